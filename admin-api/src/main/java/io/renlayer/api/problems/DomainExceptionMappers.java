@@ -1,0 +1,39 @@
+package io.renlayer.api.problems;
+
+import io.renlayer.admin.errors.ConflictException;
+import io.renlayer.admin.errors.InvalidRequestException;
+import io.renlayer.admin.errors.NotFoundException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Map;
+
+/** Service exceptions as problem JSON; their messages are written for API callers. */
+public final class DomainExceptionMappers {
+
+    private DomainExceptionMappers() {}
+
+    @Provider
+    public static class NotFound implements ExceptionMapper<NotFoundException> {
+        @Override
+        public Response toResponse(NotFoundException e) {
+            return Problem.response(404, "Not Found", e.getMessage(), Map.of("resource", e.resource()));
+        }
+    }
+
+    @Provider
+    public static class Conflict implements ExceptionMapper<ConflictException> {
+        @Override
+        public Response toResponse(ConflictException e) {
+            return Problem.response(409, "Conflict", e.getMessage());
+        }
+    }
+
+    @Provider
+    public static class Invalid implements ExceptionMapper<InvalidRequestException> {
+        @Override
+        public Response toResponse(InvalidRequestException e) {
+            return Problem.response(400, "Bad Request", e.getMessage(), Map.of("field", e.field()));
+        }
+    }
+}

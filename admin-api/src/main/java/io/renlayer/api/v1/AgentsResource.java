@@ -1,0 +1,42 @@
+package io.renlayer.api.v1;
+
+import io.renlayer.admin.agents.Agent;
+import io.renlayer.admin.agents.AgentService;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.Instant;
+import java.util.UUID;
+
+@Path("api/v1/tenants/{tenantId}/agents")
+@RequestScoped
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class AgentsResource {
+
+    @EJB
+    private AgentService agents;
+
+    @Context
+    private SecurityContext caller;
+
+    @POST
+    public Response create(@PathParam("tenantId") UUID tenantId, NewAgent request) {
+        Agent agent = agents.create(tenantId, Requests.required(request).name(), Requests.actor(caller));
+        return Response.status(201)
+                .entity(new AgentView(agent.getId(), agent.getTenantId(), agent.getName(), agent.getCreatedAt()))
+                .build();
+    }
+
+    public record NewAgent(String name) {}
+
+    public record AgentView(UUID id, UUID tenantId, String name, Instant createdAt) {}
+}

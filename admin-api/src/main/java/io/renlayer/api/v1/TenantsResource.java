@@ -1,0 +1,39 @@
+package io.renlayer.api.v1;
+
+import io.renlayer.admin.tenants.Tenant;
+import io.renlayer.admin.tenants.TenantService;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.Instant;
+import java.util.UUID;
+
+@Path("api/v1/tenants")
+@RequestScoped
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class TenantsResource {
+
+    @EJB
+    private TenantService tenants;
+
+    @Context
+    private SecurityContext caller;
+
+    @POST
+    public Response create(NewTenant request) {
+        Tenant tenant = tenants.create(Requests.required(request).name(), Requests.actor(caller));
+        return Response.status(201).entity(new TenantView(tenant.getId(), tenant.getName(), tenant.getCreatedAt())).build();
+    }
+
+    public record NewTenant(String name) {}
+
+    public record TenantView(UUID id, String name, Instant createdAt) {}
+}

@@ -1,0 +1,62 @@
+package io.renlayer.admin.agents;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity
+@Table(name = "agents")
+@NamedQuery(name = "Agent.byTenantAndId",
+        query = "select a from Agent a where a.tenantId = :tenantId and a.id = :id")
+@NamedQuery(name = "Agent.countByTenantAndName",
+        query = "select count(a) from Agent a where a.tenantId = :tenantId and a.name = :name")
+public class Agent {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "tenant_id", nullable = false)
+    private UUID tenantId;
+
+    @Column(name = "project_id")
+    private UUID projectId;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Agent() {}
+
+    Agent(UUID tenantId, String name) {
+        this.id = UUID.randomUUID();
+        this.tenantId = tenantId;
+        this.name = name;
+        this.createdAt = Instant.now();
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public UUID getTenantId() {
+        return tenantId;
+    }
+
+    public UUID getProjectId() {
+        return projectId;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,56 @@
+package io.renlayer.admin.config;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The gateway's own settings, read through MicroProfile Config (environment variables,
+ * {@code bootstrap.properties}, system properties). Names match the environment variables
+ * documented in the README.
+ */
+public final class GatewaySettings {
+
+    private GatewaySettings() {}
+
+    /**
+     * True when no external database is configured: the gateway then runs its own embedded
+     * PostgreSQL. Read from the environment directly because server.xml gives the same name a
+     * default value (the embedded URL) that MicroProfile Config would also report.
+     */
+    public static boolean embeddedDatabase() {
+        return System.getenv("RENLAYER_DB_URL") == null
+                && System.getProperty("RENLAYER_DB_URL") == null;
+    }
+
+    public static int embeddedDatabasePort() {
+        return Integer.parseInt(value("RENLAYER_EMBEDDED_DB_PORT").orElse("54329"));
+    }
+
+    /** Data directory of the embedded database; relative paths are under the server's output dir. */
+    public static Path embeddedDatabaseDir() {
+        return Path.of(value("RENLAYER_EMBEDDED_DB_DIR").orElse("embedded-postgres")).toAbsolutePath();
+    }
+
+    /** {@code redis://host:port}; when absent, counters stay in process. */
+    public static Optional<String> redisUrl() {
+        return value("RENLAYER_REDIS_URL").filter(s -> !s.isBlank());
+    }
+
+    /** Base64 of the 32-byte key that encrypts upstream credentials at rest. */
+    public static Optional<String> masterKey() {
+        return value("RENLAYER_MASTER_KEY").filter(s -> !s.isBlank());
+    }
+
+    public static Path masterKeyFile() {
+        return Path.of(value("RENLAYER_MASTER_KEY_FILE").orElse("renlayer-master.key")).toAbsolutePath();
+    }
+
+    public static Optional<String> bootstrapOperatorToken() {
+        return value("RENLAYER_BOOTSTRAP_OPERATOR_TOKEN").filter(s -> !s.isBlank());
+    }
+
+    private static Optional<String> value(String name) {
+        return ConfigProvider.getConfig().getOptionalValue(name, String.class);
+    }
+}

@@ -1,0 +1,91 @@
+package io.renlayer.admin.runtime;
+
+import io.renlayer.admin.crypto.MasterKeyProvider;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Read side for the proxy's caches: plain JDBC, no transaction, only on a cache miss. The proxy
+ * never writes here; traces go through {@link TraceStore}.
+ */
+@ApplicationScoped
+public class RuntimeDirectory {
+
+    private static final String KEY_BY_PREFIX = """
+            SELECT k.id, k.tenant_id, k.agent_id, a.project_id, k.prefix, k.secret_hash, k.disabled,
+                   k.revoked_at, k.expires_at
+              FROM renlayer.api_keys k JOIN renlayer.agents a ON a.id = k.agent_id
+             WHERE k.prefix = ?""";
+
+    private static final String UPSTREAMS_OF_TENANT = """
+            SELECT id, tenant_id, name, provider, base_url, credential_enc, models
+              FROM renlayer.upstreams
+             WHERE tenant_id = ? AND enabled
+             ORDER BY created_at""";
+
+    @Resource(lookup = "jdbc/renlayerDirect")
+    private DataSource dataSource;
+
+    @Inject
+    private MasterKeyProvider masterKey;
+
+    public Optional<KeySnapshot> findKey(String prefix) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(KEY_BY_PREFIX)) {
+            ps.setString(1, prefix);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new KeySnapshot(
+                        rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
+                        rs.getObject(4, UUID.class), rs.getString(5), rs.getBytes(6), rs.getBoolean(7),
+                        instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9))));
+            }
+        } catch (SQLException e) {
+            throw new DirectoryUnavailableException(e);
+        }
+    }
+
+    public List<UpstreamSnapshot> upstreams(UUID tenantId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(UPSTREAMS_OF_TENANT)) {
+            ps.setObject(1, tenantId);
+            List<UpstreamSnapshot> result = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.add(new UpstreamSnapshot(
+                            rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                            rs.getString(4), rs.getString(5), masterKey.cipher().decrypt(rs.getBytes(6)),
+                            List.of(rs.getString(7).split(","))));
+                }
+            }
+            return List.copyOf(result);
+        } catch (SQLException e) {
+            throw new DirectoryUnavailableException(e);
+        }
+    }
+
+    private static Instant instant(Timestamp ts) {
+        return ts == null ? null : ts.toInstant();
+    }
+
+    /** The database could not be read; the proxy answers 503 rather than guessing. */
+    public static final class DirectoryUnavailableException extends RuntimeException {
+        DirectoryUnavailableException(SQLException cause) {
+            super("configuration database unavailable: " + cause.getMessage(), cause);
+        }
+    }
+}

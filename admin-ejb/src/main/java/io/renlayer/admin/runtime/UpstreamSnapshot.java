@@ -1,0 +1,28 @@
+package io.renlayer.admin.runtime;
+
+import java.util.List;
+import java.util.UUID;
+
+/** An enabled upstream with its decrypted credential, for the proxy's in-memory cache only. */
+public record UpstreamSnapshot(
+        UUID id, UUID tenantId, String name, String provider, String baseUrl, String credential,
+        List<String> models) {
+
+    /** True when this upstream may serve the model: {@code *}, an exact name, or a {@code prefix*}. */
+    public boolean serves(String model) {
+        for (String pattern : models) {
+            if (pattern.equals("*") || pattern.equals(model)
+                    || (pattern.endsWith("*") && model != null
+                            && model.startsWith(pattern.substring(0, pattern.length() - 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return "UpstreamSnapshot[id=" + id + ", name=" + name + ", provider=" + provider
+                + ", baseUrl=" + baseUrl + ", credential=***]";
+    }
+}

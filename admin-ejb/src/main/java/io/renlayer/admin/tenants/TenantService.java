@@ -1,0 +1,37 @@
+package io.renlayer.admin.tenants;
+
+import io.renlayer.admin.audit.AuditLog;
+import io.renlayer.admin.errors.InvalidRequestException;
+import io.renlayer.admin.errors.NotFoundException;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.UUID;
+
+/** Tenants are created by platform operators; everything else hangs off one. */
+@Stateless
+public class TenantService {
+
+    @PersistenceContext(unitName = "renlayer")
+    private EntityManager em;
+
+    @EJB
+    private AuditLog audit;
+
+    public Tenant create(String name, String actor) {
+        Tenant tenant = new Tenant(InvalidRequestException.requireText("name", name, 200));
+        em.persist(tenant);
+        audit.record(tenant.getId(), actor, "tenant.create", "tenant", tenant.getId());
+        return tenant;
+    }
+
+    /** The tenant, or {@link NotFoundException}. */
+    public Tenant require(UUID tenantId) {
+        Tenant tenant = em.find(Tenant.class, tenantId);
+        if (tenant == null) {
+            throw new NotFoundException("tenant");
+        }
+        return tenant;
+    }
+}

@@ -1,0 +1,139 @@
+package io.renlayer.admin.traces;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+
+/**
+ * Trace rows in PostgreSQL: batched inserts for the background writer, newest-first reads for the
+ * API. Plain JDBC: the write path is hot and has no use for an ORM's bookkeeping.
+ */
+@ApplicationScoped
+public class TraceStore {
+
+    private static final String INSERT = """
+            INSERT INTO renlayer.traces (id, created_at, tenant_id, agent_id, key_id, project_id, upstream_id,
+                request_id, route, method, provider, model, stream, status, error_code, latency_ms,
+                upstream_latency_ms, prompt_tokens, completion_tokens, total_tokens)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private static final String SELECT_NEWEST = """
+            SELECT id, created_at, tenant_id, agent_id, key_id, project_id, upstream_id, request_id, route,
+                   method, provider, model, stream, status, error_code, latency_ms, upstream_latency_ms,
+                   prompt_tokens, completion_tokens, total_tokens
+              FROM renlayer.traces
+             WHERE tenant_id = ?
+             ORDER BY created_at DESC, id DESC
+             LIMIT ?""";
+
+    @Resource(lookup = "jdbc/renlayerDirect")
+    private DataSource dataSource;
+
+    private final Set<LocalDate> partitionsEnsured = ConcurrentHashMap.newKeySet();
+
+    /** Inserts the rows in one transaction; either all are stored or none. */
+    public void insertBatch(List<TraceRecord> rows) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            ensurePartitions(c, rows);
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                for (TraceRecord r : rows) {
+                    bind(ps, r);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    public List<TraceRecord> newest(UUID tenantId, int limit) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(SELECT_NEWEST)) {
+            ps.setObject(1, tenantId);
+            ps.setInt(2, limit);
+            List<TraceRecord> result = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.add(read(rs));
+                }
+            }
+            return result;
+        }
+    }
+
+    private void ensurePartitions(Connection c, List<TraceRecord> rows) throws SQLException {
+        for (TraceRecord r : rows) {
+            LocalDate day = LocalDate.ofInstant(r.createdAt(), ZoneOffset.UTC);
+            if (!partitionsEnsured.contains(day)) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT renlayer.ensure_trace_partition(?)")) {
+                    // Today's and tomorrow's, so midnight never lands in the default partition.
+                    for (LocalDate d : List.of(day, day.plusDays(1))) {
+                        ps.setObject(1, d);
+                        ps.execute();
+                    }
+                }
+                partitionsEnsured.add(day);
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement ps, TraceRecord r) throws SQLException {
+        ps.setObject(1, r.id());
+        ps.setTimestamp(2, Timestamp.from(r.createdAt()));
+        ps.setObject(3, r.tenantId());
+        ps.setObject(4, r.agentId());
+        ps.setObject(5, r.keyId());
+        ps.setObject(6, r.projectId());
+        ps.setObject(7, r.upstreamId());
+        ps.setString(8, r.requestId());
+        ps.setString(9, r.route());
+        ps.setString(10, r.method());
+        ps.setString(11, r.provider());
+        ps.setString(12, r.model());
+        ps.setBoolean(13, r.stream());
+        ps.setInt(14, r.status());
+        ps.setString(15, r.errorCode());
+        ps.setInt(16, r.latencyMs());
+        setInteger(ps, 17, r.upstreamLatencyMs());
+        setInteger(ps, 18, r.promptTokens());
+        setInteger(ps, 19, r.completionTokens());
+        setInteger(ps, 20, r.totalTokens());
+    }
+
+    private static void setInteger(PreparedStatement ps, int index, Integer value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.INTEGER);
+        } else {
+            ps.setInt(index, value);
+        }
+    }
+
+    private static TraceRecord read(ResultSet rs) throws SQLException {
+        return new TraceRecord(
+                rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(), rs.getObject(3, UUID.class),
+                rs.getObject(4, UUID.class), rs.getObject(5, UUID.class), rs.getObject(6, UUID.class),
+                rs.getObject(7, UUID.class), rs.getString(8), rs.getString(9), rs.getString(10),
+                rs.getString(11), rs.getString(12), rs.getBoolean(13), rs.getInt(14), rs.getString(15),
+                rs.getInt(16), (Integer) rs.getObject(17), (Integer) rs.getObject(18),
+                (Integer) rs.getObject(19), (Integer) rs.getObject(20));
+    }
+}

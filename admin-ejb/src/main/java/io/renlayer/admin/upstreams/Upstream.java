@@ -1,0 +1,94 @@
+package io.renlayer.admin.upstreams;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/** A provider endpoint a tenant forwards to. The credential is only held encrypted. */
+@Entity
+@Table(name = "upstreams")
+@NamedQuery(name = "Upstream.countByTenantAndName",
+        query = "select count(u) from Upstream u where u.tenantId = :tenantId and u.name = :name")
+public class Upstream {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "tenant_id", nullable = false)
+    private UUID tenantId;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(nullable = false)
+    private String provider;
+
+    @Column(name = "base_url", nullable = false)
+    private String baseUrl;
+
+    @Column(name = "credential_enc", nullable = false)
+    private byte[] credentialEncrypted;
+
+    /** Comma-separated; model names never contain commas. */
+    @Column(nullable = false)
+    private String models;
+
+    @Column(nullable = false)
+    private boolean enabled;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Upstream() {}
+
+    Upstream(UUID tenantId, String name, String provider, String baseUrl, byte[] credentialEncrypted,
+            List<String> models) {
+        this.id = UUID.randomUUID();
+        this.tenantId = tenantId;
+        this.name = name;
+        this.provider = provider;
+        this.baseUrl = baseUrl;
+        this.credentialEncrypted = credentialEncrypted;
+        this.models = String.join(",", models);
+        this.enabled = true;
+        this.createdAt = Instant.now();
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public UUID getTenantId() {
+        return tenantId;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getProvider() {
+        return provider;
+    }
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    public List<String> getModels() {
+        return List.copyOf(Arrays.asList(models.split(",")));
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,99 @@
+package io.renlayer.admin.upstreams;
+
+import io.renlayer.admin.audit.AuditLog;
+import io.renlayer.admin.crypto.MasterKeyProvider;
+import io.renlayer.admin.errors.ConflictException;
+import io.renlayer.admin.errors.InvalidRequestException;
+import io.renlayer.admin.plugins.PluginRegistry;
+import io.renlayer.admin.tenants.TenantService;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.UUID;
+
+/** Registers the upstreams a tenant's traffic may go to. */
+@Stateless
+public class UpstreamService {
+
+    @PersistenceContext(unitName = "renlayer")
+    private EntityManager em;
+
+    @EJB
+    private TenantService tenants;
+
+    @EJB
+    private AuditLog audit;
+
+    @Inject
+    private MasterKeyProvider masterKey;
+
+    @Inject
+    private PluginRegistry plugins;
+
+    public Upstream create(UUID tenantId, NewUpstream request, String actor) {
+        tenants.require(tenantId);
+        String name = InvalidRequestException.requireText("name", request.name(), 200);
+        String provider = InvalidRequestException.requireText("provider", request.provider(), 100);
+        if (plugins.upstreamProvider(provider).isEmpty()) {
+            throw new InvalidRequestException("provider",
+                    "unknown provider '" + provider + "'; known: " + plugins.upstreamProviderIds());
+        }
+        String baseUrl = checkBaseUrl(request.baseUrl());
+        String credential = InvalidRequestException.requireText("credential", request.credential(), 4096);
+        List<String> models = checkModels(request.models());
+
+        long taken = em.createNamedQuery("Upstream.countByTenantAndName", Long.class)
+                .setParameter("tenantId", tenantId)
+                .setParameter("name", name)
+                .getSingleResult();
+        if (taken > 0) {
+            throw new ConflictException("an upstream named '" + name + "' already exists");
+        }
+        Upstream upstream = new Upstream(tenantId, name, provider, baseUrl,
+                masterKey.cipher().encrypt(credential), models);
+        em.persist(upstream);
+        audit.record(tenantId, actor, "upstream.create", "upstream", upstream.getId());
+        return upstream;
+    }
+
+    private static String checkBaseUrl(String value) {
+        String text = InvalidRequestException.requireText("baseUrl", value, 2000);
+        try {
+            URI uri = new URI(text);
+            boolean http = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
+            if (!http || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                throw new InvalidRequestException("baseUrl", "baseUrl must be an http(s) URL without query");
+            }
+        } catch (URISyntaxException e) {
+            throw new InvalidRequestException("baseUrl", "baseUrl is not a valid URL");
+        }
+        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    private static List<String> checkModels(List<String> models) {
+        if (models == null || models.isEmpty()) {
+            return List.of("*");
+        }
+        for (String model : models) {
+            if (model == null || model.isBlank() || model.contains(",") || model.length() > 200) {
+                throw new InvalidRequestException("models", "each model must be a non-empty name without commas");
+            }
+        }
+        return List.copyOf(models);
+    }
+
+    /** What an operator submits; the credential is only ever kept encrypted. */
+    public record NewUpstream(String name, String provider, String baseUrl, String credential,
+            List<String> models) {
+        @Override
+        public String toString() {
+            return "NewUpstream[name=" + name + ", provider=" + provider + ", baseUrl=" + baseUrl
+                    + ", credential=***, models=" + models + "]";
+        }
+    }
+}

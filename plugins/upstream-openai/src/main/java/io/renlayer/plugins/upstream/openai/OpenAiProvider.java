@@ -1,0 +1,72 @@
+package io.renlayer.plugins.upstream.openai;
+
+import io.renlayer.spi.upstream.UpstreamProvider;
+import io.renlayer.spi.upstream.Usage;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.util.Map;
+
+/**
+ * OpenAI and OpenAI-compatible upstreams: Bearer credential, {@code usage} object with
+ * {@code prompt_tokens} and {@code completion_tokens}, in the body or in the last streamed chunk
+ * (when the client asked for {@code stream_options.include_usage}).
+ */
+public final class OpenAiProvider implements UpstreamProvider {
+
+    static final String ID = "openai";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String version() {
+        return "1.0.0";
+    }
+
+    @Override
+    public Map<String, String> credentialHeaders(String credential) {
+        return Map.of("Authorization", "Bearer " + credential);
+    }
+
+    @Override
+    public Usage usageFromBody(byte[] body) {
+        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+            return usageOf(reader.readValue());
+        } catch (JsonException | IllegalStateException e) {
+            return Usage.UNKNOWN;
+        }
+    }
+
+    @Override
+    public Usage usageFromEvent(String data) {
+        // Most chunks carry no usage: skip parsing them.
+        if (!data.contains("\"usage\"")) {
+            return Usage.UNKNOWN;
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(data))) {
+            return usageOf(reader.readValue());
+        } catch (JsonException | IllegalStateException e) {
+            return Usage.UNKNOWN;
+        }
+    }
+
+    private static Usage usageOf(JsonValue document) {
+        if (!(document instanceof JsonObject root)
+                || !(root.get("usage") instanceof JsonObject usage)) {
+            return Usage.UNKNOWN;
+        }
+        return Usage.of(count(usage, "prompt_tokens"), count(usage, "completion_tokens"));
+    }
+
+    private static long count(JsonObject usage, String name) {
+        return usage.get(name) instanceof JsonNumber n && n.longValue() >= 0 ? n.longValue() : -1;
+    }
+}

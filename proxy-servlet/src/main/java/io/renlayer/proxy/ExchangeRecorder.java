@@ -1,0 +1,58 @@
+package io.renlayer.proxy;
+
+import io.renlayer.admin.traces.TraceRecord;
+import io.renlayer.proxy.metrics.ProxyMetrics;
+import io.renlayer.proxy.pipeline.Exchange;
+import io.renlayer.proxy.trace.TraceQueue;
+import io.renlayer.spi.upstream.Usage;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.UUID;
+
+/** Turns a finished exchange into metrics and a trace row. Calls without a tenant leave no trace row. */
+@ApplicationScoped
+public class ExchangeRecorder {
+
+    @Inject
+    private TraceQueue traces;
+
+    @Inject
+    private ProxyMetrics metrics;
+
+    public void record(Exchange exchange) {
+        long elapsed = System.nanoTime() - exchange.startNanos();
+        metrics.requestFinished(exchange.route(), exchange.status(), elapsed);
+        if (exchange.errorCode() != null && exchange.upstream() != null) {
+            metrics.upstreamError(exchange.errorCode());
+        }
+        if (exchange.key() == null) {
+            return; // unauthenticated: no tenant to file it under
+        }
+        Usage usage = exchange.usage();
+        traces.submit(new TraceRecord(
+                UUID.randomUUID(),
+                exchange.receivedAt(),
+                exchange.key().tenantId(),
+                exchange.key().agentId(),
+                exchange.key().id(),
+                exchange.key().projectId(),
+                exchange.upstream() == null ? null : exchange.upstream().id(),
+                exchange.requestId(),
+                exchange.route(),
+                exchange.method(),
+                exchange.upstream() == null ? null : exchange.upstream().provider(),
+                exchange.model(),
+                exchange.streamRequested(),
+                exchange.status(),
+                exchange.errorCode(),
+                (int) (elapsed / 1_000_000),
+                exchange.upstreamNanos() < 0 ? null : (int) (exchange.upstreamNanos() / 1_000_000),
+                count(usage.promptTokens()),
+                count(usage.completionTokens()),
+                count(usage.totalTokens())));
+    }
+
+    private static Integer count(long tokens) {
+        return tokens < 0 ? null : (int) tokens;
+    }
+}

@@ -1,0 +1,54 @@
+package io.renlayer.proxy.cache;
+
+import io.renlayer.admin.runtime.ChangeFeed;
+import io.renlayer.admin.runtime.KeySnapshot;
+import io.renlayer.admin.runtime.RuntimeDirectory;
+import io.renlayer.admin.runtime.UpstreamSnapshot;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/** The proxy's in-memory view of keys and upstreams, kept coherent by the change feed. */
+@ApplicationScoped
+public class ConfigCaches {
+
+    @Inject
+    private RuntimeDirectory directory;
+
+    @Inject
+    private ChangeFeed changes;
+
+    private SnapshotCache<String, KeySnapshot> keys;
+    private SnapshotCache<UUID, List<UpstreamSnapshot>> upstreams;
+
+    @PostConstruct
+    void init() {
+        long absentTtl = TimeUnit.SECONDS.toNanos(30);
+        keys = new SnapshotCache<>(directory::findKey, absentTtl);
+        upstreams = new SnapshotCache<>(tenant -> Optional.of(directory.upstreams(tenant)), absentTtl);
+        changes.subscribe(this::onChange);
+    }
+
+    public Optional<KeySnapshot> key(String prefix) {
+        return keys.get(prefix);
+    }
+
+    public List<UpstreamSnapshot> upstreams(UUID tenantId) {
+        return upstreams.get(tenantId).orElse(List.of());
+    }
+
+    void onChange(String change) {
+        if (ChangeFeed.EVERYTHING.equals(change)) {
+            keys.invalidateAll();
+            upstreams.invalidateAll();
+        } else if (change.startsWith("api_keys:")) {
+            keys.invalidate(change.substring("api_keys:".length()));
+        } else if (change.startsWith("upstreams:")) {
+            upstreams.invalidate(UUID.fromString(change.substring("upstreams:".length())));
+        }
+    }
+}

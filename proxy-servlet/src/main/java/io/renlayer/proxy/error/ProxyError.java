@@ -1,0 +1,71 @@
+package io.renlayer.proxy.error;
+
+/**
+ * A refusal or failure the caller sees, in OpenAI's error vocabulary. Messages never contain keys,
+ * credentials or prompt text.
+ */
+public record ProxyError(int status, String type, String code, String param, String message) {
+
+    public static ProxyError missingKey() {
+        return new ProxyError(401, "invalid_request_error", "missing_api_key", null,
+                "No API key provided. Send 'Authorization: Bearer rk_live_...'.");
+    }
+
+    public static ProxyError invalidKey() {
+        return new ProxyError(401, "invalid_request_error", "invalid_api_key", null,
+                "Incorrect API key provided.");
+    }
+
+    public static ProxyError revokedKey() {
+        return new ProxyError(401, "invalid_request_error", "key_revoked", null, "This API key has been revoked.");
+    }
+
+    public static ProxyError expiredKey() {
+        return new ProxyError(401, "invalid_request_error", "key_expired", null, "This API key has expired.");
+    }
+
+    public static ProxyError disabledKey() {
+        return new ProxyError(403, "permission_error", "key_disabled", null, "This API key is disabled.");
+    }
+
+    public static ProxyError invalidBody(String param, String message) {
+        return new ProxyError(400, "invalid_request_error", "invalid_request", param, message);
+    }
+
+    public static ProxyError bodyTooLarge(long limit) {
+        return new ProxyError(413, "invalid_request_error", "request_too_large", null,
+                "The request body exceeds " + limit + " bytes.");
+    }
+
+    public static ProxyError modelNotFound(String model) {
+        return new ProxyError(404, "invalid_request_error", "model_not_found", "model",
+                "The model '" + model + "' is not served by any upstream of this tenant.");
+    }
+
+    public static ProxyError unknownRoute(String method, String path) {
+        return new ProxyError(404, "invalid_request_error", "unknown_route", null,
+                "No route for " + method + " " + path + ".");
+    }
+
+    public static ProxyError methodNotAllowed(String method, String path) {
+        return new ProxyError(405, "invalid_request_error", "method_not_allowed", null,
+                method + " is not allowed on " + path + ".");
+    }
+
+    public static ProxyError unavailable() {
+        return new ProxyError(503, "api_error", "gateway_unavailable", null,
+                "The gateway cannot read its configuration right now; retry shortly.");
+    }
+
+    public static ProxyError upstreamUnreachable() {
+        return new ProxyError(502, "api_error", "upstream_unreachable", null, "The upstream could not be reached.");
+    }
+
+    public static ProxyError upstreamTimeout() {
+        return new ProxyError(504, "api_error", "upstream_timeout", null, "The upstream did not answer in time.");
+    }
+
+    public static ProxyError internal() {
+        return new ProxyError(500, "api_error", "internal_error", null, "The gateway failed to process the request.");
+    }
+}

@@ -1,0 +1,49 @@
+package io.renlayer.proxy.metrics;
+
+import io.renlayer.proxy.trace.TraceQueue;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Tag;
+
+/** Request counts, latencies and upstream errors, published at {@code /metrics} on the control listener. */
+@ApplicationScoped
+public class ProxyMetrics {
+
+    @Inject
+    private MetricRegistry registry;
+
+    @Inject
+    private TraceQueue traces;
+
+    @PostConstruct
+    void registerGauges() {
+        registry.gauge(Metadata.builder().withName("renlayer_trace_queue_pending")
+                .withDescription("Trace rows waiting to be written").build(), traces, TraceQueue::pending);
+        registry.gauge(Metadata.builder().withName("renlayer_trace_rows_dropped")
+                .withDescription("Trace rows dropped because the queue was full").build(), traces, TraceQueue::dropped);
+        registry.gauge(Metadata.builder().withName("renlayer_trace_rows_written")
+                .withDescription("Trace rows stored").build(), traces, TraceQueue::written);
+    }
+
+    public void requestFinished(String route, int status, long elapsedNanos) {
+        Tag routeTag = new Tag("route", route);
+        registry.counter(Metadata.builder().withName("renlayer_proxy_requests")
+                        .withDescription("Proxied requests by route and status").build(),
+                routeTag, new Tag("status", Integer.toString(status))).inc();
+        registry.timer(Metadata.builder().withName("renlayer_proxy_request_duration")
+                        .withDescription("Time from request to the end of the response")
+                        .withUnit(MetricUnits.SECONDS).build(), routeTag)
+                .update(Duration.ofNanos(elapsedNanos));
+    }
+
+    public void upstreamError(String code) {
+        registry.counter(Metadata.builder().withName("renlayer_proxy_upstream_errors")
+                        .withDescription("Upstream calls that failed or returned an error status").build(),
+                new Tag("code", code)).inc();
+    }
+}

@@ -1,0 +1,86 @@
+package io.renlayer.proxy.pipeline;
+
+import io.renlayer.admin.runtime.KeySnapshot;
+import io.renlayer.admin.runtime.UpstreamSnapshot;
+import io.renlayer.spi.upstream.UpstreamProvider;
+import io.renlayer.spi.upstream.Usage;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Everything known about one proxied call, filled in stage by stage: typed fields rather than an
+ * attribute map, so each stage states what it reads and writes.
+ */
+public final class Exchange {
+
+    private final String requestId;
+    private final Instant receivedAt = Instant.now();
+    private final long startNanos = System.nanoTime();
+    private final String method;
+    private final String route;
+    private final Map<String, String> headers;
+    private final byte[] body;
+
+    private KeySnapshot key;
+    private UpstreamSnapshot upstream;
+    private UpstreamProvider provider;
+    private String model;
+    private boolean streamRequested;
+
+    private int status;
+    private String errorCode;
+    private Usage usage = Usage.UNKNOWN;
+    private long upstreamNanos = -1;
+
+    /**
+     * @param headers request headers, names lower-cased, first value of each
+     */
+    public Exchange(String requestId, String method, String route, Map<String, String> headers, byte[] body) {
+        this.requestId = requestId;
+        this.method = method;
+        this.route = route;
+        this.headers = headers;
+        this.body = body;
+    }
+
+    public String requestId() { return requestId; }
+    public Instant receivedAt() { return receivedAt; }
+    public long startNanos() { return startNanos; }
+    public String method() { return method; }
+    public String route() { return route; }
+    public byte[] body() { return body; }
+
+    /** A request header by lower-case name, or null. */
+    public String header(String lowerCaseName) { return headers.get(lowerCaseName); }
+    public Map<String, String> headers() { return headers; }
+
+    public KeySnapshot key() { return key; }
+    public void authenticated(KeySnapshot key) { this.key = key; }
+
+    public UpstreamSnapshot upstream() { return upstream; }
+    public UpstreamProvider provider() { return provider; }
+    public void routeTo(UpstreamSnapshot upstream, UpstreamProvider provider) {
+        this.upstream = upstream;
+        this.provider = provider;
+    }
+
+    public String model() { return model; }
+    public boolean streamRequested() { return streamRequested; }
+    public void describedAs(String model, boolean streamRequested) {
+        this.model = model;
+        this.streamRequested = streamRequested;
+    }
+
+    public int status() { return status; }
+    public String errorCode() { return errorCode; }
+    public void finished(int status, String errorCode) {
+        this.status = status;
+        this.errorCode = errorCode;
+    }
+
+    public Usage usage() { return usage; }
+    public void usage(Usage usage) { this.usage = usage; }
+
+    public long upstreamNanos() { return upstreamNanos; }
+    public void upstreamTook(long nanos) { this.upstreamNanos = nanos; }
+}

@@ -1,0 +1,67 @@
+package io.renlayer.proxy.stage;
+
+import io.renlayer.admin.keys.SecretHash;
+import io.renlayer.admin.keys.VirtualKey;
+import io.renlayer.admin.runtime.KeySnapshot;
+import io.renlayer.proxy.error.ProxyError;
+import io.renlayer.proxy.pipeline.Exchange;
+import io.renlayer.proxy.pipeline.Stage;
+import io.renlayer.proxy.pipeline.StageResult;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Authenticates the virtual key: prefix lookup in the cache, constant-time hash comparison, then
+ * the key's state. The secret is verified before any state is revealed, so knowing a prefix tells
+ * an attacker nothing.
+ */
+public final class AuthenticateKeyStage implements Stage {
+
+    private final Function<String, Optional<KeySnapshot>> keysByPrefix;
+    private final Clock clock;
+
+    public AuthenticateKeyStage(Function<String, Optional<KeySnapshot>> keysByPrefix, Clock clock) {
+        this.keysByPrefix = keysByPrefix;
+        this.clock = clock;
+    }
+
+    @Override
+    public StageResult apply(Exchange exchange) {
+        String presented = presentedKey(exchange);
+        if (presented == null) {
+            return StageResult.reject(ProxyError.missingKey());
+        }
+        Optional<VirtualKey> parsed = VirtualKey.parse(presented);
+        if (parsed.isEmpty()) {
+            return StageResult.reject(ProxyError.invalidKey());
+        }
+        VirtualKey key = parsed.get();
+        Optional<KeySnapshot> record = keysByPrefix.apply(key.prefix());
+        if (record.isEmpty() || !SecretHash.matches(key.secret(), record.get().secretHash())) {
+            return StageResult.reject(ProxyError.invalidKey());
+        }
+        KeySnapshot snapshot = record.get();
+        if (snapshot.revokedAt() != null) {
+            return StageResult.reject(ProxyError.revokedKey());
+        }
+        if (snapshot.expiresAt() != null && !clock.instant().isBefore(snapshot.expiresAt())) {
+            return StageResult.reject(ProxyError.expiredKey());
+        }
+        if (snapshot.disabled()) {
+            return StageResult.reject(ProxyError.disabledKey());
+        }
+        exchange.authenticated(snapshot);
+        return StageResult.proceed();
+    }
+
+    /** {@code Authorization: Bearer ...} (OpenAI clients) or {@code x-api-key} (Anthropic clients). */
+    private static String presentedKey(Exchange exchange) {
+        String authorization = exchange.header("authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return authorization.substring(7).strip();
+        }
+        String apiKey = exchange.header("x-api-key");
+        return apiKey == null ? null : apiKey.strip();
+    }
+}

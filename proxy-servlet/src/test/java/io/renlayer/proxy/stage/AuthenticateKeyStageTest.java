@@ -1,0 +1,99 @@
+package io.renlayer.proxy.stage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.renlayer.admin.keys.SecretHash;
+import io.renlayer.admin.keys.VirtualKey;
+import io.renlayer.admin.runtime.KeySnapshot;
+import io.renlayer.proxy.error.ProxyError;
+import io.renlayer.proxy.pipeline.Exchange;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class AuthenticateKeyStageTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
+    private final VirtualKey key = VirtualKey.generate();
+    private final Map<String, KeySnapshot> records = new HashMap<>();
+    private final AuthenticateKeyStage stage =
+            new AuthenticateKeyStage(p -> Optional.ofNullable(records.get(p)), Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void admitsAValidKeyAndRemembersWhoCalled() {
+        KeySnapshot record = store(false, null, null);
+        Exchange exchange = exchange("Bearer " + key.reveal());
+
+        assertThat(stage.apply(exchange).rejection()).isEmpty();
+        assertThat(exchange.key()).isEqualTo(record);
+    }
+
+    @Test
+    void acceptsTheAnthropicHeaderToo() {
+        store(false, null, null);
+        Exchange exchange = new Exchange("req", "POST", "/v1/messages", Map.of("x-api-key", key.reveal()), new byte[0]);
+        assertThat(stage.apply(exchange).rejection()).isEmpty();
+    }
+
+    @Test
+    void refusesMissingMalformedUnknownAndWrongSecretKeys() {
+        store(false, null, null);
+        VirtualKey samePrefixOtherSecret = VirtualKey.parse(
+                key.reveal().substring(0, key.reveal().length() - 1) + (key.secret().endsWith("a") ? "b" : "a")).orElseThrow();
+
+        assertThat(code(exchange(null))).isEqualTo("missing_api_key");
+        assertThat(code(exchange("Basic abc"))).isEqualTo("missing_api_key");
+        assertThat(code(exchange("Bearer sk-real-openai-key"))).isEqualTo("invalid_api_key");
+        assertThat(code(exchange("Bearer " + VirtualKey.generate().reveal()))).isEqualTo("invalid_api_key");
+        assertThat(code(exchange("Bearer " + samePrefixOtherSecret.reveal()))).isEqualTo("invalid_api_key");
+    }
+
+    @Test
+    void refusesRevokedExpiredAndDisabledKeysWithTheirOwnStatus() {
+        store(false, NOW.minusSeconds(1), null);
+        assertThat(rejection(exchange("Bearer " + key.reveal()))).extracting(ProxyError::status, ProxyError::code)
+                .containsExactly(401, "key_revoked");
+
+        store(false, null, NOW);
+        assertThat(rejection(exchange("Bearer " + key.reveal()))).extracting(ProxyError::status, ProxyError::code)
+                .containsExactly(401, "key_expired");
+
+        store(true, null, NOW.plusSeconds(60));
+        assertThat(rejection(exchange("Bearer " + key.reveal()))).extracting(ProxyError::status, ProxyError::code)
+                .containsExactly(403, "key_disabled");
+    }
+
+    @Test
+    void errorsNeverEchoTheKey() {
+        store(true, null, null);
+        assertThat(rejection(exchange("Bearer " + key.reveal())).message()).doesNotContain(key.secret(), key.prefix());
+    }
+
+    private KeySnapshot store(boolean disabled, Instant revokedAt, Instant expiresAt) {
+        KeySnapshot record = new KeySnapshot(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), null,
+                key.prefix(), SecretHash.of(key.secret()), disabled, revokedAt, expiresAt);
+        records.put(key.prefix(), record);
+        return record;
+    }
+
+    private static Exchange exchange(String authorization) {
+        Map<String, String> headers = new HashMap<>();
+        if (authorization != null) {
+            headers.put("authorization", authorization);
+        }
+        return new Exchange("req", "POST", "/v1/chat/completions", headers, new byte[0]);
+    }
+
+    private ProxyError rejection(Exchange exchange) {
+        return stage.apply(exchange).rejection().orElseThrow();
+    }
+
+    private String code(Exchange exchange) {
+        return rejection(exchange).code();
+    }
+}

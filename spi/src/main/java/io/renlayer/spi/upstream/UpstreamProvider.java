@@ -1,0 +1,41 @@
+package io.renlayer.spi.upstream;
+
+import java.util.Map;
+
+/**
+ * A wire dialect the gateway can forward to (OpenAI, Anthropic, ...).
+ *
+ * <p>Providers are pure: they say how to authenticate upstream and how to read usage, while the
+ * gateway owns sockets, threads and time budgets. Implementations must be thread safe and must not
+ * keep per-request state.
+ */
+public interface UpstreamProvider {
+
+    /** Stable id used in upstream registrations, e.g. {@code "openai"}. Lowercase, dash separated. */
+    String id();
+
+    /** Version of the implementation, for the plugin listing. */
+    String version();
+
+    /**
+     * Headers that carry the gateway's own upstream credential.
+     *
+     * @param credential the decrypted credential; never log it
+     */
+    Map<String, String> credentialHeaders(String credential);
+
+    /**
+     * Token usage reported in a complete, non-streamed response body.
+     *
+     * @return the usage, or {@link Usage#UNKNOWN} when the body carries none or cannot be read
+     */
+    Usage usageFromBody(byte[] body);
+
+    /**
+     * Token usage carried by one server-sent event of a streamed response, if any.
+     *
+     * @param data the event's {@code data} field, lines joined with {@code \n}
+     * @return the usage, or {@link Usage#UNKNOWN} for events that carry none
+     */
+    Usage usageFromEvent(String data);
+}

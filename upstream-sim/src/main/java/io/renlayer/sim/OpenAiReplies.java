@@ -1,0 +1,92 @@
+package io.renlayer.sim;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Deterministic answers: the reply is "Echo: " and the last message, and token counts are word
+ * counts, so a test can compute exactly what the gateway must record.
+ */
+final class OpenAiReplies {
+
+    private static final long CREATED = 1_767_225_600L; // fixed, for reproducible bodies
+
+    private OpenAiReplies() {}
+
+    static String reply(ChatRequest chat) {
+        return "Echo: " + chat.lastContent();
+    }
+
+    static int promptTokens(ChatRequest chat) {
+        return chat.contents().stream().mapToInt(OpenAiReplies::words).sum();
+    }
+
+    static int completionTokens(ChatRequest chat) {
+        return words(reply(chat));
+    }
+
+    static String completion(ChatRequest chat) {
+        JsonObject message = Json.createObjectBuilder().add("role", "assistant").add("content", reply(chat)).build();
+        return Json.createObjectBuilder()
+                .add("id", "chatcmpl-sim")
+                .add("object", "chat.completion")
+                .add("created", CREATED)
+                .add("model", chat.model())
+                .add("choices", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("index", 0).add("message", message).add("finish_reason", "stop")))
+                .add("usage", usage(chat))
+                .build().toString();
+    }
+
+    /** One chunk per word of the reply, a final chunk with the finish reason, and usage when asked. */
+    static List<String> streamEvents(ChatRequest chat) {
+        List<String> events = new ArrayList<>();
+        String[] words = reply(chat).split(" ");
+        for (int i = 0; i < words.length; i++) {
+            String piece = i == 0 ? words[i] : " " + words[i];
+            events.add(chunk(chat, Json.createObjectBuilder().add("content", piece).build(), null));
+        }
+        events.add(chunk(chat, Json.createObjectBuilder().build(), "stop"));
+        if (chat.includeUsage()) {
+            events.add(Json.createObjectBuilder()
+                    .add("id", "chatcmpl-sim").add("object", "chat.completion.chunk").add("created", CREATED)
+                    .add("model", chat.model()).add("choices", Json.createArrayBuilder())
+                    .add("usage", usage(chat)).build().toString());
+        }
+        return events;
+    }
+
+    static String error(String type, String message) {
+        return Json.createObjectBuilder().add("error", Json.createObjectBuilder()
+                .add("message", message).add("type", type).addNull("param").addNull("code")).build().toString();
+    }
+
+    private static String chunk(ChatRequest chat, JsonObject delta, String finishReason) {
+        var choice = Json.createObjectBuilder().add("index", 0).add("delta", delta);
+        if (finishReason == null) {
+            choice.addNull("finish_reason");
+        } else {
+            choice.add("finish_reason", finishReason);
+        }
+        JsonArrayBuilder choices = Json.createArrayBuilder().add(choice);
+        return Json.createObjectBuilder()
+                .add("id", "chatcmpl-sim").add("object", "chat.completion.chunk").add("created", CREATED)
+                .add("model", chat.model()).add("choices", choices).build().toString();
+    }
+
+    private static JsonObject usage(ChatRequest chat) {
+        int prompt = promptTokens(chat);
+        int completion = completionTokens(chat);
+        return Json.createObjectBuilder()
+                .add("prompt_tokens", prompt).add("completion_tokens", completion)
+                .add("total_tokens", prompt + completion).build();
+    }
+
+    private static int words(String text) {
+        String trimmed = text.strip();
+        return trimmed.isEmpty() ? 0 : trimmed.split("\\s+").length;
+    }
+}

@@ -1,0 +1,173 @@
+package io.renlayer.sim;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A deterministic model provider on loopback, speaking OpenAI chat completions (plain and
+ * streamed, with {@code usage}), so the gateway can be tested and tried without the internet.
+ *
+ * <p>It requires {@code Authorization: Bearer <credential>} when a credential is configured, and
+ * remembers the headers of the requests it received so tests can check what crossed the gateway.
+ * A request header {@code x-sim-chunk-delay-ms} spaces out streamed chunks; the model
+ * {@code sim-error-500} answers with a server error.
+ */
+public final class UpstreamSimulator implements AutoCloseable {
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final String credential;
+    private final ConcurrentLinkedDeque<ReceivedRequest> received = new ConcurrentLinkedDeque<>();
+
+    private UpstreamSimulator(HttpServer server, String credential) {
+        this.server = server;
+        this.credential = credential;
+    }
+
+    /**
+     * Starts on 127.0.0.1.
+     *
+     * @param port 0 for any free port
+     * @param credential the bearer token to require, or null to accept any
+     */
+    public static UpstreamSimulator start(int port, String credential) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 512);
+        UpstreamSimulator simulator = new UpstreamSimulator(server, credential);
+        server.setExecutor(simulator.executor);
+        server.createContext("/", simulator::handle);
+        server.start();
+        return simulator;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The base URL to register as an OpenAI upstream. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port() + "/v1";
+    }
+
+    /** Requests received so far, oldest first. */
+    public List<ReceivedRequest> received() {
+        return List.copyOf(received);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            received.add(ReceivedRequest.of(exchange, body));
+            if (received.size() > 1000) {
+                received.pollFirst();
+            }
+            String path = exchange.getRequestURI().getPath();
+            if (!path.equals("/v1/chat/completions")) {
+                send(exchange, 404, OpenAiReplies.error("invalid_request_error", "Unknown path " + path));
+                return;
+            }
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                send(exchange, 405, OpenAiReplies.error("invalid_request_error", "Use POST"));
+                return;
+            }
+            if (credential != null
+                    && !("Bearer " + credential).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                send(exchange, 401, OpenAiReplies.error("invalid_request_error", "Incorrect API key provided."));
+                return;
+            }
+            ChatRequest chat;
+            try {
+                chat = ChatRequest.parse(body);
+            } catch (IllegalArgumentException e) {
+                send(exchange, 400, OpenAiReplies.error("invalid_request_error", e.getMessage()));
+                return;
+            }
+            if (chat.model().equals("sim-error-500")) {
+                send(exchange, 500, OpenAiReplies.error("server_error", "Simulated upstream failure"));
+                return;
+            }
+            if (chat.stream()) {
+                stream(exchange, chat, chunkDelay(exchange));
+            } else {
+                send(exchange, 200, OpenAiReplies.completion(chat));
+            }
+        }
+    }
+
+    private static void stream(HttpExchange exchange, ChatRequest chat, long delayMillis) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        for (String event : OpenAiReplies.streamEvents(chat)) {
+            out.write(("data: " + event + "\n\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            pause(delayMillis);
+        }
+        out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private static void send(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    private static long chunkDelay(HttpExchange exchange) {
+        String value = exchange.getRequestHeaders().getFirst("x-sim-chunk-delay-ms");
+        try {
+            return value == null ? 0 : Math.min(Long.parseLong(value), 10_000);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static void pause(long millis) {
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.close();
+    }
+
+    /** {@code java -jar upstream-sim.jar [port] [credential]}: defaults 9099 and no credential check. */
+    public static void main(String[] args) throws IOException {
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : 9099;
+        String credential = args.length > 1 ? args[1] : null;
+        UpstreamSimulator simulator = start(port, credential);
+        System.out.println("Upstream simulator (OpenAI chat completions) at " + simulator.baseUrl());
+    }
+
+    /** What the simulator saw of one request. Header names are lower-cased. */
+    public record ReceivedRequest(String method, String path, Map<String, List<String>> headers, byte[] body) {
+        static ReceivedRequest of(HttpExchange exchange, byte[] body) {
+            Map<String, List<String>> headers = new java.util.TreeMap<>();
+            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), List.copyOf(values)));
+            return new ReceivedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, body);
+        }
+
+        public String header(String lowerCaseName) {
+            List<String> values = headers.get(lowerCaseName);
+            return values == null || values.isEmpty() ? null : values.get(0);
+        }
+    }
+}
