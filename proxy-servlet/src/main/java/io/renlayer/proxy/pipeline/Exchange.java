@@ -55,7 +55,8 @@ public final class Exchange {
     public Map<String, String> headers() { return headers; }
 
     public KeySnapshot key() { return key; }
-    public void authenticated(KeySnapshot key) { this.key = key; }
+    /** The key whose secret verified; set before its state is checked, so refusals are traced too. */
+    public void identifiedAs(KeySnapshot key) { this.key = key; }
 
     public UpstreamSnapshot upstream() { return upstream; }
     public UpstreamProvider provider() { return provider; }

@@ -42,6 +42,8 @@ public final class AuthenticateKeyStage implements Stage {
             return StageResult.reject(ProxyError.invalidKey());
         }
         KeySnapshot snapshot = record.get();
+        // The secret matched: the caller is known even if refused below, so the refusal is traced.
+        exchange.identifiedAs(snapshot);
         if (snapshot.revokedAt() != null) {
             return StageResult.reject(ProxyError.revokedKey());
         }
@@ -51,7 +53,6 @@ public final class AuthenticateKeyStage implements Stage {
         if (snapshot.disabled()) {
             return StageResult.reject(ProxyError.disabledKey());
         }
-        exchange.authenticated(snapshot);
         return StageResult.proceed();
     }
 

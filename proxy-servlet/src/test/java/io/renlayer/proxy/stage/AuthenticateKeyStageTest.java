@@ -69,6 +69,25 @@ class AuthenticateKeyStageTest {
     }
 
     @Test
+    void aRefusedKnownKeyIsStillIdentifiedForTheTrace() {
+        KeySnapshot record = store(true, null, null);
+        Exchange exchange = exchange("Bearer " + key.reveal());
+
+        assertThat(stage.apply(exchange).rejection()).isPresent();
+        assertThat(exchange.key()).isEqualTo(record);
+    }
+
+    @Test
+    void aWrongSecretIdentifiesNobody() {
+        store(false, null, null);
+        Exchange exchange = exchange("Bearer " + key.reveal().substring(0, key.reveal().length() - 1)
+                + (key.secret().endsWith("a") ? "b" : "a"));
+
+        assertThat(stage.apply(exchange).rejection()).isPresent();
+        assertThat(exchange.key()).isNull();
+    }
+
+    @Test
     void errorsNeverEchoTheKey() {
         store(true, null, null);
         assertThat(rejection(exchange("Bearer " + key.reveal())).message()).doesNotContain(key.secret(), key.prefix());

@@ -53,7 +53,7 @@ class ResolveUpstreamStageTest {
     void anotherTenantsUpstreamsAreNeverUsed() {
         Exchange exchange = new Exchange("req", "POST", "/v1/chat/completions", Map.of(),
                 "{\"model\":\"gpt-4o\"}".getBytes(UTF_8));
-        exchange.authenticated(key(UUID.randomUUID()));
+        exchange.identifiedAs(key(UUID.randomUUID()));
         assertThat(stage.apply(exchange).rejection()).map(ProxyError::code).contains("model_not_found");
     }
 
@@ -63,7 +63,7 @@ class ResolveUpstreamStageTest {
 
     private Exchange exchange(String body) {
         Exchange exchange = new Exchange("req", "POST", "/v1/chat/completions", Map.of(), body.getBytes(UTF_8));
-        exchange.authenticated(key(tenant));
+        exchange.identifiedAs(key(tenant));
         return exchange;
     }
 

@@ -1,0 +1,183 @@
+package io.renlayer.it;
+
+import io.renlayer.sim.UpstreamSimulator;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real gateway for end-to-end tests: the Liberty server laid out by the build, with the EAR,
+ * running against the machine's PostgreSQL (in a fresh database, through a {@link CuttableTcpLink})
+ * and Redis, forwarding to an {@link UpstreamSimulator}. Started once per test run.
+ */
+final class Gateway implements AutoCloseable {
+
+    static final String UPSTREAM_CREDENTIAL = "sk-sim-upstream-credential-7f3a";
+    static final String DATABASE = "renlayer_it";
+
+    private static final String PG_HOST = env("RENLAYER_IT_PG_HOST", "127.0.0.1");
+    private static final int PG_PORT = Integer.parseInt(env("RENLAYER_IT_PG_PORT", "5432"));
+    private static final String PG_USER = env("RENLAYER_IT_PG_USER", "postgres");
+    private static final String REDIS_URL = env("RENLAYER_IT_REDIS_URL", "redis://127.0.0.1:6379");
+
+    final UpstreamSimulator upstream;
+    final CuttableTcpLink databaseLink;
+    final int proxyPort;
+    final int controlPort;
+    final String operatorToken;
+
+    private final Path wlp;
+    private final String serverName;
+
+    private Gateway(UpstreamSimulator upstream, CuttableTcpLink databaseLink, int proxyPort, int controlPort,
+            String operatorToken, Path wlp, String serverName) {
+        this.upstream = upstream;
+        this.databaseLink = databaseLink;
+        this.proxyPort = proxyPort;
+        this.controlPort = controlPort;
+        this.operatorToken = operatorToken;
+        this.wlp = wlp;
+        this.serverName = serverName;
+    }
+
+    static Gateway start() throws Exception {
+        Path wlp = Path.of(System.getProperty("renlayer.server.dir", "target/liberty/wlp"));
+        String serverName = System.getProperty("renlayer.server.name", "renlayer");
+        if (!Files.isDirectory(wlp.resolve("usr/servers").resolve(serverName))) {
+            throw new IllegalStateException("No Liberty server at " + wlp + "; run the package phase first");
+        }
+        recreateDatabase();
+        UpstreamSimulator upstream = UpstreamSimulator.start(0, UPSTREAM_CREDENTIAL);
+        CuttableTcpLink link = new CuttableTcpLink(PG_HOST, PG_PORT);
+        String token = "rop_it_" + random(24);
+        Gateway gateway = new Gateway(upstream, link, freePort(), freePort(), token, wlp, serverName);
+        gateway.launch();
+        return gateway;
+    }
+
+    String proxyUrl() {
+        return "http://127.0.0.1:" + proxyPort;
+    }
+
+    String controlUrl() {
+        return "http://127.0.0.1:" + controlPort;
+    }
+
+    /** JDBC to the gateway's database, bypassing the link, for test setup and assertions. */
+    static Connection database() throws SQLException {
+        return DriverManager.getConnection(
+                "jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/" + DATABASE, PG_USER, "");
+    }
+
+    private void launch() throws Exception {
+        server("stop", Map.of()); // a server left over from an aborted run
+        Map<String, String> env = Map.of(
+                "RENLAYER_PROXY_HOST", "127.0.0.1",
+                "RENLAYER_PROXY_PORT", Integer.toString(proxyPort),
+                "RENLAYER_CONTROL_HOST", "127.0.0.1",
+                "RENLAYER_CONTROL_PORT", Integer.toString(controlPort),
+                "RENLAYER_DB_URL", "jdbc:postgresql://127.0.0.1:" + databaseLink.port() + "/" + DATABASE,
+                "RENLAYER_DB_USER", PG_USER,
+                "RENLAYER_REDIS_URL", REDIS_URL,
+                "RENLAYER_BOOTSTRAP_OPERATOR_TOKEN", operatorToken,
+                "RENLAYER_MASTER_KEY", Base64.getEncoder().encodeToString(randomBytes(32)));
+        int exit = server("start", env);
+        if (exit != 0) {
+            throw new IllegalStateException("Liberty did not start (exit " + exit + "); see " + logs());
+        }
+        awaitReady(Duration.ofSeconds(120));
+    }
+
+    void awaitReady(Duration timeout) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> ready = client.send(
+                        HttpRequest.newBuilder(URI.create(controlUrl() + "/readyz")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // keep waiting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("The gateway was not ready within " + timeout + "; see " + logs());
+    }
+
+    Path logs() {
+        return wlp.resolve("usr/servers").resolve(serverName).resolve("logs");
+    }
+
+    private int server(String action, Map<String, String> env) throws Exception {
+        List<String> command = new ArrayList<>(List.of(wlp.resolve("bin/server").toString(), action, serverName));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        if (!process.waitFor(180, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("'server " + action + "' did not return in time");
+        }
+        return process.exitValue();
+    }
+
+    private static void recreateDatabase() throws SQLException {
+        try (Connection admin = DriverManager.getConnection(
+                        "jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/postgres", PG_USER, "");
+                Statement st = admin.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+            st.execute("CREATE DATABASE " + DATABASE);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+
+    private static String random(int n) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(n)).replace("-", "a").replace("_", "b");
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            server("stop", Map.of());
+        } finally {
+            upstream.close();
+            databaseLink.close();
+        }
+    }
+}

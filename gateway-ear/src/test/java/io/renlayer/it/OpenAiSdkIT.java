@@ -1,0 +1,71 @@
+package io.renlayer.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.http.StreamResponse;
+import com.openai.errors.UnauthorizedException;
+import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.chat.completions.ChatCompletionStreamOptions;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The official OpenAI Java SDK, pointed at the gateway instead of api.openai.com. */
+@ExtendWith(GatewayExtension.class)
+class OpenAiSdkIT {
+
+    @Test
+    void theSdkGetsCompletionsPlainAndStreamed(Gateway gateway) throws Exception {
+        Platform platform = new Platform(gateway);
+        Platform.TestTenant tenant = platform.newTenant();
+        OpenAIClient client = OpenAIOkHttpClient.builder()
+                .apiKey(tenant.key())
+                .baseUrl(gateway.proxyUrl() + "/v1")
+                .maxRetries(0)
+                .build();
+
+        ChatCompletion completion = client.chat().completions().create(ChatCompletionCreateParams.builder()
+                .model("gpt-4o-mini")
+                .addUserMessage("hello from the sdk")
+                .build());
+        assertThat(completion.choices().get(0).message().content()).hasValue("Echo: hello from the sdk");
+        assertThat(completion.usage()).hasValueSatisfying(u -> assertThat(u.totalTokens()).isEqualTo(9));
+
+        StringBuilder streamed = new StringBuilder();
+        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(
+                ChatCompletionCreateParams.builder()
+                        .model("gpt-4o-mini")
+                        .addUserMessage("stream from the sdk")
+                        .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build())
+                        .build())) {
+            stream.stream().forEach(chunk -> chunk.choices().forEach(
+                    choice -> choice.delta().content().ifPresent(streamed::append)));
+        }
+        assertThat(streamed.toString()).isEqualTo("Echo: stream from the sdk");
+
+        JsonObject trace = platform.awaitTrace(tenant.tenantId(), t -> t.getBoolean("stream"));
+        assertThat(trace.getInt("totalTokens")).isEqualTo(9);
+    }
+
+    @Test
+    void theSdkSurfacesARefusedKeyAsUnauthorized(Gateway gateway) {
+        OpenAIClient client = OpenAIOkHttpClient.builder()
+                .apiKey("rk_live_AAAAAAAAAAAA_" + "C".repeat(40))
+                .baseUrl(gateway.proxyUrl() + "/v1")
+                .maxRetries(0)
+                .build();
+
+        try {
+            client.chat().completions().create(ChatCompletionCreateParams.builder()
+                    .model("gpt-4o-mini").addUserMessage("hi").build());
+            throw new AssertionError("expected a refusal");
+        } catch (UnauthorizedException e) {
+            assertThat(e.statusCode()).isEqualTo(401);
+            assertThat(e.getMessage()).contains("Incorrect API key provided");
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.renlayer.it;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Plain HTTP calls to the proxy listener, as an agent without an SDK makes them. */
+final class Proxy {
+
+    private final Gateway gateway;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    Proxy(Gateway gateway) {
+        this.gateway = gateway;
+    }
+
+    HttpResponse<String> chat(String key, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway.proxyUrl() + "/v1/chat/completions"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String userMessage(String model, String content) {
+        return "{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"" + content + "\"}]}";
+    }
+}
