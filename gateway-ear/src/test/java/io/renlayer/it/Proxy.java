@@ -27,6 +27,22 @@ final class Proxy {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Calls until the answer has the expected status: configuration changes reach the proxy's
+     * caches asynchronously (LISTEN/NOTIFY), normally within a second. Gives up after 5 s.
+     */
+    HttpResponse<String> awaitStatus(String key, int status) throws Exception {
+        HttpResponse<String> last = null;
+        for (int i = 0; i < 50; i++) {
+            last = chat(key, userMessage("gpt-4o", "hi"));
+            if (last.statusCode() == status) {
+                return last;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("expected " + status + " within 5 s, last was " + last.statusCode() + " " + last.body());
+    }
+
     static String userMessage(String model, String content) {
         return "{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"" + content + "\"}]}";
     }

@@ -34,14 +34,14 @@ class VirtualKeyIT {
     void disabledKeyIsForbidden(Gateway gateway) throws Exception {
         Platform.TestTenant tenant = cachedKey(gateway);
         update("UPDATE renlayer.api_keys SET disabled = true WHERE id = ?::uuid", tenant.keyId());
-        assertRefused(awaitStatus(gateway, tenant.key(), 403), 403, "key_disabled");
+        assertRefused(new Proxy(gateway).awaitStatus(tenant.key(), 403), 403, "key_disabled");
     }
 
     @Test
     void revokedKeyIsUnauthorized(Gateway gateway) throws Exception {
         Platform.TestTenant tenant = cachedKey(gateway);
         update("UPDATE renlayer.api_keys SET revoked_at = now() WHERE id = ?::uuid", tenant.keyId());
-        assertRefused(awaitStatus(gateway, tenant.key(), 401), 401, "key_revoked");
+        assertRefused(new Proxy(gateway).awaitStatus(tenant.key(), 401), 401, "key_revoked");
     }
 
     @Test
@@ -49,7 +49,7 @@ class VirtualKeyIT {
         Platform.TestTenant tenant = cachedKey(gateway);
         update("UPDATE renlayer.api_keys SET expires_at = now() - interval '1 second' WHERE id = ?::uuid",
                 tenant.keyId());
-        assertRefused(awaitStatus(gateway, tenant.key(), 401), 401, "key_expired");
+        assertRefused(new Proxy(gateway).awaitStatus(tenant.key(), 401), 401, "key_expired");
     }
 
     @Test
@@ -57,7 +57,7 @@ class VirtualKeyIT {
         Platform platform = new Platform(gateway);
         Platform.TestTenant tenant = cachedKey(gateway);
         update("UPDATE renlayer.api_keys SET disabled = true WHERE id = ?::uuid", tenant.keyId());
-        awaitStatus(gateway, tenant.key(), 403);
+        new Proxy(gateway).awaitStatus(tenant.key(), 403);
 
         JsonObject trace = platform.awaitTrace(tenant.tenantId(), t -> t.getInt("status") == 403);
         assertThat(trace.getString("errorCode")).isEqualTo("key_disabled");
@@ -84,18 +84,6 @@ class VirtualKeyIT {
         assertThat(new Proxy(gateway).chat(tenant.key(), Proxy.userMessage("gpt-4o", "warm")).statusCode())
                 .isEqualTo(200);
         return tenant;
-    }
-
-    private static HttpResponse<String> awaitStatus(Gateway gateway, String key, int status) throws Exception {
-        HttpResponse<String> last = null;
-        for (int i = 0; i < 50; i++) {
-            last = new Proxy(gateway).chat(key, Proxy.userMessage("gpt-4o", "hi"));
-            if (last.statusCode() == status) {
-                return last;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("expected " + status + " within 5 s, last was " + last.statusCode());
     }
 
     private static void assertRefused(HttpResponse<String> response, int status, String code) {
