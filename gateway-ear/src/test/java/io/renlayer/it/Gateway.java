@@ -44,6 +44,8 @@ final class Gateway implements AutoCloseable {
 
     private final Path wlp;
     private final String serverName;
+    private Map<String, String> environment;
+    private final List<Path> installedPlugins = new ArrayList<>();
 
     private Gateway(UpstreamSimulator upstream, CuttableTcpLink databaseLink, int proxyPort, int controlPort,
             String operatorToken, Path wlp, String serverName) {
@@ -87,7 +89,7 @@ final class Gateway implements AutoCloseable {
 
     private void launch() throws Exception {
         server("stop", Map.of()); // a server left over from an aborted run
-        Map<String, String> env = Map.of(
+        environment = Map.of(
                 "RENLAYER_PROXY_HOST", "127.0.0.1",
                 "RENLAYER_PROXY_PORT", Integer.toString(proxyPort),
                 "RENLAYER_CONTROL_HOST", "127.0.0.1",
@@ -97,7 +99,28 @@ final class Gateway implements AutoCloseable {
                 "RENLAYER_REDIS_URL", REDIS_URL,
                 "RENLAYER_BOOTSTRAP_OPERATOR_TOKEN", operatorToken,
                 "RENLAYER_MASTER_KEY", Base64.getEncoder().encodeToString(randomBytes(32)));
-        int exit = server("start", env);
+        startServer();
+    }
+
+    /** Stops and starts the server with the same settings, as an operator does after adding a plugin. */
+    void restart() throws Exception {
+        server("stop", Map.of());
+        startServer();
+    }
+
+    /**
+     * Copies a plugin jar into the server's plugins/ directory (the Liberty library holding the SPI
+     * and every plugin). It is removed again when the run ends, so test plugins never reach a
+     * server started later from the same build.
+     */
+    void installPlugin(Path jar) throws IOException {
+        Path target = wlp.resolve("usr/servers").resolve(serverName).resolve("plugins").resolve(jar.getFileName());
+        Files.copy(jar, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        installedPlugins.add(target);
+    }
+
+    private void startServer() throws Exception {
+        int exit = server("start", environment);
         if (exit != 0) {
             throw new IllegalStateException("Liberty did not start (exit " + exit + "); see " + logs());
         }
@@ -176,6 +199,9 @@ final class Gateway implements AutoCloseable {
         try {
             server("stop", Map.of());
         } finally {
+            for (Path plugin : installedPlugins) {
+                Files.deleteIfExists(plugin);
+            }
             upstream.close();
             databaseLink.close();
         }

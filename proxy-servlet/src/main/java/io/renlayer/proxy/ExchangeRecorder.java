@@ -1,5 +1,6 @@
 package io.renlayer.proxy;
 
+import io.renlayer.admin.traces.TraceFinding;
 import io.renlayer.admin.traces.TraceRecord;
 import io.renlayer.proxy.metrics.ProxyMetrics;
 import io.renlayer.proxy.pipeline.Exchange;
@@ -49,7 +50,12 @@ public class ExchangeRecorder {
                 exchange.upstreamNanos() < 0 ? null : (int) (exchange.upstreamNanos() / 1_000_000),
                 count(usage.promptTokens()),
                 count(usage.completionTokens()),
-                count(usage.totalTokens())));
+                count(usage.totalTokens()),
+                exchange.requestScan().findings().stream()
+                        .map(d -> new TraceFinding(d.detector(), d.finding().type(), d.finding().start(),
+                                d.finding().end(), d.finding().confidence()))
+                        .toList(),
+                exchange.requestScan().failedDetectors()));
     }
 
     private static Integer count(long tokens) {

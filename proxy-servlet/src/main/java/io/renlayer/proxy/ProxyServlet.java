@@ -8,8 +8,11 @@ import io.renlayer.proxy.error.ProxyError;
 import io.renlayer.proxy.forward.UpstreamForwarder;
 import io.renlayer.proxy.pipeline.Exchange;
 import io.renlayer.proxy.pipeline.InboundPipeline;
+import io.renlayer.proxy.inspect.DetectorRunner;
 import io.renlayer.proxy.stage.AuthenticateKeyStage;
+import io.renlayer.proxy.stage.ReadChatRequestStage;
 import io.renlayer.proxy.stage.ResolveUpstreamStage;
+import io.renlayer.proxy.stage.ScanPromptStage;
 import jakarta.inject.Inject;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletException;
@@ -46,13 +49,18 @@ public class ProxyServlet extends HttpServlet {
     @Inject
     private ExchangeRecorder recorder;
 
+    @Inject
+    private DetectorRunner detectors;
+
     private InboundPipeline chatPipeline;
 
     @Override
     public void init() {
         chatPipeline = new InboundPipeline(List.of(
                 new AuthenticateKeyStage(caches::key, Clock.systemUTC()),
-                new ResolveUpstreamStage("openai", caches::upstreams, plugins::upstreamProvider)));
+                new ReadChatRequestStage(),
+                new ResolveUpstreamStage("openai", caches::upstreams, plugins::upstreamProvider),
+                new ScanPromptStage(detectors)));
     }
 
     @Override

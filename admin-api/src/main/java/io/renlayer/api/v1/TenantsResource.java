@@ -1,5 +1,6 @@
 package io.renlayer.api.v1;
 
+import io.renlayer.admin.tenants.PluginFailMode;
 import io.renlayer.admin.tenants.Tenant;
 import io.renlayer.admin.tenants.TenantService;
 import jakarta.ejb.EJB;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
 
 @Path("api/v1/tenants")
@@ -29,11 +31,14 @@ public class TenantsResource {
 
     @POST
     public Response create(NewTenant request) {
-        Tenant tenant = tenants.create(Requests.required(request).name(), Requests.actor(caller));
-        return Response.status(201).entity(new TenantView(tenant.getId(), tenant.getName(), tenant.getCreatedAt())).build();
+        NewTenant body = Requests.required(request);
+        Tenant tenant = tenants.create(body.name(), PluginFailMode.parse(body.pluginFailMode()), Requests.actor(caller));
+        return Response.status(201).entity(new TenantView(tenant.getId(), tenant.getName(),
+                tenant.getPluginFailMode().name().toLowerCase(Locale.ROOT), tenant.getCreatedAt())).build();
     }
 
-    public record NewTenant(String name) {}
+    /** {@code pluginFailMode}: {@code skip} (default) or {@code deny}. */
+    public record NewTenant(String name, String pluginFailMode) {}
 
-    public record TenantView(UUID id, String name, Instant createdAt) {}
+    public record TenantView(UUID id, String name, String pluginFailMode, Instant createdAt) {}
 }

@@ -13,7 +13,8 @@ public record KeySnapshot(
         byte[] secretHash,
         boolean disabled,
         Instant revokedAt,
-        Instant expiresAt) {
+        Instant expiresAt,
+        boolean denyOnPluginFailure) {
 
     @Override
     public String toString() {

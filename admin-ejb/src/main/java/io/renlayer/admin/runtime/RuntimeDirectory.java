@@ -25,8 +25,10 @@ public class RuntimeDirectory {
 
     private static final String KEY_BY_PREFIX = """
             SELECT k.id, k.tenant_id, k.agent_id, a.project_id, k.prefix, k.secret_hash, k.disabled,
-                   k.revoked_at, k.expires_at
-              FROM renlayer.api_keys k JOIN renlayer.agents a ON a.id = k.agent_id
+                   k.revoked_at, k.expires_at, t.plugin_fail_mode = 'deny'
+              FROM renlayer.api_keys k
+              JOIN renlayer.agents a ON a.id = k.agent_id
+              JOIN renlayer.tenants t ON t.id = k.tenant_id
              WHERE k.prefix = ?""";
 
     private static final String UPSTREAMS_OF_TENANT = """
@@ -52,7 +54,7 @@ public class RuntimeDirectory {
                 return Optional.of(new KeySnapshot(
                         rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
                         rs.getObject(4, UUID.class), rs.getString(5), rs.getBytes(6), rs.getBoolean(7),
-                        instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9))));
+                        instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9)), rs.getBoolean(10)));
             }
         } catch (SQLException e) {
             throw new DirectoryUnavailableException(e);

@@ -17,14 +17,18 @@ public class Tenant {
     @Column(nullable = false)
     private String name;
 
+    @Column(name = "plugin_fail_mode", nullable = false)
+    private String pluginFailMode;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
     protected Tenant() {}
 
-    Tenant(String name) {
+    Tenant(String name, PluginFailMode pluginFailMode) {
         this.id = UUID.randomUUID();
         this.name = name;
+        this.pluginFailMode = pluginFailMode.column();
         this.createdAt = Instant.now();
     }
 
@@ -34,6 +38,10 @@ public class Tenant {
 
     public String getName() {
         return name;
+    }
+
+    public PluginFailMode getPluginFailMode() {
+        return PluginFailMode.ofColumn(pluginFailMode);
     }
 
     public Instant getCreatedAt() {

@@ -19,8 +19,8 @@ public class TenantService {
     @EJB
     private AuditLog audit;
 
-    public Tenant create(String name, String actor) {
-        Tenant tenant = new Tenant(InvalidRequestException.requireText("name", name, 200));
+    public Tenant create(String name, PluginFailMode pluginFailMode, String actor) {
+        Tenant tenant = new Tenant(InvalidRequestException.requireText("name", name, 200), pluginFailMode);
         em.persist(tenant);
         audit.record(tenant.getId(), actor, "tenant.create", "tenant", tenant.getId());
         return tenant;

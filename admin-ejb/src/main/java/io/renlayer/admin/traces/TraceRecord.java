@@ -1,11 +1,13 @@
 package io.renlayer.admin.traces;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * One proxied call as recorded: who, where, how it ended, how long it took and what it used.
- * Token counts are {@code null} when the upstream did not report them.
+ * Token counts are {@code null} when the upstream did not report them. Findings locate
+ * sensitive content without holding it.
  */
 public record TraceRecord(
         UUID id,
@@ -27,4 +29,6 @@ public record TraceRecord(
         Integer upstreamLatencyMs,
         Integer promptTokens,
         Integer completionTokens,
-        Integer totalTokens) {}
+        Integer totalTokens,
+        List<TraceFinding> findings,
+        List<String> pluginFailures) {}

@@ -27,13 +27,13 @@ public class TraceStore {
     private static final String INSERT = """
             INSERT INTO renlayer.traces (id, created_at, tenant_id, agent_id, key_id, project_id, upstream_id,
                 request_id, route, method, provider, model, stream, status, error_code, latency_ms,
-                upstream_latency_ms, prompt_tokens, completion_tokens, total_tokens)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                upstream_latency_ms, prompt_tokens, completion_tokens, total_tokens, findings, plugin_failures)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)""";
 
     private static final String SELECT_NEWEST = """
             SELECT id, created_at, tenant_id, agent_id, key_id, project_id, upstream_id, request_id, route,
                    method, provider, model, stream, status, error_code, latency_ms, upstream_latency_ms,
-                   prompt_tokens, completion_tokens, total_tokens
+                   prompt_tokens, completion_tokens, total_tokens, findings::text, plugin_failures::text
               FROM renlayer.traces
              WHERE tenant_id = ?
              ORDER BY created_at DESC, id DESC
@@ -117,6 +117,8 @@ public class TraceStore {
         setInteger(ps, 18, r.promptTokens());
         setInteger(ps, 19, r.completionTokens());
         setInteger(ps, 20, r.totalTokens());
+        ps.setString(21, TraceJson.findings(r.findings()));
+        ps.setString(22, TraceJson.strings(r.pluginFailures()));
     }
 
     private static void setInteger(PreparedStatement ps, int index, Integer value) throws SQLException {
@@ -134,6 +136,7 @@ public class TraceStore {
                 rs.getObject(7, UUID.class), rs.getString(8), rs.getString(9), rs.getString(10),
                 rs.getString(11), rs.getString(12), rs.getBoolean(13), rs.getInt(14), rs.getString(15),
                 rs.getInt(16), (Integer) rs.getObject(17), (Integer) rs.getObject(18),
-                (Integer) rs.getObject(19), (Integer) rs.getObject(20));
+                (Integer) rs.getObject(19), (Integer) rs.getObject(20),
+                TraceJson.parseFindings(rs.getString(21)), TraceJson.parseStrings(rs.getString(22)));
     }
 }

@@ -52,6 +52,11 @@ public record ProxyError(int status, String type, String code, String param, Str
                 method + " is not allowed on " + path + ".");
     }
 
+    public static ProxyError inspectionFailed() {
+        return new ProxyError(503, "api_error", "inspection_failed", null,
+                "A content inspection plugin failed, and this tenant refuses calls it cannot inspect.");
+    }
+
     public static ProxyError unavailable() {
         return new ProxyError(503, "api_error", "gateway_unavailable", null,
                 "The gateway cannot read its configuration right now; retry shortly.");

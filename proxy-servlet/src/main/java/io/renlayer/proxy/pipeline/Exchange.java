@@ -2,6 +2,7 @@ package io.renlayer.proxy.pipeline;
 
 import io.renlayer.admin.runtime.KeySnapshot;
 import io.renlayer.admin.runtime.UpstreamSnapshot;
+import io.renlayer.proxy.inspect.ScanResult;
 import io.renlayer.spi.upstream.UpstreamProvider;
 import io.renlayer.spi.upstream.Usage;
 import java.time.Instant;
@@ -26,6 +27,8 @@ public final class Exchange {
     private UpstreamProvider provider;
     private String model;
     private boolean streamRequested;
+    private String promptText = "";
+    private ScanResult requestScan = ScanResult.NOTHING;
 
     private int status;
     private String errorCode;
@@ -67,10 +70,15 @@ public final class Exchange {
 
     public String model() { return model; }
     public boolean streamRequested() { return streamRequested; }
-    public void describedAs(String model, boolean streamRequested) {
+    public String promptText() { return promptText; }
+    public void describedAs(String model, boolean streamRequested, String promptText) {
         this.model = model;
         this.streamRequested = streamRequested;
+        this.promptText = promptText;
     }
+
+    public ScanResult requestScan() { return requestScan; }
+    public void inspected(ScanResult requestScan) { this.requestScan = requestScan; }
 
     public int status() { return status; }
     public String errorCode() { return errorCode; }

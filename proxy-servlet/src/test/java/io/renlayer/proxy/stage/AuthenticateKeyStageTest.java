@@ -95,7 +95,7 @@ class AuthenticateKeyStageTest {
 
     private KeySnapshot store(boolean disabled, Instant revokedAt, Instant expiresAt) {
         KeySnapshot record = new KeySnapshot(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), null,
-                key.prefix(), SecretHash.of(key.secret()), disabled, revokedAt, expiresAt);
+                key.prefix(), SecretHash.of(key.secret()), disabled, revokedAt, expiresAt, false);
         records.put(key.prefix(), record);
         return record;
     }

@@ -8,6 +8,11 @@ import java.util.List;
 public final class OpenAiPlugin implements RenLayerPlugin {
 
     @Override
+    public String vendor() {
+        return "RenLayer";
+    }
+
+    @Override
     public List<UpstreamProvider> upstreamProviders() {
         return List.of(new OpenAiProvider());
     }

@@ -1,0 +1,48 @@
+package io.renlayer.admin.traces;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.io.StringReader;
+import java.util.List;
+
+/** The jsonb columns of a trace row. */
+final class TraceJson {
+
+    private TraceJson() {}
+
+    static String findings(List<TraceFinding> findings) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        for (TraceFinding f : findings) {
+            array.add(Json.createObjectBuilder()
+                    .add("detector", f.detector()).add("type", f.type())
+                    .add("start", f.start()).add("end", f.end()).add("confidence", f.confidence()));
+        }
+        return array.build().toString();
+    }
+
+    static String strings(List<String> values) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        values.forEach(array::add);
+        return array.build().toString();
+    }
+
+    static List<TraceFinding> parseFindings(String json) {
+        return read(json).getValuesAs(JsonObject.class).stream()
+                .map(o -> new TraceFinding(o.getString("detector"), o.getString("type"), o.getInt("start"),
+                        o.getInt("end"), o.getJsonNumber("confidence").doubleValue()))
+                .toList();
+    }
+
+    static List<String> parseStrings(String json) {
+        return read(json).getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+    }
+
+    private static JsonArray read(String json) {
+        try (var reader = Json.createReader(new StringReader(json == null ? "[]" : json))) {
+            return reader.readArray();
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package io.renlayer.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The vendor path end to end: the example vendor plugin (a separate Maven project built against
+ * the SPI artifact) and a misbehaving one are dropped into the running server's plugins/ directory,
+ * the server restarts, and they run on proxied calls.
+ */
+@ExtendWith(GatewayExtension.class)
+class PluginsIT {
+
+    private static final Path VENDOR_JAR = Path.of(System.getProperty("renlayer.it.vendor-plugin"));
+    private static final Path MISBEHAVING_JAR = Path.of(System.getProperty("renlayer.it.misbehaving-plugin"));
+
+    @Test
+    void aVendorPluginDroppedIntoPluginsRunsOnProxiedCallsAfterARestart(Gateway gateway) throws Exception {
+        Platform platform = new Platform(gateway);
+        installPlugins(gateway, platform);
+
+        JsonObject listed = plugin(platform, "acme-employee-id").orElseThrow();
+        assertThat(listed.getString("kind")).isEqualTo("DLP_DETECTOR");
+        assertThat(listed.getString("vendor")).isEqualTo("Example Corp");
+        assertThat(listed.getString("version")).isEqualTo("1.0.0");
+        assertThat(listed.getString("sourceJar")).isEqualTo(VENDOR_JAR.getFileName().toString());
+        assertThat(listed.getString("spiVersion")).isEqualTo("1.0");
+        assertThat(listed.getJsonObject("health").getString("status")).isEqualTo("ok");
+        assertThat(plugin(platform, "openai").orElseThrow().getString("kind")).isEqualTo("UPSTREAM_PROVIDER");
+
+        Platform.TestTenant tenant = platform.newTenant();
+        HttpResponse<String> response = new Proxy(gateway)
+                .chat(tenant.key(), Proxy.userMessage("gpt-4o", "employee ACME-123456 forgot a badge"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        String requestId = response.headers().firstValue("x-request-id").orElseThrow();
+        JsonObject trace = platform.awaitTrace(tenant.tenantId(), t -> requestId.equals(t.getString("requestId")));
+        JsonObject finding = trace.getJsonArray("findings").getJsonObject(0);
+        assertThat(finding.getString("detector")).isEqualTo("acme-employee-id");
+        assertThat(finding.getString("type")).isEqualTo("ACME_EMPLOYEE_ID");
+        assertThat(finding.getInt("start")).isEqualTo(9);
+        assertThat(finding.getInt("end")).isEqualTo(20);
+        assertThat(trace.toString()).doesNotContain("ACME-123456");
+        assertThat(trace.getJsonArray("pluginFailures")).isEmpty();
+    }
+
+    @Test
+    void throwingAndHangingPluginsLeaveTheProxyAnswering(Gateway gateway) throws Exception {
+        Platform platform = new Platform(gateway);
+        installPlugins(gateway, platform);
+        Platform.TestTenant tenant = platform.newTenant();
+        Proxy proxy = new Proxy(gateway);
+
+        HttpResponse<String> thrown = proxy.chat(tenant.key(), Proxy.userMessage("gpt-4o", "cue-throw"));
+        long started = System.nanoTime();
+        HttpResponse<String> hung = proxy.chat(tenant.key(), Proxy.userMessage("gpt-4o", "cue-hang"));
+        Duration hungCallTook = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(thrown.statusCode()).isEqualTo(200);
+        assertThat(hung.statusCode()).isEqualTo(200);
+        assertThat(hungCallTook).isLessThan(Duration.ofSeconds(2)); // the plugin hangs for 5 s
+        JsonObject thrownTrace = platform.awaitTrace(tenant.tenantId(), t -> requestIdOf(thrown).equals(t.getString("requestId")));
+        JsonObject hungTrace = platform.awaitTrace(tenant.tenantId(), t -> requestIdOf(hung).equals(t.getString("requestId")));
+        assertThat(strings(thrownTrace)).containsExactly("it-throwing");
+        assertThat(strings(hungTrace)).containsExactly("it-hanging");
+
+        JsonObject throwingHealth = plugin(platform, "it-throwing").orElseThrow().getJsonObject("health");
+        JsonObject hangingHealth = plugin(platform, "it-hanging").orElseThrow().getJsonObject("health");
+        assertThat(throwingHealth.getString("status")).isEqualTo("degraded");
+        assertThat(throwingHealth.getInt("failures")).isPositive();
+        assertThat(throwingHealth.getString("lastError")).contains("IllegalStateException");
+        assertThat(hangingHealth.getInt("timeouts")).isPositive();
+        awaitDrained(platform);
+    }
+
+    @Test
+    void manyHangingCallsDoNotExhaustTheGateway(Gateway gateway) throws Exception {
+        Platform platform = new Platform(gateway);
+        installPlugins(gateway, platform);
+        Platform.TestTenant tenant = platform.newTenant();
+        Proxy proxy = new Proxy(gateway);
+
+        try (ExecutorService clients = Executors.newFixedThreadPool(16)) {
+            List<Future<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                calls.add(clients.submit(() ->
+                        proxy.chat(tenant.key(), Proxy.userMessage("gpt-4o", "cue-hang")).statusCode()));
+            }
+            for (Future<Integer> call : calls) {
+                assertThat(call.get()).isEqualTo(200);
+            }
+        }
+        // Calls stuck in the plugin are bounded, and ordinary traffic is served as usual.
+        assertThat(plugin(platform, "it-hanging").orElseThrow().getJsonObject("health").getInt("inFlight"))
+                .isLessThanOrEqualTo(64);
+        assertThat(proxy.chat(tenant.key(), Proxy.userMessage("gpt-4o", "all is well")).statusCode()).isEqualTo(200);
+        awaitDrained(platform);
+    }
+
+    @Test
+    void aTenantThatDeniesOnPluginFailureRefusesTheCall(Gateway gateway) throws Exception {
+        Platform platform = new Platform(gateway);
+        installPlugins(gateway, platform);
+        Platform.TestTenant tenant = platform.newTenant();
+        try (var db = Gateway.database(); var st = db.prepareStatement(
+                "UPDATE renlayer.tenants SET plugin_fail_mode = 'deny' WHERE id = ?::uuid")) {
+            st.setString(1, tenant.tenantId());
+            st.executeUpdate();
+        }
+
+        HttpResponse<String> refused = null;
+        for (int i = 0; i < 50 && (refused == null || refused.statusCode() != 503); i++) {
+            refused = new Proxy(gateway).chat(tenant.key(), Proxy.userMessage("gpt-4o", "cue-throw"));
+            Thread.sleep(100);
+        }
+
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(Platform.json(refused.body()).getJsonObject("error").getString("code")).isEqualTo("inspection_failed");
+        assertThat(new Proxy(gateway).chat(tenant.key(), Proxy.userMessage("gpt-4o", "harmless")).statusCode())
+                .isEqualTo(200);
+    }
+
+    /** Drops both jars into plugins/ and restarts, once per run. */
+    private static synchronized void installPlugins(Gateway gateway, Platform platform) throws Exception {
+        if (plugin(platform, "acme-employee-id").isPresent()) {
+            return;
+        }
+        assertThat(Files.isRegularFile(VENDOR_JAR)).as("built example plugin " + VENDOR_JAR).isTrue();
+        gateway.installPlugin(VENDOR_JAR);
+        gateway.installPlugin(MISBEHAVING_JAR);
+        gateway.restart();
+    }
+
+    /**
+     * While the hanging detector has too many stuck calls it counts as failed on every call; other
+     * tests must not inherit that, so each test that hangs it waits for its calls to end.
+     */
+    private static void awaitDrained(Platform platform) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            if (plugin(platform, "it-hanging").orElseThrow().getJsonObject("health").getInt("inFlight") == 0) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the hanging detector's calls did not end");
+    }
+
+    private static Optional<JsonObject> plugin(Platform platform, String id) throws Exception {
+        HttpResponse<String> response = platform.get("/api/v1/plugins");
+        assertThat(response.statusCode()).isEqualTo(200);
+        return Platform.json(response.body()).getJsonArray("items").stream()
+                .map(JsonValue::asJsonObject)
+                .filter(p -> id.equals(p.getString("id")))
+                .findFirst();
+    }
+
+    private static String requestIdOf(HttpResponse<String> response) {
+        return response.headers().firstValue("x-request-id").orElseThrow();
+    }
+
+    private static List<String> strings(JsonObject trace) {
+        return trace.getJsonArray("pluginFailures").getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString).toList();
+    }
+}

@@ -1,0 +1,133 @@
+package io.renlayer.proxy.inspect;
+
+import io.renlayer.admin.plugins.PluginHealth;
+import io.renlayer.admin.plugins.PluginKind;
+import io.renlayer.admin.plugins.PluginRegistry;
+import io.renlayer.spi.dlp.DlpDetector;
+import io.renlayer.spi.dlp.Finding;
+import io.renlayer.spi.dlp.ScanInput;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Runs every detector over a text, in parallel, under one time budget. Plugin code never takes the
+ * proxy down: a detector that throws, returns nonsense or overruns the budget is reported as failed
+ * (the caller applies the tenant's fail mode) and recorded in its health; the request goes on.
+ * Java cannot kill a hung thread, so a detector with too many calls still running is not called
+ * again until they drain, which bounds what a hanging plugin can hold.
+ */
+@ApplicationScoped
+public class DetectorRunner implements TextScanner {
+
+    static final int MAX_IN_FLIGHT_PER_DETECTOR = 64;
+
+    @Inject
+    private PluginRegistry plugins;
+
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private Duration budget;
+
+    @PostConstruct
+    void configure() {
+        budget = Duration.ofMillis(ConfigProvider.getConfig()
+                .getOptionalValue("RENLAYER_PLUGIN_BUDGET_MS", Long.class).orElse(100L));
+    }
+
+    @Override
+    public ScanResult scan(String text, String tenantId, ScanInput.Phase phase) {
+        List<DlpDetector> detectors = plugins.detectors();
+        if (detectors.isEmpty() || text.isEmpty()) {
+            return ScanResult.NOTHING;
+        }
+        ScanInput input = ScanInput.of(text, tenantId, phase);
+        List<Future<List<Finding>>> calls = new ArrayList<>(detectors.size());
+        for (DlpDetector detector : detectors) {
+            PluginHealth health = plugins.health(PluginKind.DLP_DETECTOR, detector.id());
+            if (health.inFlight() >= MAX_IN_FLIGHT_PER_DETECTOR) {
+                calls.add(null); // still stuck in earlier calls: counts as failed without another thread
+                continue;
+            }
+            health.started();
+            calls.add(executor.submit(() -> {
+                try {
+                    return detector.scan(input);
+                } finally {
+                    health.ended();
+                }
+            }));
+        }
+        return collect(detectors, calls, text.length());
+    }
+
+    private ScanResult collect(List<DlpDetector> detectors, List<Future<List<Finding>>> calls, int textLength) {
+        long deadline = System.nanoTime() + budget.toNanos();
+        List<DetectedFinding> findings = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        for (int i = 0; i < detectors.size(); i++) {
+            DlpDetector detector = detectors.get(i);
+            PluginHealth health = plugins.health(PluginKind.DLP_DETECTOR, detector.id());
+            Future<List<Finding>> call = calls.get(i);
+            if (call == null) {
+                health.failed(new IllegalStateException(MAX_IN_FLIGHT_PER_DETECTOR + " calls still running"));
+                failed.add(detector.id());
+                continue;
+            }
+            try {
+                List<Finding> found = call.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                for (Finding finding : validated(found, textLength)) {
+                    findings.add(new DetectedFinding(detector.id(), finding));
+                }
+            } catch (TimeoutException e) {
+                call.cancel(true);
+                health.timedOut(budget);
+                failed.add(detector.id());
+            } catch (ExecutionException e) {
+                health.failed(e.getCause());
+                failed.add(detector.id());
+            } catch (InvalidFindingsException e) {
+                health.failed(e);
+                failed.add(detector.id());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                call.cancel(true);
+                failed.add(detector.id());
+            }
+        }
+        return new ScanResult(List.copyOf(findings), List.copyOf(failed));
+    }
+
+    private static List<Finding> validated(List<Finding> found, int textLength) {
+        if (found == null) {
+            throw new InvalidFindingsException("returned null");
+        }
+        for (Finding f : found) {
+            if (f == null || f.end() > textLength) {
+                throw new InvalidFindingsException("returned a finding outside the text");
+            }
+        }
+        return found;
+    }
+
+    @PreDestroy
+    void close() {
+        executor.shutdownNow();
+    }
+
+    private static final class InvalidFindingsException extends RuntimeException {
+        InvalidFindingsException(String message) {
+            super(message);
+        }
+    }
+}

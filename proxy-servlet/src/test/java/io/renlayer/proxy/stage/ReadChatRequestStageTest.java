@@ -1,0 +1,48 @@
+package io.renlayer.proxy.stage;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.renlayer.proxy.error.ProxyError;
+import io.renlayer.proxy.pipeline.Exchange;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ReadChatRequestStageTest {
+
+    private final ReadChatRequestStage stage = new ReadChatRequestStage();
+
+    @Test
+    void readsModelStreamAndEveryMessagesText() {
+        Exchange exchange = exchange("""
+                {"messages":[
+                   {"role":"system","content":"You are terse."},
+                   {"role":"user","content":[{"type":"text","text":"My mail is a@b.co"},
+                                             {"type":"image_url","image_url":{"url":"https://x/y.png"}}]},
+                   {"role":"assistant","content":null,"tool_calls":[{"function":{"arguments":"{}"}}]}],
+                 "model":"gpt-4o-mini","stream":true,"stream_options":{"include_usage":true},
+                 "metadata":{"content":"not a message"}}""");
+
+        assertThat(stage.apply(exchange).rejection()).isEmpty();
+        assertThat(exchange.model()).isEqualTo("gpt-4o-mini");
+        assertThat(exchange.streamRequested()).isTrue();
+        assertThat(exchange.promptText()).isEqualTo("You are terse.\nMy mail is a@b.co");
+    }
+
+    @Test
+    void refusesBodiesItCannotRead() {
+        assertThat(rejection("not json").code()).isEqualTo("invalid_request");
+        assertThat(rejection("[1,2]").code()).isEqualTo("invalid_request");
+        assertThat(rejection("{\"model\":\"gpt-4o\"").code()).isEqualTo("invalid_request");
+        assertThat(rejection("{\"messages\":[]}").param()).isEqualTo("model");
+        assertThat(rejection("{\"model\":42}").param()).isEqualTo("model");
+    }
+
+    private ProxyError rejection(String body) {
+        return stage.apply(exchange(body)).rejection().orElseThrow();
+    }
+
+    private static Exchange exchange(String body) {
+        return new Exchange("req", "POST", "/v1/chat/completions", Map.of(), body.getBytes(UTF_8));
+    }
+}
