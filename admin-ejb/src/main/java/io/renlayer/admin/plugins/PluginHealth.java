@@ -17,9 +17,22 @@ public final class PluginHealth {
     private volatile String lastError;
     private volatile Instant lastProblemAt;
 
-    public void started() {
+    /**
+     * Counts a call as started unless {@code maxInFlight} calls are already running (a plugin that
+     * hangs keeps them running); atomic, so concurrent callers cannot overshoot the bound.
+     *
+     * @return false when the call must not be made
+     */
+    public boolean tryStart(int maxInFlight) {
+        int current;
+        do {
+            current = inFlight.get();
+            if (current >= maxInFlight) {
+                return false;
+            }
+        } while (!inFlight.compareAndSet(current, current + 1));
         invocations.increment();
-        inFlight.incrementAndGet();
+        return true;
     }
 
     /** The invocation returned (well or not); a timed-out call that later returns ends here too. */

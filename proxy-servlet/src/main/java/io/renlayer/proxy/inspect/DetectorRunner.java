@@ -9,9 +9,12 @@ import io.renlayer.spi.dlp.ScanInput;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -36,8 +39,19 @@ public class DetectorRunner implements TextScanner {
     @Inject
     private PluginRegistry plugins;
 
+    /** Every detector bean, built-in and vendor (see PluginDiscovery), in id order. */
+    private List<DlpDetector> detectors;
+
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private Duration budget;
+
+    @Inject
+    void detectors(@Any Instance<DlpDetector> beans) {
+        List<DlpDetector> all = new ArrayList<>();
+        beans.forEach(all::add);
+        all.sort(Comparator.comparing(DlpDetector::id));
+        this.detectors = List.copyOf(all);
+    }
 
     @PostConstruct
     void configure() {
@@ -47,7 +61,6 @@ public class DetectorRunner implements TextScanner {
 
     @Override
     public ScanResult scan(String text, String tenantId, ScanInput.Phase phase) {
-        List<DlpDetector> detectors = plugins.detectors();
         if (detectors.isEmpty() || text.isEmpty()) {
             return ScanResult.NOTHING;
         }
@@ -55,11 +68,10 @@ public class DetectorRunner implements TextScanner {
         List<Future<List<Finding>>> calls = new ArrayList<>(detectors.size());
         for (DlpDetector detector : detectors) {
             PluginHealth health = plugins.health(PluginKind.DLP_DETECTOR, detector.id());
-            if (health.inFlight() >= MAX_IN_FLIGHT_PER_DETECTOR) {
+            if (!health.tryStart(MAX_IN_FLIGHT_PER_DETECTOR)) {
                 calls.add(null); // still stuck in earlier calls: counts as failed without another thread
                 continue;
             }
-            health.started();
             calls.add(executor.submit(() -> {
                 try {
                     return detector.scan(input);
