@@ -13,11 +13,11 @@ import java.util.List;
  * when later SPI versions add new kinds.
  *
  * <h2>Compatibility</h2>
- * The SPI follows semantic versioning. A plugin built against {@code 1.x} loads on every {@code 1.y}:
- * minor versions only add (new default methods, new types); removals wait for {@code 2.0}. Types
- * marked {@link Experimental} are exempt. A plugin jar declares the version it was built against
- * in its manifest ({@code RenLayer-SPI-Version: 1.0}); the gateway refuses a jar built for a newer
- * major version and says so in its log.
+ * The SPI follows semantic versioning. A plugin built against {@code 1.x} loads on every
+ * {@code 1.y} with {@code y >= x}: minor versions only add (new default methods, new types);
+ * removals wait for {@code 2.0}. Types marked {@link Experimental} are exempt. A plugin jar declares
+ * the version it was built against in its manifest ({@code RenLayer-SPI-Version: 1.0}); the gateway
+ * refuses a jar built for another major or a newer minor, and says so in its log.
  */
 public interface RenLayerPlugin {
 

@@ -45,8 +45,8 @@ public class PluginDiscovery implements Extension {
             PluginJar jar = PluginJar.of(plugin.getClass());
             if (!jar.compatibleWith(RenLayerPlugin.SPI_VERSION)) {
                 LOG.severe("Skipped plugin " + plugin.getClass().getName() + " from " + jar.fileName()
-                        + ": built for SPI " + jar.spiVersion().orElse("?") + ", this gateway provides "
-                        + RenLayerPlugin.SPI_VERSION);
+                        + ": built for SPI " + jar.spiVersion().orElse("?") + ", which this gateway (SPI "
+                        + RenLayerPlugin.SPI_VERSION + ") cannot run");
                 continue;
             }
             if (jar.spiVersion().isEmpty()) {

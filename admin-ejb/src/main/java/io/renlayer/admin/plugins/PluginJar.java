@@ -32,16 +32,26 @@ record PluginJar(String fileName, Optional<String> spiVersion) {
         }
     }
 
-    /** A jar built against a newer major SPI version may call what this gateway lacks. */
+    /**
+     * Semantic versioning: a plugin built against {@code M.m} runs on {@code M.n} for every
+     * {@code n >= m}. A newer minor may call what this gateway lacks; another major may have lost
+     * or changed what the plugin calls.
+     */
     boolean compatibleWith(String runtimeSpiVersion) {
-        return spiVersion.map(v -> major(v) <= major(runtimeSpiVersion)).orElse(true);
+        if (spiVersion.isEmpty()) {
+            return true;
+        }
+        int[] plugin = parse(spiVersion.get());
+        int[] runtime = parse(runtimeSpiVersion);
+        return plugin != null && runtime != null && plugin[0] == runtime[0] && plugin[1] <= runtime[1];
     }
 
-    private static int major(String version) {
+    private static int[] parse(String version) {
+        String[] parts = version.strip().split("\\.");
         try {
-            return Integer.parseInt(version.strip().split("\\.")[0]);
+            return new int[] {Integer.parseInt(parts[0]), parts.length > 1 ? Integer.parseInt(parts[1]) : 0};
         } catch (NumberFormatException e) {
-            return Integer.MAX_VALUE;
+            return null;
         }
     }
 }

@@ -8,15 +8,17 @@ import org.junit.jupiter.api.Test;
 class PluginJarTest {
 
     @Test
-    void aPluginBuiltForAnyMinorOfTheSameMajorLoads() {
+    void aPluginBuiltAgainstAnEarlierOrEqualMinorLoads() {
         assertThat(jar("1.0").compatibleWith("1.0")).isTrue();
         assertThat(jar("1.0").compatibleWith("1.7")).isTrue();
-        assertThat(jar("1.9").compatibleWith("1.2")).isTrue(); // later minors only add
+        assertThat(jar("1").compatibleWith("1.3")).isTrue();
     }
 
     @Test
-    void aPluginBuiltForANewerMajorIsRefused() {
+    void aPluginBuiltForANewerMinorOrAnotherMajorIsRefused() {
+        assertThat(jar("1.9").compatibleWith("1.2")).isFalse();
         assertThat(jar("2.0").compatibleWith("1.4")).isFalse();
+        assertThat(jar("0.9").compatibleWith("1.0")).isFalse();
         assertThat(jar("not-a-version").compatibleWith("1.0")).isFalse();
     }
 
