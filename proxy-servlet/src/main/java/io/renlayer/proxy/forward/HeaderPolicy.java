@@ -21,6 +21,8 @@ public final class HeaderPolicy {
             "host", "content-length", "expect", "authorization", "x-api-key", "cookie", "accept-encoding",
             "forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto");
 
+    private static final Set<String> COMPUTED_BY_CLIENT = Set.of("host", "content-length", "expect");
+
     private static final Set<String> NOT_TO_CLIENT = Set.of("content-length", "content-encoding", ":status");
 
     private HeaderPolicy() {}
@@ -31,6 +33,14 @@ public final class HeaderPolicy {
                 && !NOT_TO_UPSTREAM.contains(lowerCaseName)
                 && !lowerCaseName.startsWith("x-renlayer-")
                 && !listedInConnection(lowerCaseName, requestHeaders.get("connection"));
+    }
+
+    /**
+     * True when a header may go on the wire at all: not hop-by-hop, and not one the HTTP client
+     * computes itself. Applied to what a provider prepared, which may carry its own credential.
+     */
+    public static boolean sendable(String lowerCaseName) {
+        return !HOP_BY_HOP.contains(lowerCaseName) && !COMPUTED_BY_CLIENT.contains(lowerCaseName);
     }
 
     /** True when an upstream response header may be passed to the client. */

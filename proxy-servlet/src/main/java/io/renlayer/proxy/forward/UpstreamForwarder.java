@@ -2,6 +2,7 @@ package io.renlayer.proxy.forward;
 
 import io.renlayer.proxy.error.ProxyError;
 import io.renlayer.proxy.pipeline.Exchange;
+import io.renlayer.spi.upstream.ForwardRequest;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.servlet.http.HttpServletResponse;
@@ -66,16 +67,24 @@ public class UpstreamForwarder {
                 });
     }
 
+    /** The gateway builds the call, the provider shapes it (credential, URL), the gateway sends it. */
     private HttpRequest buildRequest(Exchange exchange, String upstreamPath) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(exchange.upstream().baseUrl() + upstreamPath))
-                .timeout(Duration.ofSeconds(120))
-                .method(exchange.method(), HttpRequest.BodyPublishers.ofByteArray(exchange.body()));
+        ForwardRequest call = ForwardRequest.of(exchange.method(),
+                URI.create(exchange.upstream().baseUrl() + upstreamPath), exchange.body());
         for (Map.Entry<String, String> header : exchange.headers().entrySet()) {
             if (HeaderPolicy.toUpstream(header.getKey(), exchange.headers())) {
-                builder.header(header.getKey(), header.getValue());
+                call = call.withHeader(header.getKey(), header.getValue());
             }
         }
-        exchange.provider().credentialHeaders(exchange.upstream().credential()).forEach(builder::setHeader);
+        ForwardRequest prepared = exchange.provider().prepare(call, exchange.upstream().credential());
+        HttpRequest.Builder builder = HttpRequest.newBuilder(prepared.uri())
+                .timeout(Duration.ofSeconds(120))
+                .method(prepared.method(), HttpRequest.BodyPublishers.ofByteArray(prepared.body()));
+        prepared.headers().forEach((name, values) -> {
+            if (HeaderPolicy.sendable(name)) {
+                values.forEach(value -> builder.header(name, value));
+            }
+        });
         return builder.build();
     }
 

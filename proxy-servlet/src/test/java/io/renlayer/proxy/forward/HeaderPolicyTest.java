@@ -21,6 +21,17 @@ class HeaderPolicyTest {
     }
 
     @Test
+    void aProvidersOwnCredentialIsSendableButWireLevelHeadersAreNot() {
+        assertThat(HeaderPolicy.sendable("authorization")).isTrue();
+        assertThat(HeaderPolicy.sendable("x-api-key")).isTrue();
+        assertThat(HeaderPolicy.sendable("api-key")).isTrue();
+        assertThat(HeaderPolicy.sendable("host")).isFalse();
+        assertThat(HeaderPolicy.sendable("content-length")).isFalse();
+        assertThat(HeaderPolicy.sendable("transfer-encoding")).isFalse();
+        assertThat(HeaderPolicy.sendable("connection")).isFalse();
+    }
+
+    @Test
     void hopByHopAndLengthHeadersAreNotCopiedToTheClient() {
         assertThat(HeaderPolicy.toClient("Transfer-Encoding", null)).isFalse();
         assertThat(HeaderPolicy.toClient("Content-Length", null)).isFalse();

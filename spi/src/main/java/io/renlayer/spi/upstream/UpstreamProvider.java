@@ -25,6 +25,22 @@ public interface UpstreamProvider {
     Map<String, String> credentialHeaders(String credential);
 
     /**
+     * Shapes the outgoing call. The gateway passes the call it built (the upstream's base URL joined
+     * with the route's path, client credentials removed) and sends what this returns. The default
+     * adds {@link #credentialHeaders}; a provider whose upstream wants another URL shape (Azure
+     * deployments, say) or extra headers overrides it.
+     *
+     * @param credential the decrypted upstream credential; never log it
+     */
+    default ForwardRequest prepare(ForwardRequest request, String credential) {
+        ForwardRequest prepared = request;
+        for (Map.Entry<String, String> header : credentialHeaders(credential).entrySet()) {
+            prepared = prepared.withHeader(header.getKey(), header.getValue());
+        }
+        return prepared;
+    }
+
+    /**
      * Token usage reported in a complete, non-streamed response body.
      *
      * @return the usage, or {@link Usage#UNKNOWN} when the body carries none or cannot be read
