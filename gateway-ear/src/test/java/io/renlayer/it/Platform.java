@@ -51,6 +51,13 @@ final class Platform {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    HttpResponse<String> patch(String path, String json) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(gateway.controlUrl() + path))
+                .header("Authorization", "Bearer " + gateway.operatorToken)
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     HttpResponse<String> get(String path) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(gateway.controlUrl() + path))
                 .header("Authorization", "Bearer " + gateway.operatorToken));

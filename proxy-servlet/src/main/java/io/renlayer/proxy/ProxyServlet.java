@@ -10,6 +10,7 @@ import io.renlayer.proxy.pipeline.Exchange;
 import io.renlayer.proxy.pipeline.InboundPipeline;
 import io.renlayer.proxy.inspect.DetectorRunner;
 import io.renlayer.proxy.stage.AuthenticateKeyStage;
+import io.renlayer.proxy.stage.GuardKeyScopeStage;
 import io.renlayer.proxy.stage.ReadChatRequestStage;
 import io.renlayer.proxy.stage.ResolveUpstreamStage;
 import io.renlayer.proxy.stage.ScanPromptStage;
@@ -60,6 +61,7 @@ public class ProxyServlet extends HttpServlet {
                 new AuthenticateKeyStage(caches::key, Clock.systemUTC()),
                 new ReadChatRequestStage(),
                 new ResolveUpstreamStage("openai", caches::upstreams, plugins::upstreamProvider),
+                new GuardKeyScopeStage(),
                 new ScanPromptStage(detectors)));
     }
 

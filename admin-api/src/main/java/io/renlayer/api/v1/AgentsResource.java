@@ -2,6 +2,7 @@ package io.renlayer.api.v1;
 
 import io.renlayer.admin.agents.Agent;
 import io.renlayer.admin.agents.AgentService;
+import io.renlayer.admin.limits.Limits;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -30,13 +31,15 @@ public class AgentsResource {
 
     @POST
     public Response create(@PathParam("tenantId") UUID tenantId, NewAgent request) {
-        Agent agent = agents.create(tenantId, Requests.required(request).name(), Requests.actor(caller));
+        NewAgent body = Requests.required(request);
+        Agent agent = agents.create(tenantId, body.name(), body.limits(), Requests.actor(caller));
         return Response.status(201)
-                .entity(new AgentView(agent.getId(), agent.getTenantId(), agent.getName(), agent.getCreatedAt()))
+                .entity(new AgentView(agent.getId(), agent.getTenantId(), agent.getName(), agent.getLimits(),
+                        agent.getCreatedAt()))
                 .build();
     }
 
-    public record NewAgent(String name) {}
+    public record NewAgent(String name, Limits limits) {}
 
-    public record AgentView(UUID id, UUID tenantId, String name, Instant createdAt) {}
+    public record AgentView(UUID id, UUID tenantId, String name, Limits limits, Instant createdAt) {}
 }

@@ -1,5 +1,6 @@
 package io.renlayer.api.v1;
 
+import io.renlayer.admin.limits.Limits;
 import io.renlayer.admin.tenants.PluginFailMode;
 import io.renlayer.admin.tenants.Tenant;
 import io.renlayer.admin.tenants.TenantService;
@@ -32,13 +33,19 @@ public class TenantsResource {
     @POST
     public Response create(NewTenant request) {
         NewTenant body = Requests.required(request);
-        Tenant tenant = tenants.create(body.name(), PluginFailMode.parse(body.pluginFailMode()), Requests.actor(caller));
+        Tenant tenant = tenants.create(body.name(), PluginFailMode.parse(body.pluginFailMode()), body.redisFailMode(),
+                body.limits(), Requests.actor(caller));
         return Response.status(201).entity(new TenantView(tenant.getId(), tenant.getName(),
-                tenant.getPluginFailMode().name().toLowerCase(Locale.ROOT), tenant.getCreatedAt())).build();
+                tenant.getPluginFailMode().name().toLowerCase(Locale.ROOT), tenant.getRedisFailMode(),
+                tenant.getLimits(), tenant.getCreatedAt())).build();
     }
 
-    /** {@code pluginFailMode}: {@code skip} (default) or {@code deny}. */
-    public record NewTenant(String name, String pluginFailMode) {}
+    /**
+     * {@code pluginFailMode}: {@code skip} (default) or {@code deny}; {@code redisFailMode}:
+     * {@code open} (default, admit on local counters while Redis is away) or {@code closed}.
+     */
+    public record NewTenant(String name, String pluginFailMode, String redisFailMode, Limits limits) {}
 
-    public record TenantView(UUID id, String name, String pluginFailMode, Instant createdAt) {}
+    public record TenantView(UUID id, String name, String pluginFailMode, String redisFailMode, Limits limits,
+            Instant createdAt) {}
 }

@@ -1,6 +1,9 @@
 package io.renlayer.admin.agents;
 
 import jakarta.persistence.Column;
+import io.renlayer.admin.limits.LimitColumns;
+import io.renlayer.admin.limits.Limits;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
@@ -31,6 +34,9 @@ public class Agent {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Embedded
+    private LimitColumns limits = new LimitColumns();
+
     protected Agent() {}
 
     Agent(UUID tenantId, String name) {
@@ -58,5 +64,17 @@ public class Agent {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    /** Hibernate loads an embeddable whose columns are all null as null: no limits. */
+    public Limits getLimits() {
+        return limits == null ? Limits.NONE : limits.toLimits();
+    }
+
+    void setLimits(Limits limits) {
+        if (this.limits == null) {
+            this.limits = new LimitColumns();
+        }
+        this.limits.set(limits);
     }
 }

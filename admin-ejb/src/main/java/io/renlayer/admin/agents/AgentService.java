@@ -4,6 +4,7 @@ import io.renlayer.admin.audit.AuditLog;
 import io.renlayer.admin.errors.ConflictException;
 import io.renlayer.admin.errors.InvalidRequestException;
 import io.renlayer.admin.errors.NotFoundException;
+import io.renlayer.admin.limits.Limits;
 import io.renlayer.admin.tenants.TenantService;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -24,7 +25,7 @@ public class AgentService {
     @EJB
     private AuditLog audit;
 
-    public Agent create(UUID tenantId, String name, String actor) {
+    public Agent create(UUID tenantId, String name, Limits limits, String actor) {
         tenants.require(tenantId);
         String checkedName = InvalidRequestException.requireText("name", name, 200);
         long taken = em.createNamedQuery("Agent.countByTenantAndName", Long.class)
@@ -35,6 +36,9 @@ public class AgentService {
             throw new ConflictException("an agent named '" + checkedName + "' already exists");
         }
         Agent agent = new Agent(tenantId, checkedName);
+        if (limits != null) {
+            agent.setLimits(limits);
+        }
         em.persist(agent);
         audit.record(tenantId, actor, "agent.create", "agent", agent.getId());
         return agent;

@@ -1,8 +1,12 @@
 package io.renlayer.admin.keys;
 
 import jakarta.persistence.Column;
+import io.renlayer.admin.limits.LimitColumns;
+import io.renlayer.admin.limits.Limits;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -10,6 +14,10 @@ import java.util.UUID;
 /** A virtual key's record: its public prefix and the hash of its secret, never the secret. */
 @Entity
 @Table(name = "api_keys")
+@NamedQuery(name = "ApiKey.byTenant",
+        query = "select k from ApiKey k where k.tenantId = :tenantId order by k.createdAt desc")
+@NamedQuery(name = "ApiKey.byTenantAndId",
+        query = "select k from ApiKey k where k.tenantId = :tenantId and k.id = :id")
 public class ApiKey {
 
     @Id
@@ -39,8 +47,35 @@ public class ApiKey {
     @Column(name = "expires_at")
     private Instant expiresAt;
 
+    @Column(name = "previous_secret_hash")
+    private byte[] previousSecretHash;
+
+    @Column(name = "previous_valid_until")
+    private Instant previousValidUntil;
+
+    @Column(name = "allowed_routes", nullable = false)
+    private String allowedRoutes = "*";
+
+    @Column(name = "allowed_models", nullable = false)
+    private String allowedModels = "*";
+
+    @Column(name = "allowed_providers", nullable = false)
+    private String allowedProviders = "*";
+
+    @Column(name = "allowed_methods", nullable = false)
+    private String allowedMethods = "*";
+
+    @Column(nullable = false)
+    private boolean streaming = true;
+
+    @Embedded
+    private LimitColumns limits = new LimitColumns();
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
 
     protected ApiKey() {}
 
@@ -53,6 +88,74 @@ public class ApiKey {
         this.secretHash = SecretHash.of(key.secret());
         this.expiresAt = expiresAt;
         this.createdAt = Instant.now();
+        this.updatedAt = createdAt;
+    }
+
+    /** A new secret under the same prefix; the old one keeps working until {@code graceUntil}. */
+    void rotate(VirtualKey replacement, Instant graceUntil) {
+        previousSecretHash = secretHash;
+        previousValidUntil = graceUntil;
+        secretHash = SecretHash.of(replacement.secret());
+        touch();
+    }
+
+    void setDisabled(boolean disabled) {
+        this.disabled = disabled;
+        touch();
+    }
+
+    void revoke() {
+        revokedAt = Instant.now();
+        touch();
+    }
+
+    void setName(String name) {
+        this.name = name;
+        touch();
+    }
+
+    void setExpiresAt(Instant expiresAt) {
+        this.expiresAt = expiresAt;
+        touch();
+    }
+
+    void setScopes(KeyScopes scopes) {
+        allowedRoutes = KeyScopes.join(scopes.allowedRoutes());
+        allowedModels = KeyScopes.join(scopes.allowedModels());
+        allowedProviders = KeyScopes.join(scopes.allowedProviders());
+        allowedMethods = KeyScopes.join(scopes.allowedMethods());
+        streaming = scopes.streaming();
+        touch();
+    }
+
+    void setLimits(Limits limits) {
+        if (this.limits == null) {
+            this.limits = new LimitColumns();
+        }
+        this.limits.set(limits);
+        touch();
+    }
+
+    private void touch() {
+        updatedAt = Instant.now();
+    }
+
+    public KeyScopes getScopes() {
+        return new KeyScopes(KeyScopes.split(allowedRoutes), KeyScopes.split(allowedModels),
+                KeyScopes.split(allowedProviders), KeyScopes.split(allowedMethods), streaming);
+    }
+
+    /** Hibernate loads an embeddable whose columns are all null as null: no limits. */
+    public Limits getLimits() {
+        return limits == null ? Limits.NONE : limits.toLimits();
+    }
+
+    public Instant getPreviousValidUntil() {
+        return previousValidUntil;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
     }
 
     public UUID getId() {

@@ -2,17 +2,31 @@ package io.renlayer.admin.keys;
 
 import io.renlayer.admin.agents.AgentService;
 import io.renlayer.admin.audit.AuditLog;
+import io.renlayer.admin.errors.ConflictException;
 import io.renlayer.admin.errors.InvalidRequestException;
+import io.renlayer.admin.errors.NotFoundException;
+import io.renlayer.admin.limits.Limits;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
-/** Issues virtual keys to a tenant's agents. */
+/**
+ * The life of a virtual key: issue, change scopes and limits, rotate, disable, enable, revoke.
+ * Every change is audited, and reaches every gateway node's cache through the database's change
+ * notifications.
+ */
 @Stateless
 public class KeyService {
+
+    /** How long a rotated-out secret keeps working when the caller does not say. */
+    public static final Duration DEFAULT_ROTATION_GRACE = Duration.ofHours(24);
+    private static final Duration MAX_ROTATION_GRACE = Duration.ofDays(30);
 
     @PersistenceContext(unitName = "renlayer")
     private EntityManager em;
@@ -24,23 +38,138 @@ public class KeyService {
     private AuditLog audit;
 
     /** Creates a key; the returned raw key is the only time it exists outside the caller. */
-    public CreatedKey create(UUID tenantId, UUID agentId, String name, Instant expiresAt, String actor) {
-        if (agentId == null) {
+    public CreatedKey create(UUID tenantId, KeyChange request, String actor) {
+        if (request.agentId() == null) {
             throw new InvalidRequestException("agentId", "agentId is required");
         }
-        agents.require(tenantId, agentId);
-        String checkedName = InvalidRequestException.requireText("name", name, 200);
-        if (expiresAt != null && !expiresAt.isAfter(Instant.now())) {
-            throw new InvalidRequestException("expiresAt", "expiresAt must be in the future");
-        }
+        agents.require(tenantId, request.agentId());
+        String name = InvalidRequestException.requireText("name", request.name(), 200);
+        checkExpiry(request.expiresAt());
         VirtualKey key = VirtualKey.generate();
-        ApiKey record = new ApiKey(tenantId, agentId, checkedName, key, expiresAt);
+        ApiKey record = new ApiKey(tenantId, request.agentId(), name, key, request.expiresAt());
+        apply(record, request);
         em.persist(record);
         audit.record(tenantId, actor, "key.create", "api_key", record.getId());
         return new CreatedKey(record, key.reveal());
     }
 
-    /** A new key and, once, its raw text. */
+    public List<ApiKey> list(UUID tenantId) {
+        return em.createNamedQuery("ApiKey.byTenant", ApiKey.class).setParameter("tenantId", tenantId).getResultList();
+    }
+
+    /** The tenant's key, or {@link NotFoundException}; another tenant's key is not found. */
+    public ApiKey find(UUID tenantId, UUID keyId) {
+        return em.createNamedQuery("ApiKey.byTenantAndId", ApiKey.class)
+                .setParameter("tenantId", tenantId)
+                .setParameter("id", keyId)
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("key"));
+    }
+
+    /** {@link #find}, locking the row for a change so concurrent changes apply one after the other. */
+    private ApiKey get(UUID tenantId, UUID keyId) {
+        return em.createNamedQuery("ApiKey.byTenantAndId", ApiKey.class)
+                .setParameter("tenantId", tenantId)
+                .setParameter("id", keyId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("key"));
+    }
+
+    /** Changes what the request carries (name, expiry, scopes, limits); absent fields stay. */
+    public ApiKey update(UUID tenantId, UUID keyId, KeyChange change, String actor) {
+        ApiKey key = get(tenantId, keyId);
+        if (change.agentId() != null && !change.agentId().equals(key.getAgentId())) {
+            throw new InvalidRequestException("agentId", "a key cannot move to another agent; issue a new key");
+        }
+        if (change.name() != null) {
+            key.setName(InvalidRequestException.requireText("name", change.name(), 200));
+        }
+        if (change.expiresAt() != null) {
+            checkExpiry(change.expiresAt());
+            key.setExpiresAt(change.expiresAt());
+        }
+        apply(key, change);
+        audit.record(tenantId, actor, "key.update", "api_key", keyId);
+        return key;
+    }
+
+    /** A new secret under the same prefix; the old secret works for {@code grace} more. */
+    public CreatedKey rotate(UUID tenantId, UUID keyId, Duration grace, String actor) {
+        Duration effective = grace == null ? DEFAULT_ROTATION_GRACE : grace;
+        if (effective.isNegative() || effective.compareTo(MAX_ROTATION_GRACE) > 0) {
+            throw new InvalidRequestException("graceSeconds", "graceSeconds must be between 0 and 30 days");
+        }
+        ApiKey key = get(tenantId, keyId);
+        if (key.getRevokedAt() != null) {
+            throw new ConflictException("a revoked key cannot be rotated");
+        }
+        VirtualKey replacement = VirtualKey.withPrefix(key.getPrefix());
+        key.rotate(replacement, Instant.now().plus(effective));
+        audit.record(tenantId, actor, "key.rotate", "api_key", keyId);
+        return new CreatedKey(key, replacement.reveal());
+    }
+
+    public ApiKey disable(UUID tenantId, UUID keyId, String actor) {
+        return setDisabled(tenantId, keyId, true, actor);
+    }
+
+    public ApiKey enable(UUID tenantId, UUID keyId, String actor) {
+        return setDisabled(tenantId, keyId, false, actor);
+    }
+
+    /** Permanent: a revoked key never works again, whatever else changes. */
+    public ApiKey revoke(UUID tenantId, UUID keyId, String actor) {
+        ApiKey key = get(tenantId, keyId);
+        if (key.getRevokedAt() == null) {
+            key.revoke();
+            audit.record(tenantId, actor, "key.revoke", "api_key", keyId);
+        }
+        return key;
+    }
+
+    private ApiKey setDisabled(UUID tenantId, UUID keyId, boolean disabled, String actor) {
+        ApiKey key = get(tenantId, keyId);
+        if (key.getRevokedAt() != null) {
+            throw new ConflictException("the key is revoked; revocation is permanent");
+        }
+        key.setDisabled(disabled);
+        audit.record(tenantId, actor, disabled ? "key.disable" : "key.enable", "api_key", keyId);
+        return key;
+    }
+
+    private static void apply(ApiKey key, KeyChange change) {
+        KeyScopes current = key.getScopes();
+        KeyScopes scopes = new KeyScopes(
+                orElse(KeyScopes.checked("allowedRoutes", change.allowedRoutes()), current.allowedRoutes()),
+                orElse(KeyScopes.checked("allowedModels", change.allowedModels()), current.allowedModels()),
+                orElse(KeyScopes.checked("allowedProviders", change.allowedProviders()), current.allowedProviders()),
+                orElse(KeyScopes.checked("allowedMethods", change.allowedMethods()), current.allowedMethods()),
+                change.streaming() == null ? current.streaming() : change.streaming());
+        key.setScopes(scopes);
+        if (change.limits() != null) {
+            key.setLimits(change.limits());
+        }
+    }
+
+    private static <T> T orElse(T value, T fallback) {
+        return value == null ? fallback : value;
+    }
+
+    private static void checkExpiry(Instant expiresAt) {
+        if (expiresAt != null && !expiresAt.isAfter(Instant.now())) {
+            throw new InvalidRequestException("expiresAt", "expiresAt must be in the future");
+        }
+    }
+
+    /** What a create or PATCH request carries; null fields are left as they are. */
+    public record KeyChange(UUID agentId, String name, Instant expiresAt, List<String> allowedRoutes,
+            List<String> allowedModels, List<String> allowedProviders, List<String> allowedMethods,
+            Boolean streaming, Limits limits) {}
+
+    /** A key and, once, its raw text. */
     public record CreatedKey(ApiKey key, String rawKey) {
         @Override
         public String toString() {

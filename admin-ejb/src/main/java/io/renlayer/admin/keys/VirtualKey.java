@@ -27,6 +27,11 @@ public final class VirtualKey {
         return new VirtualKey(Base62.random(PREFIX_LENGTH), Base62.random(SECRET_LENGTH));
     }
 
+    /** A fresh secret under an existing prefix, for rotation. */
+    public static VirtualKey withPrefix(String prefix) {
+        return new VirtualKey(prefix, Base62.random(SECRET_LENGTH));
+    }
+
     /** Parses presented text; empty when it is not shaped like a virtual key. */
     public static Optional<VirtualKey> parse(String text) {
         if (text == null

@@ -1,6 +1,8 @@
 package io.renlayer.admin.runtime;
 
 import io.renlayer.admin.crypto.MasterKeyProvider;
+import io.renlayer.admin.keys.KeyScopes;
+import io.renlayer.admin.limits.Limits;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,7 +27,13 @@ public class RuntimeDirectory {
 
     private static final String KEY_BY_PREFIX = """
             SELECT k.id, k.tenant_id, k.agent_id, a.project_id, k.prefix, k.secret_hash, k.disabled,
-                   k.revoked_at, k.expires_at, t.plugin_fail_mode = 'deny'
+                   k.revoked_at, k.expires_at, t.plugin_fail_mode = 'deny',
+                   k.previous_secret_hash, k.previous_valid_until,
+                   k.allowed_routes, k.allowed_models, k.allowed_providers, k.allowed_methods, k.streaming,
+                   t.requests_per_minute, t.tokens_per_minute, t.daily_budget_usd, t.monthly_budget_usd,
+                   a.requests_per_minute, a.tokens_per_minute, a.daily_budget_usd, a.monthly_budget_usd,
+                   k.requests_per_minute, k.tokens_per_minute, k.daily_budget_usd, k.monthly_budget_usd,
+                   t.redis_fail_mode = 'open'
               FROM renlayer.api_keys k
               JOIN renlayer.agents a ON a.id = k.agent_id
               JOIN renlayer.tenants t ON t.id = k.tenant_id
@@ -53,8 +61,13 @@ public class RuntimeDirectory {
                 }
                 return Optional.of(new KeySnapshot(
                         rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-                        rs.getObject(4, UUID.class), rs.getString(5), rs.getBytes(6), rs.getBoolean(7),
-                        instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9)), rs.getBoolean(10)));
+                        rs.getObject(4, UUID.class), rs.getString(5),
+                        new KeySnapshot.Secrets(rs.getBytes(6), rs.getBytes(11), instant(rs.getTimestamp(12))),
+                        rs.getBoolean(7), instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9)),
+                        new KeyScopes(patterns(rs.getString(13)), patterns(rs.getString(14)),
+                                patterns(rs.getString(15)), patterns(rs.getString(16)), rs.getBoolean(17)),
+                        new KeySnapshot.LimitSet(limits(rs, 18), limits(rs, 22), limits(rs, 26)),
+                        new KeySnapshot.TenantSettings(rs.getBoolean(10), rs.getBoolean(30))));
             }
         } catch (SQLException e) {
             throw new DirectoryUnavailableException(e);
@@ -78,6 +91,15 @@ public class RuntimeDirectory {
         } catch (SQLException e) {
             throw new DirectoryUnavailableException(e);
         }
+    }
+
+    private static Limits limits(ResultSet rs, int first) throws SQLException {
+        return new Limits((Integer) rs.getObject(first), (Long) rs.getObject(first + 1),
+                rs.getBigDecimal(first + 2), rs.getBigDecimal(first + 3));
+    }
+
+    private static List<String> patterns(String column) {
+        return List.of(column.split(","));
     }
 
     private static Instant instant(Timestamp ts) {

@@ -10,14 +10,7 @@ public record UpstreamSnapshot(
 
     /** True when this upstream may serve the model: {@code *}, an exact name, or a {@code prefix*}. */
     public boolean serves(String model) {
-        for (String pattern : models) {
-            if (pattern.equals("*") || pattern.equals(model)
-                    || (pattern.endsWith("*") && model != null
-                            && model.startsWith(pattern.substring(0, pattern.length() - 1)))) {
-                return true;
-            }
-        }
-        return false;
+        return NamePattern.anyMatches(models, model);
     }
 
     @Override

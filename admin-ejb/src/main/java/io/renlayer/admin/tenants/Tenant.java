@@ -1,6 +1,9 @@
 package io.renlayer.admin.tenants;
 
 import jakarta.persistence.Column;
+import io.renlayer.admin.limits.LimitColumns;
+import io.renlayer.admin.limits.Limits;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -20,8 +23,14 @@ public class Tenant {
     @Column(name = "plugin_fail_mode", nullable = false)
     private String pluginFailMode;
 
+    @Column(name = "redis_fail_mode", nullable = false)
+    private String redisFailMode = "open";
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    @Embedded
+    private LimitColumns limits = new LimitColumns();
 
     protected Tenant() {}
 
@@ -40,11 +49,35 @@ public class Tenant {
         return name;
     }
 
+    /** "open" (admit on local counters when Redis is away) or "closed" (refuse). */
+    public String getRedisFailMode() {
+        return redisFailMode;
+    }
+
+    void setRedisFailMode(String mode) {
+        if (!"open".equals(mode) && !"closed".equals(mode)) {
+            throw new io.renlayer.admin.errors.InvalidRequestException("redisFailMode", "redisFailMode must be 'open' or 'closed'");
+        }
+        this.redisFailMode = mode;
+    }
+
     public PluginFailMode getPluginFailMode() {
         return PluginFailMode.ofColumn(pluginFailMode);
     }
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    /** Hibernate loads an embeddable whose columns are all null as null: no limits. */
+    public Limits getLimits() {
+        return limits == null ? Limits.NONE : limits.toLimits();
+    }
+
+    void setLimits(Limits limits) {
+        if (this.limits == null) {
+            this.limits = new LimitColumns();
+        }
+        this.limits.set(limits);
     }
 }

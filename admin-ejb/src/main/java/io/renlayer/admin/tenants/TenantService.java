@@ -3,6 +3,7 @@ package io.renlayer.admin.tenants;
 import io.renlayer.admin.audit.AuditLog;
 import io.renlayer.admin.errors.InvalidRequestException;
 import io.renlayer.admin.errors.NotFoundException;
+import io.renlayer.admin.limits.Limits;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -19,8 +20,14 @@ public class TenantService {
     @EJB
     private AuditLog audit;
 
-    public Tenant create(String name, PluginFailMode pluginFailMode, String actor) {
+    public Tenant create(String name, PluginFailMode pluginFailMode, String redisFailMode, Limits limits, String actor) {
         Tenant tenant = new Tenant(InvalidRequestException.requireText("name", name, 200), pluginFailMode);
+        if (redisFailMode != null) {
+            tenant.setRedisFailMode(redisFailMode);
+        }
+        if (limits != null) {
+            tenant.setLimits(limits);
+        }
         em.persist(tenant);
         audit.record(tenant.getId(), actor, "tenant.create", "tenant", tenant.getId());
         return tenant;

@@ -52,6 +52,11 @@ public record ProxyError(int status, String type, String code, String param, Str
                 method + " is not allowed on " + path + ".");
     }
 
+    /** A scope of the key forbids the call; names the rule, never the key. */
+    public static ProxyError notAllowed(String code, String rule, String message) {
+        return new ProxyError(403, "permission_error", code, rule, message);
+    }
+
     public static ProxyError inspectionFailed() {
         return new ProxyError(503, "api_error", "inspection_failed", null,
                 "A content inspection plugin failed, and this tenant refuses calls it cannot inspect.");

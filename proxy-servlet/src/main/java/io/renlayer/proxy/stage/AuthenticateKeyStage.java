@@ -38,7 +38,7 @@ public final class AuthenticateKeyStage implements Stage {
         }
         VirtualKey key = parsed.get();
         Optional<KeySnapshot> record = keysByPrefix.apply(key.prefix());
-        if (record.isEmpty() || !SecretHash.matches(key.secret(), record.get().secretHash())) {
+        if (record.isEmpty() || !secretMatches(key.secret(), record.get().secrets())) {
             return StageResult.reject(ProxyError.invalidKey());
         }
         KeySnapshot snapshot = record.get();
@@ -54,6 +54,17 @@ public final class AuthenticateKeyStage implements Stage {
             return StageResult.reject(ProxyError.disabledKey());
         }
         return StageResult.proceed();
+    }
+
+    /** The current secret, or the previous one while its rotation grace lasts. */
+    private boolean secretMatches(String secret, KeySnapshot.Secrets secrets) {
+        if (SecretHash.matches(secret, secrets.current())) {
+            return true;
+        }
+        return secrets.previous() != null
+                && secrets.previousValidUntil() != null
+                && clock.instant().isBefore(secrets.previousValidUntil())
+                && SecretHash.matches(secret, secrets.previous());
     }
 
     /** {@code Authorization: Bearer ...} (OpenAI clients) or {@code x-api-key} (Anthropic clients). */

@@ -26,7 +26,7 @@ public final class ScanPromptStage implements Stage {
         ScanResult result = scanner.scan(exchange.promptText(), exchange.key().tenantId().toString(),
                 ScanInput.Phase.REQUEST);
         exchange.inspected(result);
-        if (result.anyFailed() && exchange.key().denyOnPluginFailure()) {
+        if (result.anyFailed() && exchange.key().tenant().denyOnPluginFailure()) {
             return StageResult.reject(ProxyError.inspectionFailed());
         }
         return StageResult.proceed();

@@ -2,6 +2,7 @@ package io.renlayer.proxy.stage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.renlayer.admin.keys.KeyScopes;
 import io.renlayer.admin.keys.SecretHash;
 import io.renlayer.admin.keys.VirtualKey;
 import io.renlayer.admin.runtime.KeySnapshot;
@@ -88,14 +89,36 @@ class AuthenticateKeyStageTest {
     }
 
     @Test
+    void aRotatedOutSecretWorksOnlyDuringItsGracePeriod() {
+        VirtualKey rotated = VirtualKey.withPrefix(key.prefix());
+        Exchange withOld = exchange("Bearer " + key.reveal());
+        Exchange withNew = exchange("Bearer " + rotated.reveal());
+
+        store(new KeySnapshot.Secrets(SecretHash.of(rotated.secret()), SecretHash.of(key.secret()), NOW.plusSeconds(1)),
+                false, null, null);
+        assertThat(stage.apply(withOld).rejection()).isEmpty();
+        assertThat(stage.apply(withNew).rejection()).isEmpty();
+
+        store(new KeySnapshot.Secrets(SecretHash.of(rotated.secret()), SecretHash.of(key.secret()), NOW),
+                false, null, null);
+        assertThat(stage.apply(exchange("Bearer " + key.reveal())).rejection())
+                .map(ProxyError::code).contains("invalid_api_key");
+        assertThat(stage.apply(exchange("Bearer " + rotated.reveal())).rejection()).isEmpty();
+    }
+
+    @Test
     void errorsNeverEchoTheKey() {
         store(true, null, null);
         assertThat(rejection(exchange("Bearer " + key.reveal())).message()).doesNotContain(key.secret(), key.prefix());
     }
 
     private KeySnapshot store(boolean disabled, Instant revokedAt, Instant expiresAt) {
-        KeySnapshot record = new KeySnapshot(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), null,
-                key.prefix(), SecretHash.of(key.secret()), disabled, revokedAt, expiresAt, false);
+        return store(KeySnapshot.Secrets.of(SecretHash.of(key.secret())), disabled, revokedAt, expiresAt);
+    }
+
+    private KeySnapshot store(KeySnapshot.Secrets secrets, boolean disabled, Instant revokedAt, Instant expiresAt) {
+        KeySnapshot record = TestKeys.of(UUID.randomUUID(), secrets, disabled, revokedAt, expiresAt,
+                KeyScopes.UNRESTRICTED, KeySnapshot.TenantSettings.DEFAULTS);
         records.put(key.prefix(), record);
         return record;
     }

@@ -2,7 +2,6 @@ package io.renlayer.proxy.stage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.renlayer.admin.runtime.KeySnapshot;
 import io.renlayer.admin.runtime.UpstreamSnapshot;
 import io.renlayer.proxy.error.ProxyError;
 import io.renlayer.proxy.pipeline.Exchange;
@@ -44,8 +43,7 @@ class ResolveUpstreamStageTest {
 
     private static Exchange exchange(UUID tenant, String model) {
         Exchange exchange = new Exchange("req", "POST", "/v1/chat/completions", Map.of(), new byte[0]);
-        exchange.identifiedAs(new KeySnapshot(UUID.randomUUID(), tenant, UUID.randomUUID(), null, "p", new byte[0],
-                false, null, null, false));
+        exchange.identifiedAs(TestKeys.forTenant(tenant));
         exchange.describedAs(model, false, "");
         return exchange;
     }

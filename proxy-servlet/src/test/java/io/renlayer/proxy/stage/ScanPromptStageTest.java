@@ -2,6 +2,7 @@ package io.renlayer.proxy.stage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.renlayer.admin.keys.KeyScopes;
 import io.renlayer.admin.runtime.KeySnapshot;
 import io.renlayer.proxy.error.ProxyError;
 import io.renlayer.proxy.inspect.DetectedFinding;
@@ -45,8 +46,8 @@ class ScanPromptStageTest {
 
     private static Exchange exchange(UUID tenant, boolean denyOnPluginFailure) {
         Exchange exchange = new Exchange("req", "POST", "/v1/chat/completions", Map.of(), new byte[0]);
-        exchange.identifiedAs(new KeySnapshot(UUID.randomUUID(), tenant, UUID.randomUUID(), null, "p", new byte[0],
-                false, null, null, denyOnPluginFailure));
+        exchange.identifiedAs(TestKeys.of(tenant, KeySnapshot.Secrets.of(new byte[0]), false, null, null,
+                KeyScopes.UNRESTRICTED, new KeySnapshot.TenantSettings(denyOnPluginFailure, true)));
         exchange.describedAs("gpt-4o", false, "a@b.c is mine");
         return exchange;
     }

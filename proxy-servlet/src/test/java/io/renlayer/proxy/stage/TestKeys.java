@@ -1,0 +1,28 @@
+package io.renlayer.proxy.stage;
+
+import io.renlayer.admin.keys.KeyScopes;
+import io.renlayer.admin.runtime.KeySnapshot;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Key snapshots for stage tests. */
+final class TestKeys {
+
+    private TestKeys() {}
+
+    static KeySnapshot of(UUID tenant, KeySnapshot.Secrets secrets, boolean disabled, Instant revokedAt,
+            Instant expiresAt, KeyScopes scopes, KeySnapshot.TenantSettings settings) {
+        return new KeySnapshot(UUID.randomUUID(), tenant, UUID.randomUUID(), null, "prefix", secrets, disabled,
+                revokedAt, expiresAt, scopes, KeySnapshot.LimitSet.NONE, settings);
+    }
+
+    static KeySnapshot forTenant(UUID tenant) {
+        return of(tenant, KeySnapshot.Secrets.of(new byte[0]), false, null, null, KeyScopes.UNRESTRICTED,
+                KeySnapshot.TenantSettings.DEFAULTS);
+    }
+
+    static KeySnapshot withScopes(KeyScopes scopes) {
+        return of(UUID.randomUUID(), KeySnapshot.Secrets.of(new byte[0]), false, null, null, scopes,
+                KeySnapshot.TenantSettings.DEFAULTS);
+    }
+}
