@@ -34,10 +34,11 @@ final class Gateway implements AutoCloseable {
     private static final String PG_HOST = env("RENLAYER_IT_PG_HOST", "127.0.0.1");
     private static final int PG_PORT = Integer.parseInt(env("RENLAYER_IT_PG_PORT", "5432"));
     private static final String PG_USER = env("RENLAYER_IT_PG_USER", "postgres");
-    private static final String REDIS_URL = env("RENLAYER_IT_REDIS_URL", "redis://127.0.0.1:6379");
+    private static final URI REDIS = URI.create(env("RENLAYER_IT_REDIS_URL", "redis://127.0.0.1:6379"));
 
     final UpstreamSimulator upstream;
     final CuttableTcpLink databaseLink;
+    final CuttableTcpLink redisLink;
     final int proxyPort;
     final int controlPort;
     final String operatorToken;
@@ -47,10 +48,11 @@ final class Gateway implements AutoCloseable {
     private Map<String, String> environment;
     private final List<Path> installedPlugins = new ArrayList<>();
 
-    private Gateway(UpstreamSimulator upstream, CuttableTcpLink databaseLink, int proxyPort, int controlPort,
-            String operatorToken, Path wlp, String serverName) {
+    private Gateway(UpstreamSimulator upstream, CuttableTcpLink databaseLink, CuttableTcpLink redisLink, int proxyPort,
+            int controlPort, String operatorToken, Path wlp, String serverName) {
         this.upstream = upstream;
         this.databaseLink = databaseLink;
+        this.redisLink = redisLink;
         this.proxyPort = proxyPort;
         this.controlPort = controlPort;
         this.operatorToken = operatorToken;
@@ -67,9 +69,16 @@ final class Gateway implements AutoCloseable {
         recreateDatabase();
         UpstreamSimulator upstream = UpstreamSimulator.start(0, UPSTREAM_CREDENTIAL);
         CuttableTcpLink link = new CuttableTcpLink(PG_HOST, PG_PORT);
+        CuttableTcpLink redisLink = new CuttableTcpLink(REDIS.getHost(), REDIS.getPort());
+        flushLimitCounters();
         String token = "rop_it_" + random(24);
-        Gateway gateway = new Gateway(upstream, link, freePort(), freePort(), token, wlp, serverName);
-        gateway.launch();
+        Gateway gateway = new Gateway(upstream, link, redisLink, freePort(), freePort(), token, wlp, serverName);
+        try {
+            gateway.launch();
+        } catch (Exception | AssertionError e) {
+            gateway.close(); // never leave a half-started server behind for the next build
+            throw e;
+        }
         return gateway;
     }
 
@@ -96,7 +105,7 @@ final class Gateway implements AutoCloseable {
                 "RENLAYER_CONTROL_PORT", Integer.toString(controlPort),
                 "RENLAYER_DB_URL", "jdbc:postgresql://127.0.0.1:" + databaseLink.port() + "/" + DATABASE,
                 "RENLAYER_DB_USER", PG_USER,
-                "RENLAYER_REDIS_URL", REDIS_URL,
+                "RENLAYER_REDIS_URL", "redis://127.0.0.1:" + redisLink.port(),
                 "RENLAYER_BOOTSTRAP_OPERATOR_TOKEN", operatorToken,
                 "RENLAYER_MASTER_KEY", Base64.getEncoder().encodeToString(randomBytes(32)));
         startServer();
@@ -173,6 +182,16 @@ final class Gateway implements AutoCloseable {
         }
     }
 
+    /** Counters from an earlier run must not count against this one (tenants are new, but be sure). */
+    private static void flushLimitCounters() throws IOException {
+        try (redis.clients.jedis.RedisClient client = redis.clients.jedis.RedisClient.create(REDIS.getHost(), REDIS.getPort())) {
+            var keys = client.keys("rl:{*");
+            if (!keys.isEmpty()) {
+                client.del(keys.toArray(String[]::new));
+            }
+        }
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
@@ -204,6 +223,7 @@ final class Gateway implements AutoCloseable {
             }
             upstream.close();
             databaseLink.close();
+            redisLink.close();
         }
     }
 }

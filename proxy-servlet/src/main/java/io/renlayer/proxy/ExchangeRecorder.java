@@ -1,13 +1,18 @@
 package io.renlayer.proxy;
 
+import io.renlayer.admin.runtime.PriceTable;
 import io.renlayer.admin.traces.TraceFinding;
 import io.renlayer.admin.traces.TraceRecord;
+import io.renlayer.proxy.limits.Limiter;
+import io.renlayer.proxy.limits.Micros;
+import io.renlayer.proxy.limits.Reservation;
 import io.renlayer.proxy.metrics.ProxyMetrics;
 import io.renlayer.proxy.pipeline.Exchange;
 import io.renlayer.proxy.trace.TraceQueue;
 import io.renlayer.spi.upstream.Usage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.UUID;
 
 /** Turns a finished exchange into metrics and a trace row. Calls without a tenant leave no trace row. */
@@ -20,6 +25,12 @@ public class ExchangeRecorder {
     @Inject
     private ProxyMetrics metrics;
 
+    @Inject
+    private Limiter limiter;
+
+    @Inject
+    private PriceTable prices;
+
     public void record(Exchange exchange) {
         long elapsed = System.nanoTime() - exchange.startNanos();
         metrics.requestFinished(exchange.route(), exchange.status(), elapsed);
@@ -30,6 +41,10 @@ public class ExchangeRecorder {
             return; // unauthenticated: no tenant to file it under
         }
         Usage usage = exchange.usage();
+        Long costMicros = usage.isKnown() && exchange.model() != null
+                ? prices.costMicros(exchange.model(), usage.promptTokens(), usage.completionTokens())
+                : null;
+        settle(exchange, usage, costMicros);
         traces.submit(new TraceRecord(
                 UUID.randomUUID(),
                 exchange.receivedAt(),
@@ -55,7 +70,28 @@ public class ExchangeRecorder {
                         .map(d -> new TraceFinding(d.detector(), d.finding().type(), d.finding().start(),
                                 d.finding().end(), d.finding().confidence()))
                         .toList(),
-                exchange.requestScan().failedDetectors()));
+                exchange.requestScan().failedDetectors(),
+                costMicros == null ? null : Micros.toUsd(costMicros),
+                flags(exchange)));
+    }
+
+    /**
+     * Replaces the reservation's estimate with what was used. A call that reached the upstream but
+     * reported no usage keeps its estimate; one that never got there costs nothing.
+     */
+    private void settle(Exchange exchange, Usage usage, Long costMicros) {
+        Reservation reservation = exchange.reservation();
+        if (reservation == null) {
+            return;
+        }
+        boolean answered = exchange.upstreamNanos() >= 0;
+        long tokens = usage.isKnown() ? usage.totalTokens() : answered ? reservation.request().tokens() : 0;
+        long cost = costMicros != null ? costMicros : answered ? reservation.request().costMicros() : 0;
+        limiter.settle(reservation, tokens, cost);
+    }
+
+    private static List<String> flags(Exchange exchange) {
+        return exchange.reservation() != null && exchange.reservation().fallback() ? List.of("limits_local") : List.of();
     }
 
     private static Integer count(long tokens) {

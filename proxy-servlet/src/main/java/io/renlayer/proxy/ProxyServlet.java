@@ -9,6 +9,9 @@ import io.renlayer.proxy.forward.UpstreamForwarder;
 import io.renlayer.proxy.pipeline.Exchange;
 import io.renlayer.proxy.pipeline.InboundPipeline;
 import io.renlayer.proxy.inspect.DetectorRunner;
+import io.renlayer.admin.runtime.PriceTable;
+import io.renlayer.proxy.limits.Limiter;
+import io.renlayer.proxy.stage.AdmitStage;
 import io.renlayer.proxy.stage.AuthenticateKeyStage;
 import io.renlayer.proxy.stage.GuardKeyScopeStage;
 import io.renlayer.proxy.stage.ReadChatRequestStage;
@@ -53,6 +56,12 @@ public class ProxyServlet extends HttpServlet {
     @Inject
     private DetectorRunner detectors;
 
+    @Inject
+    private Limiter limiter;
+
+    @Inject
+    private PriceTable prices;
+
     private InboundPipeline chatPipeline;
 
     @Override
@@ -62,6 +71,7 @@ public class ProxyServlet extends HttpServlet {
                 new ReadChatRequestStage(),
                 new ResolveUpstreamStage("openai", caches::upstreams, plugins::upstreamProvider),
                 new GuardKeyScopeStage(),
+                new AdmitStage(limiter::admit, prices::costMicros),
                 new ScanPromptStage(detectors)));
     }
 

@@ -108,7 +108,7 @@ public class RuntimeDirectory {
 
     /** The database could not be read; the proxy answers 503 rather than guessing. */
     public static final class DirectoryUnavailableException extends RuntimeException {
-        DirectoryUnavailableException(SQLException cause) {
+        public DirectoryUnavailableException(SQLException cause) {
             super("configuration database unavailable: " + cause.getMessage(), cause);
         }
     }

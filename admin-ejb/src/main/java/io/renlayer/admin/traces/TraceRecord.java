@@ -1,5 +1,6 @@
 package io.renlayer.admin.traces;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -31,4 +32,6 @@ public record TraceRecord(
         Integer completionTokens,
         Integer totalTokens,
         List<TraceFinding> findings,
-        List<String> pluginFailures) {}
+        List<String> pluginFailures,
+        BigDecimal costUsd,
+        List<String> flags) {}

@@ -27,13 +27,13 @@ public class TraceStore {
     private static final String INSERT = """
             INSERT INTO renlayer.traces (id, created_at, tenant_id, agent_id, key_id, project_id, upstream_id,
                 request_id, route, method, provider, model, stream, status, error_code, latency_ms,
-                upstream_latency_ms, prompt_tokens, completion_tokens, total_tokens, findings, plugin_failures)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)""";
+                upstream_latency_ms, prompt_tokens, completion_tokens, total_tokens, findings, plugin_failures, cost_usd, flags)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb)""";
 
     private static final String SELECT_NEWEST = """
             SELECT id, created_at, tenant_id, agent_id, key_id, project_id, upstream_id, request_id, route,
                    method, provider, model, stream, status, error_code, latency_ms, upstream_latency_ms,
-                   prompt_tokens, completion_tokens, total_tokens, findings::text, plugin_failures::text
+                   prompt_tokens, completion_tokens, total_tokens, findings::text, plugin_failures::text, cost_usd, flags::text
               FROM renlayer.traces
              WHERE tenant_id = ?
              ORDER BY created_at DESC, id DESC
@@ -119,6 +119,8 @@ public class TraceStore {
         setInteger(ps, 20, r.totalTokens());
         ps.setString(21, TraceJson.findings(r.findings()));
         ps.setString(22, TraceJson.strings(r.pluginFailures()));
+        ps.setBigDecimal(23, r.costUsd());
+        ps.setString(24, TraceJson.strings(r.flags()));
     }
 
     private static void setInteger(PreparedStatement ps, int index, Integer value) throws SQLException {
@@ -137,6 +139,7 @@ public class TraceStore {
                 rs.getString(11), rs.getString(12), rs.getBoolean(13), rs.getInt(14), rs.getString(15),
                 rs.getInt(16), (Integer) rs.getObject(17), (Integer) rs.getObject(18),
                 (Integer) rs.getObject(19), (Integer) rs.getObject(20),
-                TraceJson.parseFindings(rs.getString(21)), TraceJson.parseStrings(rs.getString(22)));
+                TraceJson.parseFindings(rs.getString(21)), TraceJson.parseStrings(rs.getString(22)),
+                rs.getBigDecimal(23), TraceJson.parseStrings(rs.getString(24)));
     }
 }

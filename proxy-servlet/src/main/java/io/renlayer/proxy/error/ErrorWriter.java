@@ -20,6 +20,7 @@ public final class ErrorWriter {
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("x-request-id", requestId);
+        error.headers().forEach(response::setHeader);
         byte[] body = body(error, requestId).getBytes(StandardCharsets.UTF_8);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);

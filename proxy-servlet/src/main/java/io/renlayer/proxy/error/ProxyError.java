@@ -1,10 +1,50 @@
 package io.renlayer.proxy.error;
 
+import io.renlayer.proxy.limits.Micros;
+import io.renlayer.proxy.limits.Refusal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * A refusal or failure the caller sees, in OpenAI's error vocabulary. Messages never contain keys,
  * credentials or prompt text.
  */
-public record ProxyError(int status, String type, String code, String param, String message) {
+public record ProxyError(int status, String type, String code, String param, String message,
+        Map<String, String> headers) {
+
+    public ProxyError(int status, String type, String code, String param, String message) {
+        this(status, type, code, param, message, Map.of());
+    }
+
+    /**
+     * 429 with {@code Retry-After} and OpenAI's {@code x-ratelimit-*} headers for the rule that
+     * refused; {@code param} names the rule and the scope level.
+     */
+    public static ProxyError rateLimited(Refusal refusal) {
+        String unit = switch (refusal.rule()) {
+            case "requests_per_minute" -> "requests";
+            case "tokens_per_minute" -> "tokens";
+            default -> "budget-usd";
+        };
+        boolean budget = unit.equals("budget-usd");
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("retry-after", Long.toString(Math.max(1, (refusal.retryAfterMillis() + 999) / 1000)));
+        headers.put("x-ratelimit-limit-" + unit,
+                budget ? Micros.toUsd(refusal.limit()).toPlainString() : Long.toString(refusal.limit()));
+        headers.put("x-ratelimit-remaining-" + unit,
+                budget ? Micros.toUsd(refusal.remaining()).toPlainString() : Long.toString(refusal.remaining()));
+        headers.put("x-ratelimit-reset-" + unit, (refusal.retryAfterMillis() + 999) / 1000 + "s");
+        String what = budget ? "budget" : "rate limit";
+        return new ProxyError(429, budget ? "insufficient_quota" : "rate_limit_exceeded",
+                budget ? "budget_exceeded" : "rate_limit_exceeded", refusal.level() + "." + refusal.rule(),
+                "The " + refusal.level() + "'s " + refusal.rule().replace('_', ' ') + " " + what
+                        + " is reached; retry after the time in Retry-After.", Map.copyOf(headers));
+    }
+
+    public static ProxyError limitsUnavailable() {
+        return new ProxyError(503, "api_error", "limits_unavailable", null,
+                "Limit counters are unavailable, and this tenant refuses calls it cannot count.");
+    }
 
     public static ProxyError missingKey() {
         return new ProxyError(401, "invalid_request_error", "missing_api_key", null,

@@ -3,6 +3,7 @@ package io.renlayer.proxy.pipeline;
 import io.renlayer.admin.runtime.KeySnapshot;
 import io.renlayer.admin.runtime.UpstreamSnapshot;
 import io.renlayer.proxy.inspect.ScanResult;
+import io.renlayer.proxy.limits.Reservation;
 import io.renlayer.spi.upstream.UpstreamProvider;
 import io.renlayer.spi.upstream.Usage;
 import java.time.Instant;
@@ -28,6 +29,8 @@ public final class Exchange {
     private String model;
     private boolean streamRequested;
     private String promptText = "";
+    private long maxTokens = -1;
+    private Reservation reservation;
     private ScanResult requestScan = ScanResult.NOTHING;
 
     private int status;
@@ -76,6 +79,14 @@ public final class Exchange {
         this.streamRequested = streamRequested;
         this.promptText = promptText;
     }
+
+    /** {@code max_tokens} (or {@code max_completion_tokens}) of the request, or -1. */
+    public long maxTokens() { return maxTokens; }
+    public void maxTokens(long maxTokens) { this.maxTokens = maxTokens; }
+
+    /** What the limits stage reserved, to settle when the call ends; null when nothing was counted. */
+    public Reservation reservation() { return reservation; }
+    public void reserved(Reservation reservation) { this.reservation = reservation; }
 
     public ScanResult requestScan() { return requestScan; }
     public void inspected(ScanResult requestScan) { this.requestScan = requestScan; }

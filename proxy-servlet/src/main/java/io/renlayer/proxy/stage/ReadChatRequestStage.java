@@ -36,6 +36,11 @@ public final class ReadChatRequestStage implements Stage {
                     case "model" -> model = value == Event.VALUE_STRING ? parser.getString() : null;
                     case "stream" -> stream = value == Event.VALUE_TRUE;
                     case "messages" -> readMessages(parser, value, prompt);
+                    case "max_tokens", "max_completion_tokens" -> {
+                        if (value == Event.VALUE_NUMBER && parser.isIntegralNumber()) {
+                            exchange.maxTokens(Math.max(parser.getLong(), exchange.maxTokens()));
+                        }
+                    }
                     default -> skip(parser, value);
                 }
             }
