@@ -137,12 +137,16 @@ final class Gateway implements AutoCloseable {
     }
 
     void awaitReady(Duration timeout) throws Exception {
+        awaitReady(controlUrl(), timeout);
+    }
+
+    private void awaitReady(String controlUrl, Duration timeout) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             try {
                 HttpResponse<String> ready = client.send(
-                        HttpRequest.newBuilder(URI.create(controlUrl() + "/readyz")).build(),
+                        HttpRequest.newBuilder(URI.create(controlUrl + "/readyz")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (ready.statusCode() == 200) {
                     return;
@@ -155,12 +159,90 @@ final class Gateway implements AutoCloseable {
         throw new IllegalStateException("The gateway was not ready within " + timeout + "; see " + logs());
     }
 
+    /**
+     * A second gateway server: the same EAR and configuration, its own ports, sharing this one's
+     * PostgreSQL and Redis, as a second node behind a load balancer would.
+     */
+    Node startSecondNode() throws Exception {
+        String name = serverName + "-node2";
+        Path servers = wlp.resolve("usr/servers");
+        Path copy = servers.resolve(name);
+        deleteTree(copy);
+        Path original = servers.resolve(serverName);
+        try (var paths = Files.walk(original)) {
+            for (Path source : (Iterable<Path>) paths::iterator) {
+                String relative = original.relativize(source).toString();
+                // Configuration, libraries, plugins and the EAR; not the first server's state.
+                if (relative.matches("(logs|workarea|embedded-postgres|apps/expanded)(/.*)?")) {
+                    continue;
+                }
+                Path target = copy.resolve(relative);
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        int proxy = freePort();
+        int control = freePort();
+        env.put("RENLAYER_PROXY_PORT", Integer.toString(proxy));
+        env.put("RENLAYER_CONTROL_PORT", Integer.toString(control));
+        if (server("start", name, env) != 0) {
+            throw new IllegalStateException("the second node did not start; see " + copy.resolve("logs"));
+        }
+        Node node = new Node(name, proxy, control, copy);
+        awaitReady("http://127.0.0.1:" + control, Duration.ofSeconds(120));
+        return node;
+    }
+
+    /** A second server started by {@link #startSecondNode()}; closing stops and removes it. */
+    final class Node implements AutoCloseable {
+        private final String name;
+        final int proxyPort;
+        final int controlPort;
+        private final Path dir;
+
+        Node(String name, int proxyPort, int controlPort, Path dir) {
+            this.name = name;
+            this.proxyPort = proxyPort;
+            this.controlPort = controlPort;
+            this.dir = dir;
+        }
+
+        String proxyUrl() {
+            return "http://127.0.0.1:" + proxyPort;
+        }
+
+        @Override
+        public void close() throws Exception {
+            server("stop", name, Map.of());
+            deleteTree(dir);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
     Path logs() {
         return wlp.resolve("usr/servers").resolve(serverName).resolve("logs");
     }
 
     private int server(String action, Map<String, String> env) throws Exception {
-        List<String> command = new ArrayList<>(List.of(wlp.resolve("bin/server").toString(), action, serverName));
+        return server(action, serverName, env);
+    }
+
+    private int server(String action, String name, Map<String, String> env) throws Exception {
+        List<String> command = new ArrayList<>(List.of(wlp.resolve("bin/server").toString(), action, name));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));

@@ -40,6 +40,10 @@ final class Platform {
         return new TestTenant(tenantId, agentId, key.getString("id"), key.getString("key"));
     }
 
+    String upstreamBaseUrl() {
+        return gateway.upstream.baseUrl();
+    }
+
     String controlUrl() {
         return gateway.controlUrl();
     }

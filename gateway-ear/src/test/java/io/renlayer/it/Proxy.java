@@ -9,15 +9,21 @@ import java.time.Duration;
 /** Plain HTTP calls to the proxy listener, as an agent without an SDK makes them. */
 final class Proxy {
 
-    private final Gateway gateway;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final String baseUrl;
+    /** HTTP/1.1 like the agents' SDKs over cleartext: one connection per concurrent call. */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     Proxy(Gateway gateway) {
-        this.gateway = gateway;
+        this(gateway.proxyUrl());
+    }
+
+    /** A proxy listener by URL, e.g. a second gateway node. */
+    Proxy(String baseUrl) {
+        this.baseUrl = baseUrl;
     }
 
     HttpResponse<String> chat(String key, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway.proxyUrl() + "/v1/chat/completions"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/v1/chat/completions"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));

@@ -5,6 +5,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
@@ -20,8 +21,12 @@ public class Limiter {
     @Inject
     private RedisConnector redis;
 
+    /** After Redis fails, calls skip it for this long instead of each waiting on it. */
+    static final long REDIS_BACKOFF_MILLIS = 1_000;
+
     private LimitStore shared;
     private final LocalLimitStore local = new LocalLimitStore();
+    private volatile long redisSkippedUntil;
 
     @PostConstruct
     void init() {
@@ -32,16 +37,27 @@ public class Limiter {
      * @throws LimitsUnavailableException when Redis is away and the tenant fails closed
      */
     public Admission admit(AdmissionRequest request, boolean failOpen) {
+        if (System.currentTimeMillis() >= redisSkippedUntil) {
+            try {
+                return admitShared(request);
+            } catch (JedisException redisAway) {
+                redisSkippedUntil = System.currentTimeMillis() + REDIS_BACKOFF_MILLIS;
+                LOG.fine("Redis unavailable, using each tenant's fail mode for a while: " + redisAway.getMessage());
+            }
+        }
+        if (!failOpen) {
+            throw new LimitsUnavailableException();
+        }
+        Admission fallback = local.admit(request);
+        return fallback.isAdmitted() ? Admission.admitted(new Reservation(request, true, true)) : fallback;
+    }
+
+    /** Once more on failure: a pooled connection may be stale after Redis restarted. */
+    private Admission admitShared(AdmissionRequest request) {
         try {
             return shared.admit(request);
-        } catch (JedisException redisAway) {
-            if (!failOpen) {
-                throw new LimitsUnavailableException();
-            }
-            Admission fallback = local.admit(request);
-            return fallback.isAdmitted()
-                    ? Admission.admitted(new Reservation(request, true, true))
-                    : fallback;
+        } catch (JedisConnectionException stale) {
+            return shared.admit(request);
         }
     }
 
