@@ -72,6 +72,56 @@ class LimitsIT {
     }
 
     @Test
+    void anAgentsLimitIsSharedByAllItsKeys(Gateway gateway) throws Exception {
+        Platform platform = new Platform(gateway);
+        Platform.TestTenant t = platform.newTenant();
+        String secondKey = Platform.json(platform.post("/api/v1/tenants/" + t.tenantId() + "/keys",
+                "{\"agentId\":\"" + t.agentId() + "\",\"name\":\"second\"}").body()).getString("key");
+        HttpResponse<String> patched = platform.patch("/api/v1/tenants/" + t.tenantId() + "/agents/" + t.agentId(),
+                "{\"limits\":{\"requestsPerMinute\":6}}");
+        assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
+        Proxy proxy = new Proxy(gateway);
+        proxy.awaitStatus(t.key(), 200); // warm both caches with the limit: 2 of 6 spent
+        proxy.awaitStatus(secondKey, 200);
+
+        List<HttpResponse<String>> first = burst(gateway, t.key(), 20, "agent limit");
+        List<HttpResponse<String>> second = burst(gateway, secondKey, 20, "agent limit");
+
+        long ok = first.stream().filter(r -> r.statusCode() == 200).count()
+                + second.stream().filter(r -> r.statusCode() == 200).count();
+        assertThat(ok).isEqualTo(4);
+        HttpResponse<String> refused = second.stream().filter(r -> r.statusCode() == 429).findFirst().orElseThrow();
+        assertThat(Platform.json(refused.body()).getJsonObject("error").getString("param"))
+                .isEqualTo("agent.requests_per_minute");
+    }
+
+    @Test
+    void tokensPerMinuteReserveTheEstimateAndCountTheRealUsage(Gateway gateway) throws Exception {
+        Platform platform = new Platform(gateway);
+        Platform.TestTenant t = platform.newTenant();
+        limitKey(platform, t, "{\"limits\":{\"tokensPerMinute\":100}}");
+        // Each call reserves ceil(4 chars / 4) + max_tokens 40 = 41 tokens and really uses 1 + 2 = 3.
+        String body = "{\"model\":\"gpt-4o\",\"max_tokens\":40,\"messages\":[{\"role\":\"user\",\"content\":\"abcd\"}]}";
+        Proxy proxy = new Proxy(gateway);
+        while (System.currentTimeMillis() % 60_000 > 45_000) { // the window is per minute: stay inside one
+            Thread.sleep(200);
+        }
+        int admitted = 0;
+        HttpResponse<String> last;
+        do {
+            last = proxy.chat(t.key(), body);
+            admitted += last.statusCode() == 200 ? 1 : 0;
+        } while (last.statusCode() == 200 && admitted < 40);
+
+        // Settled calls count 3 tokens each: refused once 3 * n + 41 > 100, i.e. after 20 calls.
+        // Without settlement only 2 would pass (41 + 41 <= 100); without reservation, 33.
+        assertThat(last.statusCode()).isEqualTo(429);
+        assertThat(Platform.json(last.body()).getJsonObject("error").getString("param")).isEqualTo("key.tokens_per_minute");
+        assertThat(last.headers().firstValue("x-ratelimit-limit-tokens")).hasValue("100");
+        assertThat(admitted).isBetween(20, 21); // 21 if the first call ran before the new limit reached the cache
+    }
+
+    @Test
     void eachTraceCarriesItsCost(Gateway gateway) throws Exception {
         Platform platform = new Platform(gateway);
         Platform.TestTenant t = platform.newTenant();

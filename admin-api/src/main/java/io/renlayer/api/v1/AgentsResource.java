@@ -6,6 +6,7 @@ import io.renlayer.admin.limits.Limits;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -37,6 +38,14 @@ public class AgentsResource {
                 .entity(new AgentView(agent.getId(), agent.getTenantId(), agent.getName(), agent.getLimits(),
                         agent.getCreatedAt()))
                 .build();
+    }
+
+    /** Replaces the agent's limits: {@code {"limits":{...}}}. */
+    @PATCH
+    @Path("{agentId}")
+    public AgentView update(@PathParam("tenantId") UUID tenantId, @PathParam("agentId") UUID agentId, NewAgent change) {
+        Agent agent = agents.setLimits(tenantId, agentId, Requests.required(change).limits(), Requests.actor(caller));
+        return new AgentView(agent.getId(), agent.getTenantId(), agent.getName(), agent.getLimits(), agent.getCreatedAt());
     }
 
     public record NewAgent(String name, Limits limits) {}

@@ -7,7 +7,9 @@ import io.renlayer.admin.tenants.TenantService;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -35,9 +37,17 @@ public class TenantsResource {
         NewTenant body = Requests.required(request);
         Tenant tenant = tenants.create(body.name(), PluginFailMode.parse(body.pluginFailMode()), body.redisFailMode(),
                 body.limits(), Requests.actor(caller));
-        return Response.status(201).entity(new TenantView(tenant.getId(), tenant.getName(),
-                tenant.getPluginFailMode().name().toLowerCase(Locale.ROOT), tenant.getRedisFailMode(),
-                tenant.getLimits(), tenant.getCreatedAt())).build();
+        return Response.status(201).entity(TenantView.of(tenant)).build();
+    }
+
+    /** Changes fail modes and limits; absent fields stay. */
+    @PATCH
+    @Path("{tenantId}")
+    public TenantView update(@PathParam("tenantId") UUID tenantId, NewTenant change) {
+        NewTenant body = Requests.required(change);
+        return TenantView.of(tenants.update(tenantId,
+                body.pluginFailMode() == null ? null : PluginFailMode.parse(body.pluginFailMode()),
+                body.redisFailMode(), body.limits(), Requests.actor(caller)));
     }
 
     /**
@@ -47,5 +57,12 @@ public class TenantsResource {
     public record NewTenant(String name, String pluginFailMode, String redisFailMode, Limits limits) {}
 
     public record TenantView(UUID id, String name, String pluginFailMode, String redisFailMode, Limits limits,
-            Instant createdAt) {}
+            Instant createdAt) {
+
+        static TenantView of(Tenant tenant) {
+            return new TenantView(tenant.getId(), tenant.getName(),
+                    tenant.getPluginFailMode().name().toLowerCase(Locale.ROOT), tenant.getRedisFailMode(),
+                    tenant.getLimits(), tenant.getCreatedAt());
+        }
+    }
 }

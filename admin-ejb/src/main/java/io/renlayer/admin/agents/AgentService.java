@@ -44,6 +44,14 @@ public class AgentService {
         return agent;
     }
 
+    /** Replaces the agent's limits. */
+    public Agent setLimits(UUID tenantId, UUID agentId, Limits limits, String actor) {
+        Agent agent = require(tenantId, agentId);
+        agent.setLimits(limits == null ? Limits.NONE : limits);
+        audit.record(tenantId, actor, "agent.update", "agent", agentId);
+        return agent;
+    }
+
     /** The tenant's agent, or {@link NotFoundException}; another tenant's agent is not found. */
     public Agent require(UUID tenantId, UUID agentId) {
         return em.createNamedQuery("Agent.byTenantAndId", Agent.class)

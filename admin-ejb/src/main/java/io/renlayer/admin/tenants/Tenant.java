@@ -61,6 +61,10 @@ public class Tenant {
         this.redisFailMode = mode;
     }
 
+    void setPluginFailMode(PluginFailMode mode) {
+        this.pluginFailMode = mode.column();
+    }
+
     public PluginFailMode getPluginFailMode() {
         return PluginFailMode.ofColumn(pluginFailMode);
     }

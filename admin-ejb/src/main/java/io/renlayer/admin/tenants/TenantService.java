@@ -33,6 +33,22 @@ public class TenantService {
         return tenant;
     }
 
+    /** Changes what the request carries; null fields stay as they are. */
+    public Tenant update(UUID tenantId, PluginFailMode pluginFailMode, String redisFailMode, Limits limits, String actor) {
+        Tenant tenant = require(tenantId);
+        if (pluginFailMode != null) {
+            tenant.setPluginFailMode(pluginFailMode);
+        }
+        if (redisFailMode != null) {
+            tenant.setRedisFailMode(redisFailMode);
+        }
+        if (limits != null) {
+            tenant.setLimits(limits);
+        }
+        audit.record(tenantId, actor, "tenant.update", "tenant", tenantId);
+        return tenant;
+    }
+
     /** The tenant, or {@link NotFoundException}. */
     public Tenant require(UUID tenantId) {
         Tenant tenant = em.find(Tenant.class, tenantId);
