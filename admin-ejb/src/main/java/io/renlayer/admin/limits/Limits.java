@@ -12,7 +12,8 @@ public record Limits(Integer requestsPerMinute, Long tokensPerMinute, BigDecimal
 
     public static final Limits NONE = new Limits(null, null, null, null);
 
-    public boolean isEmpty() {
+    /** No limit at all (not an accessor, so it stays out of the JSON). */
+    public boolean unlimited() {
         return requestsPerMinute == null && tokensPerMinute == null && dailyBudgetUsd == null
                 && monthlyBudgetUsd == null;
     }

@@ -71,7 +71,7 @@ public final class AdmitStage implements Stage {
     }
 
     private static void add(List<LimitScope> scopes, String level, String id, Limits limits) {
-        if (limits != null && !limits.isEmpty()) {
+        if (limits != null && !limits.unlimited()) {
             scopes.add(new LimitScope(level, id, limits));
         }
     }
