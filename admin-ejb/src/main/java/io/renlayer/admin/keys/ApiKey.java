@@ -129,10 +129,7 @@ public class ApiKey {
     }
 
     void setLimits(Limits limits) {
-        if (this.limits == null) {
-            this.limits = new LimitColumns();
-        }
-        this.limits.set(limits);
+        this.limits = LimitColumns.of(limits);
         touch();
     }
 
@@ -145,9 +142,8 @@ public class ApiKey {
                 KeyScopes.split(allowedProviders), KeyScopes.split(allowedMethods), streaming);
     }
 
-    /** Hibernate loads an embeddable whose columns are all null as null: no limits. */
     public Limits getLimits() {
-        return limits == null ? Limits.NONE : limits.toLimits();
+        return LimitColumns.read(limits);
     }
 
     public Instant getPreviousValidUntil() {

@@ -59,20 +59,19 @@ public class KeyService {
 
     /** The tenant's key, or {@link NotFoundException}; another tenant's key is not found. */
     public ApiKey find(UUID tenantId, UUID keyId) {
-        return em.createNamedQuery("ApiKey.byTenantAndId", ApiKey.class)
-                .setParameter("tenantId", tenantId)
-                .setParameter("id", keyId)
-                .getResultStream()
-                .findFirst()
-                .orElseThrow(() -> new NotFoundException("key"));
+        return one(tenantId, keyId, LockModeType.NONE);
     }
 
     /** {@link #find}, locking the row for a change so concurrent changes apply one after the other. */
     private ApiKey get(UUID tenantId, UUID keyId) {
+        return one(tenantId, keyId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private ApiKey one(UUID tenantId, UUID keyId, LockModeType lock) {
         return em.createNamedQuery("ApiKey.byTenantAndId", ApiKey.class)
                 .setParameter("tenantId", tenantId)
                 .setParameter("id", keyId)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setLockMode(lock)
                 .getResultStream()
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("key"));

@@ -20,15 +20,22 @@ public class LimitColumns {
     @Column(name = "monthly_budget_usd")
     private BigDecimal monthlyBudgetUsd;
 
-    public Limits toLimits() {
-        return new Limits(requestsPerMinute, tokensPerMinute, dailyBudgetUsd, monthlyBudgetUsd);
+    /** The limits held by an entity's columns; Hibernate loads all-null columns as a null embeddable. */
+    public static Limits read(LimitColumns columns) {
+        return columns == null
+                ? Limits.NONE
+                : new Limits(columns.requestsPerMinute, columns.tokensPerMinute, columns.dailyBudgetUsd,
+                        columns.monthlyBudgetUsd);
     }
 
-    public void set(Limits limits) {
+    /** Columns holding the given (validated) limits. */
+    public static LimitColumns of(Limits limits) {
         Limits checked = limits.validated();
-        requestsPerMinute = checked.requestsPerMinute();
-        tokensPerMinute = checked.tokensPerMinute();
-        dailyBudgetUsd = checked.dailyBudgetUsd();
-        monthlyBudgetUsd = checked.monthlyBudgetUsd();
+        LimitColumns columns = new LimitColumns();
+        columns.requestsPerMinute = checked.requestsPerMinute();
+        columns.tokensPerMinute = checked.tokensPerMinute();
+        columns.dailyBudgetUsd = checked.dailyBudgetUsd();
+        columns.monthlyBudgetUsd = checked.monthlyBudgetUsd();
+        return columns;
     }
 }

@@ -73,15 +73,11 @@ public class Tenant {
         return createdAt;
     }
 
-    /** Hibernate loads an embeddable whose columns are all null as null: no limits. */
     public Limits getLimits() {
-        return limits == null ? Limits.NONE : limits.toLimits();
+        return LimitColumns.read(limits);
     }
 
     void setLimits(Limits limits) {
-        if (this.limits == null) {
-            this.limits = new LimitColumns();
-        }
-        this.limits.set(limits);
+        this.limits = LimitColumns.of(limits);
     }
 }
