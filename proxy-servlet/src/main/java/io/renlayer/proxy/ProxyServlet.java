@@ -11,6 +11,8 @@ import io.renlayer.proxy.pipeline.InboundPipeline;
 import io.renlayer.proxy.inspect.DetectorRunner;
 import io.renlayer.admin.runtime.PriceTable;
 import io.renlayer.proxy.limits.Limiter;
+import io.renlayer.proxy.route.Route;
+import io.renlayer.proxy.route.RouteTable;
 import io.renlayer.proxy.stage.AdmitStage;
 import io.renlayer.proxy.stage.AuthenticateKeyStage;
 import io.renlayer.proxy.stage.GuardKeyScopeStage;
@@ -26,7 +28,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -39,7 +43,6 @@ import java.util.logging.Logger;
 public class ProxyServlet extends HttpServlet {
 
     private static final Logger LOG = Logger.getLogger(ProxyServlet.class.getName());
-    static final String CHAT_COMPLETIONS = "/v1/chat/completions";
 
     @Inject
     private ConfigCaches caches;
@@ -62,41 +65,55 @@ public class ProxyServlet extends HttpServlet {
     @Inject
     private PriceTable prices;
 
-    private InboundPipeline chatPipeline;
+    @Inject
+    private ModelListing models;
+
+    private final Map<Route, InboundPipeline> pipelines = new HashMap<>();
+    private AuthenticateKeyStage authenticate;
 
     @Override
     public void init() {
-        chatPipeline = new InboundPipeline(List.of(
-                new AuthenticateKeyStage(caches::key, Clock.systemUTC()),
-                new ReadChatRequestStage(),
-                new ResolveUpstreamStage("openai", caches::upstreams, plugins::upstreamProvider),
-                new GuardKeyScopeStage(),
-                new AdmitStage(limiter::admit, prices::costMicros),
-                new ScanPromptStage(detectors)));
+        authenticate = new AuthenticateKeyStage(caches::key, Clock.systemUTC());
+        for (Route route : RouteTable.ROUTES) {
+            // The one, reviewed order of the inbound stages.
+            pipelines.put(route, new InboundPipeline(List.of(
+                    authenticate,
+                    new ReadChatRequestStage(),
+                    new ResolveUpstreamStage(route.dialect(), caches::upstreams, plugins::upstreamProvider),
+                    new GuardKeyScopeStage(),
+                    new AdmitStage(limiter::admit, prices::costMicros),
+                    new ScanPromptStage(detectors))));
+        }
     }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String requestId = RequestIds.next();
         String path = request.getRequestURI();
-        if (!CHAT_COMPLETIONS.equals(path)) {
+        if (RouteTable.MODELS.equals(path) && "GET".equals(request.getMethod())) {
+            models.list(request, response, requestId, authenticate);
+            return;
+        }
+        Optional<Route> found = RouteTable.find(path);
+        if (found.isEmpty()) {
             ErrorWriter.write(response, ProxyError.unknownRoute(request.getMethod(), path), requestId);
             return;
         }
+        Route route = found.get();
         if (!"POST".equals(request.getMethod())) {
-            ErrorWriter.write(response, ProxyError.methodNotAllowed(request.getMethod(), path), requestId);
+            ErrorWriter.write(response, ProxyError.methodNotAllowed(request.getMethod(), path), requestId, route.anthropic());
             return;
         }
         Optional<byte[]> body = RequestBodies.read(request);
         if (body.isEmpty()) {
-            ErrorWriter.write(response, ProxyError.bodyTooLarge(RequestBodies.LIMIT), requestId);
+            ErrorWriter.write(response, ProxyError.bodyTooLarge(RequestBodies.LIMIT), requestId, route.anthropic());
             return;
         }
-        Exchange exchange = new Exchange(requestId, "POST", CHAT_COMPLETIONS, RequestBodies.headers(request), body.get());
+        Exchange exchange = new Exchange(requestId, "POST", route.path(), RequestBodies.headers(request), body.get());
 
         Optional<ProxyError> rejection;
         try {
-            rejection = chatPipeline.run(exchange);
+            rejection = pipelines.get(route).run(exchange);
         } catch (DirectoryUnavailableException e) {
             rejection = Optional.of(ProxyError.unavailable());
         } catch (RuntimeException e) {
@@ -104,7 +121,7 @@ public class ProxyServlet extends HttpServlet {
             rejection = Optional.of(ProxyError.internal());
         }
         if (rejection.isPresent()) {
-            ErrorWriter.write(response, rejection.get(), requestId);
+            ErrorWriter.write(response, rejection.get(), requestId, route.anthropic());
             exchange.finished(rejection.get().status(), rejection.get().code());
             recorder.record(exchange);
             return;
@@ -112,10 +129,10 @@ public class ProxyServlet extends HttpServlet {
 
         AsyncContext async = request.startAsync();
         async.setTimeout(0); // the upstream call carries the timeout, not the servlet continuation
-        forwarder.forward(exchange, "/chat/completions", response).whenComplete((error, failure) -> {
+        forwarder.forward(exchange, route.upstreamPath(), response).whenComplete((error, failure) -> {
             try {
                 if (error != null) {
-                    ErrorWriter.write(response, error, requestId);
+                    ErrorWriter.write(response, error, requestId, route.anthropic());
                 }
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.FINE, "could not write the error for " + requestId, e);

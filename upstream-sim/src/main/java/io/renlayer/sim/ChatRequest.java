@@ -24,17 +24,37 @@ record ChatRequest(String model, boolean stream, boolean includeUsage, List<Stri
             throw new IllegalArgumentException("'model' is required.");
         }
         List<String> contents = new ArrayList<>();
-        if (json.get("messages") instanceof jakarta.json.JsonArray messages) {
-            for (JsonValue message : messages) {
-                if (message instanceof JsonObject m && m.get("content") instanceof JsonString text) {
-                    contents.add(text.getString());
-                }
-            }
-        }
+        collect(json.get("system"), contents); // Anthropic counts the system prompt as input
+        collect(json.get("messages"), contents);
+        collect(json.get("input"), contents); // Responses and Embeddings
         boolean stream = json.getBoolean("stream", false);
         boolean includeUsage = json.get("stream_options") instanceof JsonObject options
                 && options.getBoolean("include_usage", false);
         return new ChatRequest(model.getString(), stream, includeUsage, List.copyOf(contents));
+    }
+
+    /** A string, strings in a list, or messages whose content is a string or text parts. */
+    private static void collect(JsonValue value, List<String> into) {
+        if (value instanceof JsonString text) {
+            into.add(text.getString());
+        } else if (value instanceof jakarta.json.JsonArray items) {
+            for (JsonValue item : items) {
+                if (item instanceof JsonString text) {
+                    into.add(text.getString());
+                } else if (item instanceof JsonObject message) {
+                    JsonValue content = message.get("content");
+                    if (content instanceof JsonString text) {
+                        into.add(text.getString());
+                    } else if (content instanceof jakarta.json.JsonArray parts) {
+                        for (JsonValue part : parts) {
+                            if (part instanceof JsonObject p && p.get("text") instanceof JsonString text) {
+                                into.add(text.getString());
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     String lastContent() {

@@ -59,6 +59,56 @@ final class OpenAiReplies {
         return events;
     }
 
+    static String response(ChatRequest chat) {
+        return responseObject(chat).toString();
+    }
+
+    /** Responses API stream: text deltas, then {@code response.completed} carrying the usage. */
+    static List<String[]> responseEvents(ChatRequest chat) {
+        List<String[]> events = new ArrayList<>();
+        String[] words = reply(chat).split(" ");
+        for (int i = 0; i < words.length; i++) {
+            events.add(new String[] {"response.output_text.delta", Json.createObjectBuilder()
+                    .add("type", "response.output_text.delta").add("delta", i == 0 ? words[i] : " " + words[i])
+                    .build().toString()});
+        }
+        events.add(new String[] {"response.completed", Json.createObjectBuilder()
+                .add("type", "response.completed").add("response", responseObject(chat)).build().toString()});
+        return events;
+    }
+
+    private static JsonObject responseObject(ChatRequest chat) {
+        int input = promptTokens(chat);
+        int output = completionTokens(chat);
+        return Json.createObjectBuilder()
+                .add("id", "resp_sim").add("object", "response").add("created_at", CREATED).add("model", chat.model())
+                .add("status", "completed")
+                .add("output", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("type", "message").add("role", "assistant").add("id", "msg_sim")
+                        .add("content", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                                .add("type", "output_text").add("text", reply(chat))))))
+                .add("usage", Json.createObjectBuilder().add("input_tokens", input).add("output_tokens", output)
+                        .add("total_tokens", input + output))
+                .build();
+    }
+
+    /** Eight deterministic dimensions per input. */
+    static String embeddings(ChatRequest chat) {
+        JsonArrayBuilder data = Json.createArrayBuilder();
+        for (int i = 0; i < chat.contents().size(); i++) {
+            JsonArrayBuilder vector = Json.createArrayBuilder();
+            int seed = chat.contents().get(i).hashCode();
+            for (int d = 0; d < 8; d++) {
+                vector.add(((seed >> d) & 0xff) / 255.0);
+            }
+            data.add(Json.createObjectBuilder().add("object", "embedding").add("index", i).add("embedding", vector));
+        }
+        int prompt = promptTokens(chat);
+        return Json.createObjectBuilder().add("object", "list").add("data", data).add("model", chat.model())
+                .add("usage", Json.createObjectBuilder().add("prompt_tokens", prompt).add("total_tokens", prompt))
+                .build().toString();
+    }
+
     static String error(String type, String message) {
         return Json.createObjectBuilder().add("error", Json.createObjectBuilder()
                 .add("message", message).add("type", type).addNull("param").addNull("code")).build().toString();
@@ -85,7 +135,7 @@ final class OpenAiReplies {
                 .add("total_tokens", prompt + completion).build();
     }
 
-    private static int words(String text) {
+    static int words(String text) {
         String trimmed = text.strip();
         return trimmed.isEmpty() ? 0 : trimmed.split("\\s+").length;
     }

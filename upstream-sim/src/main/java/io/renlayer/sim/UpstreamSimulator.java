@@ -13,8 +13,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A deterministic model provider on loopback, speaking OpenAI chat completions (plain and
- * streamed, with {@code usage}), so the gateway can be tested and tried without the internet.
+ * A deterministic model provider on loopback, speaking OpenAI chat completions, responses and
+ * embeddings, and Anthropic messages (plain and streamed, with usage), so the gateway can be
+ * tested and tried without the internet.
  *
  * <p>It requires {@code Authorization: Bearer <credential>} when a credential is configured, and
  * remembers the headers of the requests it received so tests can check what crossed the gateway.
@@ -70,7 +71,7 @@ public final class UpstreamSimulator implements AutoCloseable {
                 received.pollFirst();
             }
             String path = exchange.getRequestURI().getPath();
-            if (!path.equals("/v1/chat/completions")) {
+            if (!List.of("/v1/chat/completions", "/v1/responses", "/v1/embeddings", "/v1/messages").contains(path)) {
                 send(exchange, 404, OpenAiReplies.error("invalid_request_error", "Unknown path " + path));
                 return;
             }
@@ -78,9 +79,14 @@ public final class UpstreamSimulator implements AutoCloseable {
                 send(exchange, 405, OpenAiReplies.error("invalid_request_error", "Use POST"));
                 return;
             }
-            if (credential != null
-                    && !("Bearer " + credential).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                send(exchange, 401, OpenAiReplies.error("invalid_request_error", "Incorrect API key provided."));
+            boolean anthropic = path.equals("/v1/messages");
+            String presented = anthropic
+                    ? exchange.getRequestHeaders().getFirst("x-api-key")
+                    : exchange.getRequestHeaders().getFirst("Authorization");
+            if (credential != null && !(anthropic ? credential : "Bearer " + credential).equals(presented)) {
+                send(exchange, 401, anthropic
+                        ? AnthropicReplies.error("authentication_error", "invalid x-api-key")
+                        : OpenAiReplies.error("invalid_request_error", "Incorrect API key provided."));
                 return;
             }
             ChatRequest chat;
@@ -94,10 +100,30 @@ public final class UpstreamSimulator implements AutoCloseable {
                 send(exchange, 500, OpenAiReplies.error("server_error", "Simulated upstream failure"));
                 return;
             }
-            if (chat.stream()) {
-                stream(exchange, chat, chunkDelay(exchange));
-            } else {
-                send(exchange, 200, OpenAiReplies.completion(chat));
+            long delay = chunkDelay(exchange);
+            switch (path) {
+                case "/v1/embeddings" -> send(exchange, 200, OpenAiReplies.embeddings(chat));
+                case "/v1/responses" -> {
+                    if (chat.stream()) {
+                        streamEvents(exchange, OpenAiReplies.responseEvents(chat), delay, false);
+                    } else {
+                        send(exchange, 200, OpenAiReplies.response(chat));
+                    }
+                }
+                case "/v1/messages" -> {
+                    if (chat.stream()) {
+                        streamEvents(exchange, AnthropicReplies.streamEvents(chat), delay, false);
+                    } else {
+                        send(exchange, 200, AnthropicReplies.message(chat));
+                    }
+                }
+                default -> {
+                    if (chat.stream()) {
+                        stream(exchange, chat, delay);
+                    } else {
+                        send(exchange, 200, OpenAiReplies.completion(chat));
+                    }
+                }
             }
         }
     }
@@ -114,6 +140,19 @@ public final class UpstreamSimulator implements AutoCloseable {
         }
         out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
         out.flush();
+    }
+
+    /** Named events ({@code event:} + {@code data:}), as Anthropic and the Responses API stream. */
+    private static void streamEvents(HttpExchange exchange, List<String[]> events, long delayMillis, boolean done)
+            throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        for (String[] event : events) {
+            out.write(("event: " + event[0] + "\ndata: " + event[1] + "\n\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            pause(delayMillis);
+        }
     }
 
     private static void send(HttpExchange exchange, int status, String json) throws IOException {
@@ -154,7 +193,8 @@ public final class UpstreamSimulator implements AutoCloseable {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 9099;
         String credential = args.length > 1 ? args[1] : null;
         UpstreamSimulator simulator = start(port, credential);
-        System.out.println("Upstream simulator (OpenAI chat completions) at " + simulator.baseUrl());
+        System.out.println("Upstream simulator at " + simulator.baseUrl()
+                + " (OpenAI chat completions, responses, embeddings; Anthropic messages)");
     }
 
     /** What the simulator saw of one request. Header names are lower-cased. */

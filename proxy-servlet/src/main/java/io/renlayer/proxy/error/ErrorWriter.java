@@ -6,12 +6,20 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-/** Writes a {@link ProxyError} as OpenAI's {@code {"error":{...}}} body. */
+/**
+ * Writes a {@link ProxyError} in the caller's dialect: OpenAI's {@code {"error":{...}}}, or
+ * Anthropic's {@code {"type":"error","error":{"type","message"}}}.
+ */
 public final class ErrorWriter {
 
     private ErrorWriter() {}
 
     public static void write(HttpServletResponse response, ProxyError error, String requestId) throws IOException {
+        write(response, error, requestId, false);
+    }
+
+    public static void write(HttpServletResponse response, ProxyError error, String requestId, boolean anthropic)
+            throws IOException {
         if (response.isCommitted()) {
             return;
         }
@@ -21,9 +29,26 @@ public final class ErrorWriter {
         response.setCharacterEncoding("UTF-8");
         response.setHeader("x-request-id", requestId);
         error.headers().forEach(response::setHeader);
-        byte[] body = body(error, requestId).getBytes(StandardCharsets.UTF_8);
+        byte[] body = (anthropic ? anthropicBody(error, requestId) : body(error, requestId)).getBytes(StandardCharsets.UTF_8);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+    }
+
+    static String anthropicBody(ProxyError error, String requestId) {
+        String type = switch (error.status()) {
+            case 400, 413 -> "invalid_request_error";
+            case 401 -> "authentication_error";
+            case 403 -> "permission_error";
+            case 404 -> "not_found_error";
+            case 429 -> "rate_limit_error";
+            case 503 -> "overloaded_error";
+            default -> "api_error";
+        };
+        return Json.createObjectBuilder()
+                .add("type", "error")
+                .add("error", Json.createObjectBuilder().add("type", type).add("message", error.message()))
+                .add("request_id", requestId)
+                .build().toString();
     }
 
     static String body(ProxyError error, String requestId) {

@@ -9,11 +9,15 @@ import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import jakarta.json.stream.JsonParsingException;
 import java.io.ByteArrayInputStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
 /**
- * Reads a chat completion request once, with a streaming parser: the model, the stream flag, and
- * the prompt text (every message's text content, joined by newlines) that detectors and policies
- * inspect. Nothing else of the body is materialised.
+ * Reads a model request once, with a streaming parser: the model, the stream flag, the token cap,
+ * and the prompt text that detectors and policies inspect: chat and Anthropic {@code messages}
+ * (every {@code content} and {@code text}), Anthropic's {@code system}, and the Responses and
+ * Embeddings {@code input} (a string, a list of strings, or messages), joined by newlines.
+ * Nothing else of the body is materialised.
  */
 public final class ReadChatRequestStage implements Stage {
 
@@ -35,8 +39,8 @@ public final class ReadChatRequestStage implements Stage {
                 switch (field) {
                     case "model" -> model = value == Event.VALUE_STRING ? parser.getString() : null;
                     case "stream" -> stream = value == Event.VALUE_TRUE;
-                    case "messages" -> readMessages(parser, value, prompt);
-                    case "max_tokens", "max_completion_tokens" -> {
+                    case "messages", "input", "system", "instructions" -> readText(parser, value, prompt);
+                    case "max_tokens", "max_completion_tokens", "max_output_tokens" -> {
                         if (value == Event.VALUE_NUMBER && parser.isIntegralNumber()) {
                             exchange.maxTokens(Math.max(parser.getLong(), exchange.maxTokens()));
                         }
@@ -54,31 +58,43 @@ public final class ReadChatRequestStage implements Stage {
         return StageResult.proceed();
     }
 
-    /** Collects {@code content} strings and {@code text} parts at any depth of the messages. */
-    private static void readMessages(JsonParser parser, Event first, StringBuilder prompt) {
-        if (first != Event.START_ARRAY) {
-            skip(parser, first);
+    /**
+     * Collects a bare string, strings listed directly in arrays, and {@code content} / {@code text}
+     * strings at any depth below.
+     */
+    private static void readText(JsonParser parser, Event first, StringBuilder prompt) {
+        if (first == Event.VALUE_STRING) {
+            append(prompt, parser.getString());
             return;
         }
-        int depth = 1;
+        if (first != Event.START_ARRAY && first != Event.START_OBJECT) {
+            return;
+        }
+        Deque<Boolean> inArray = new ArrayDeque<>();
+        inArray.push(first == Event.START_ARRAY);
         String key = null;
-        while (depth > 0 && parser.hasNext()) {
+        while (!inArray.isEmpty() && parser.hasNext()) {
             Event event = parser.next();
             switch (event) {
-                case START_ARRAY, START_OBJECT -> depth++;
-                case END_ARRAY, END_OBJECT -> depth--;
+                case START_ARRAY -> inArray.push(true);
+                case START_OBJECT -> inArray.push(false);
+                case END_ARRAY, END_OBJECT -> inArray.pop();
                 case KEY_NAME -> key = parser.getString();
                 case VALUE_STRING -> {
-                    if ("content".equals(key) || "text".equals(key)) {
-                        if (!prompt.isEmpty()) {
-                            prompt.append('\n');
-                        }
-                        prompt.append(parser.getString());
+                    if (inArray.peek() || "content".equals(key) || "text".equals(key)) {
+                        append(prompt, parser.getString());
                     }
                 }
                 default -> { }
             }
         }
+    }
+
+    private static void append(StringBuilder prompt, String text) {
+        if (!prompt.isEmpty()) {
+            prompt.append('\n');
+        }
+        prompt.append(text);
     }
 
     private static void skip(JsonParser parser, Event value) {

@@ -30,6 +30,24 @@ class ReadChatRequestStageTest {
     }
 
     @Test
+    void readsTheTextOfResponsesEmbeddingsAndAnthropicBodies() {
+        Exchange responses = exchange("{\"model\":\"gpt-4.1\",\"instructions\":\"be kind\",\"input\":\"one string\","
+                + "\"max_output_tokens\":50}");
+        Exchange embeddings = exchange("{\"model\":\"e\",\"input\":[\"first\",\"second\"]}");
+        Exchange anthropic = exchange("{\"model\":\"claude\",\"max_tokens\":64,\"system\":[{\"type\":\"text\","
+                + "\"text\":\"sys\"}],\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+
+        for (Exchange e : new Exchange[] {responses, embeddings, anthropic}) {
+            assertThat(stage.apply(e).rejection()).isEmpty();
+        }
+        assertThat(responses.promptText()).isEqualTo("be kind\none string");
+        assertThat(responses.maxTokens()).isEqualTo(50);
+        assertThat(embeddings.promptText()).isEqualTo("first\nsecond");
+        assertThat(anthropic.promptText()).isEqualTo("sys\nhi");
+        assertThat(anthropic.maxTokens()).isEqualTo(64);
+    }
+
+    @Test
     void refusesBodiesItCannotRead() {
         assertThat(rejection("not json").code()).isEqualTo("invalid_request");
         assertThat(rejection("[1,2]").code()).isEqualTo("invalid_request");

@@ -58,12 +58,26 @@ public final class OpenAiProvider implements UpstreamProvider {
         }
     }
 
+    /**
+     * Chat completions and embeddings say {@code prompt_tokens} / {@code completion_tokens}; the
+     * Responses API says {@code input_tokens} / {@code output_tokens}, and streams its usage inside
+     * the {@code response} of its final event.
+     */
     private static Usage usageOf(JsonValue document) {
-        if (!(document instanceof JsonObject root)
-                || !(root.get("usage") instanceof JsonObject usage)) {
+        if (!(document instanceof JsonObject root)) {
             return Usage.UNKNOWN;
         }
-        return Usage.of(count(usage, "prompt_tokens"), count(usage, "completion_tokens"));
+        JsonValue usage = root.get("usage");
+        if (!(usage instanceof JsonObject) && root.get("response") instanceof JsonObject response) {
+            usage = response.get("usage");
+        }
+        if (!(usage instanceof JsonObject u)) {
+            return Usage.UNKNOWN;
+        }
+        long prompt = count(u, "prompt_tokens");
+        long completion = count(u, "completion_tokens");
+        return Usage.of(prompt >= 0 ? prompt : count(u, "input_tokens"),
+                completion >= 0 ? completion : count(u, "output_tokens"));
     }
 
     private static long count(JsonObject usage, String name) {

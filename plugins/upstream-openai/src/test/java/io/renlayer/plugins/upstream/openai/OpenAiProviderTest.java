@@ -42,6 +42,16 @@ class OpenAiProviderTest {
     }
 
     @Test
+    void readsTheResponsesApiAndEmbeddingsUsageShapes() {
+        assertThat(provider.usageFromBody("{\"object\":\"response\",\"usage\":{\"input_tokens\":4,\"output_tokens\":9}}"
+                .getBytes(UTF_8))).isEqualTo(Usage.of(4, 9));
+        assertThat(provider.usageFromEvent("{\"type\":\"response.completed\",\"response\":{\"usage\":"
+                + "{\"input_tokens\":3,\"output_tokens\":5}}}")).isEqualTo(Usage.of(3, 5));
+        assertThat(provider.usageFromBody("{\"object\":\"list\",\"usage\":{\"prompt_tokens\":8,\"total_tokens\":8}}"
+                .getBytes(UTF_8))).isEqualTo(Usage.of(8, -1));
+    }
+
+    @Test
     void injectsABearerCredential() {
         assertThat(provider.credentialHeaders("sk-upstream"))
                 .containsExactly(java.util.Map.entry("Authorization", "Bearer sk-upstream"));
