@@ -100,6 +100,10 @@ public class ProxyServlet extends HttpServlet {
             return;
         }
         Route route = found.get();
+        if (caches.routeDisabled(route.path())) { // before any other check, as operators expect
+            ErrorWriter.write(response, ProxyError.routeDisabled(route.path()), requestId, route.anthropic());
+            return;
+        }
         if (!"POST".equals(request.getMethod())) {
             ErrorWriter.write(response, ProxyError.methodNotAllowed(request.getMethod(), path), requestId, route.anthropic());
             return;

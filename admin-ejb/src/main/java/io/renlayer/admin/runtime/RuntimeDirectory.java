@@ -93,6 +93,21 @@ public class RuntimeDirectory {
         }
     }
 
+    /** Routes an operator has switched off. */
+    public java.util.Set<String> disabledRoutes() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT route FROM renlayer.route_settings WHERE NOT enabled");
+                ResultSet rs = ps.executeQuery()) {
+            java.util.Set<String> routes = new java.util.HashSet<>();
+            while (rs.next()) {
+                routes.add(rs.getString(1));
+            }
+            return java.util.Set.copyOf(routes);
+        } catch (SQLException e) {
+            throw new DirectoryUnavailableException(e);
+        }
+    }
+
     private static Limits limits(ResultSet rs, int first) throws SQLException {
         return new Limits((Integer) rs.getObject(first), (Long) rs.getObject(first + 1),
                 rs.getBigDecimal(first + 2), rs.getBigDecimal(first + 3));

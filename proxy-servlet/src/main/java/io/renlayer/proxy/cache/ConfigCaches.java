@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -24,12 +25,14 @@ public class ConfigCaches {
 
     private SnapshotCache<String, KeySnapshot> keys;
     private SnapshotCache<UUID, List<UpstreamSnapshot>> upstreams;
+    private SnapshotCache<String, Set<String>> disabledRoutes;
 
     @PostConstruct
     void init() {
         long absentTtl = TimeUnit.SECONDS.toNanos(30);
         keys = new SnapshotCache<>(directory::findKey, absentTtl);
         upstreams = new SnapshotCache<>(tenant -> Optional.of(directory.upstreams(tenant)), absentTtl);
+        disabledRoutes = new SnapshotCache<>(all -> Optional.of(directory.disabledRoutes()), absentTtl);
         changes.subscribe(this::onChange);
     }
 
@@ -41,7 +44,15 @@ public class ConfigCaches {
         return upstreams.get(tenantId).orElse(List.of());
     }
 
+    /** True when an operator switched the route off. */
+    public boolean routeDisabled(String route) {
+        return disabledRoutes.get("all").orElse(Set.of()).contains(route);
+    }
+
     void onChange(String change) {
+        if (ChangeFeed.EVERYTHING.equals(change) || change.equals("routes")) {
+            disabledRoutes.invalidateAll();
+        }
         if (ChangeFeed.EVERYTHING.equals(change)) {
             keys.invalidateAll();
             upstreams.invalidateAll();

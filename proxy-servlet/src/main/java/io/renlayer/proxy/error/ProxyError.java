@@ -97,6 +97,11 @@ public record ProxyError(int status, String type, String code, String param, Str
         return new ProxyError(403, "permission_error", code, rule, message);
     }
 
+    public static ProxyError routeDisabled(String route) {
+        return new ProxyError(403, "permission_error", "route_disabled", null,
+                "The route " + route + " is disabled on this gateway.");
+    }
+
     public static ProxyError inspectionFailed() {
         return new ProxyError(503, "api_error", "inspection_failed", null,
                 "A content inspection plugin failed, and this tenant refuses calls it cannot inspect.");
