@@ -134,6 +134,32 @@ class LimitsIT {
         assertThat(trace.getJsonNumber("costUsd").bigDecimalValue()).isEqualByComparingTo("0.000003");
     }
 
+    @Test
+    void anOperatorsPriceChangeReachesTheNextTracesCost(Gateway gateway) throws Exception {
+        Platform platform = new Platform(gateway);
+        Platform.TestTenant t = platform.newTenant();
+        String model = "house-model-" + System.nanoTime();
+        HttpResponse<String> set = platform.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(gateway.controlUrl() + "/api/v1/prices"))
+                .header("Authorization", "Bearer " + gateway.operatorToken)
+                .header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"modelPattern\":\"" + model + "\",\"inputUsdPerMtok\":100,\"outputUsdPerMtok\":1000}")));
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+        assertThat(platform.get("/api/v1/prices").body()).contains(model);
+
+        JsonObject trace = null;
+        for (int i = 0; i < 50 && (trace == null || trace.getJsonNumber("costUsd").bigDecimalValue().signum() == 0);
+                i++) { // an unpriced model costs 0 until the new price reaches the cache (NOTIFY)
+            HttpResponse<String> call = new Proxy(gateway).chat(t.key(), Proxy.userMessage(model, "two words"));
+            String id = call.headers().firstValue("x-request-id").orElseThrow();
+            trace = platform.awaitTrace(t.tenantId(), tr -> id.equals(tr.getString("requestId")));
+            Thread.sleep(100);
+        }
+        // 2 prompt tokens × $100 + 3 completion tokens × $1000 per Mtok = 3200 µ$
+        assertThat(trace.getJsonNumber("costUsd").bigDecimalValue()).isEqualByComparingTo("0.0032");
+    }
+
     static void limitKey(Platform platform, Platform.TestTenant t, String patch) throws Exception {
         HttpResponse<String> patched = platform.patch("/api/v1/tenants/" + t.tenantId() + "/keys/" + t.keyId(), patch);
         assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);

@@ -1,0 +1,42 @@
+package io.renlayer.api.v1;
+
+import io.renlayer.admin.prices.PriceService;
+import io.renlayer.admin.prices.PriceService.ModelPrice;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.sql.SQLException;
+import java.util.List;
+
+/** The model price table, per million tokens: {@code PUT {"modelPattern","inputUsdPerMtok","outputUsdPerMtok"}}. */
+@Path("api/v1/prices")
+@RequestScoped
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class PricesResource {
+
+    @EJB
+    private PriceService prices;
+
+    @Context
+    private SecurityContext caller;
+
+    @GET
+    public PriceList list() throws SQLException {
+        return new PriceList(prices.list());
+    }
+
+    @PUT
+    public ModelPrice set(ModelPrice price) throws SQLException {
+        return prices.set(Requests.required(price), Requests.actor(caller));
+    }
+
+    public record PriceList(List<ModelPrice> items) {}
+}
