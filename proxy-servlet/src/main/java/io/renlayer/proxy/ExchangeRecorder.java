@@ -91,7 +91,11 @@ public class ExchangeRecorder {
     }
 
     private static List<String> flags(Exchange exchange) {
-        return exchange.reservation() != null && exchange.reservation().fallback() ? List.of("limits_local") : List.of();
+        List<String> flags = new java.util.ArrayList<>(exchange.flags());
+        if (exchange.reservation() != null && exchange.reservation().fallback()) {
+            flags.add("limits_local");
+        }
+        return flags;
     }
 
     private static Integer count(long tokens) {

@@ -19,7 +19,8 @@ import java.util.concurrent.Executors;
  *
  * <p>It requires {@code Authorization: Bearer <credential>} when a credential is configured, and
  * remembers the headers of the requests it received so tests can check what crossed the gateway.
- * A request header {@code x-sim-chunk-delay-ms} spaces out streamed chunks; the model
+ * A request header {@code x-sim-chunk-delay-ms} spaces out streamed chunks, {@code x-sim-delay-ms}
+ * delays the whole answer; the model
  * {@code sim-error-500} answers with a server error.
  */
 public final class UpstreamSimulator implements AutoCloseable {
@@ -100,6 +101,7 @@ public final class UpstreamSimulator implements AutoCloseable {
                 send(exchange, 500, OpenAiReplies.error("server_error", "Simulated upstream failure"));
                 return;
             }
+            pause(headerMillis(exchange, "x-sim-delay-ms")); // a slow upstream, before anything is sent
             long delay = chunkDelay(exchange);
             switch (path) {
                 case "/v1/embeddings" -> send(exchange, 200, OpenAiReplies.embeddings(chat));
@@ -163,7 +165,11 @@ public final class UpstreamSimulator implements AutoCloseable {
     }
 
     private static long chunkDelay(HttpExchange exchange) {
-        String value = exchange.getRequestHeaders().getFirst("x-sim-chunk-delay-ms");
+        return headerMillis(exchange, "x-sim-chunk-delay-ms");
+    }
+
+    private static long headerMillis(HttpExchange exchange, String header) {
+        String value = exchange.getRequestHeaders().getFirst(header);
         try {
             return value == null ? 0 : Math.min(Long.parseLong(value), 10_000);
         } catch (NumberFormatException e) {

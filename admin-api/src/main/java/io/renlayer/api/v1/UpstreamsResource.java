@@ -35,9 +35,11 @@ public class UpstreamsResource {
     public Response create(@PathParam("tenantId") UUID tenantId, NewUpstream request) {
         Upstream u = upstreams.create(tenantId, Requests.required(request), Requests.actor(caller));
         return Response.status(201).entity(new UpstreamView(u.getId(), u.getTenantId(), u.getName(), u.getProvider(),
-                u.getBaseUrl(), u.getModels(), true, u.getCreatedAt())).build();
+                u.getBaseUrl(), u.getModels(), true, u.getConnectTimeoutMs(), u.getReadTimeoutMs(),
+                u.getFallbackUpstreamId(), u.getCreatedAt())).build();
     }
 
     public record UpstreamView(UUID id, UUID tenantId, String name, String provider, String baseUrl,
-            List<String> models, boolean credentialSet, Instant createdAt) {}
+            List<String> models, boolean credentialSet, int connectTimeoutMs, int readTimeoutMs,
+            UUID fallbackUpstreamId, Instant createdAt) {}
 }

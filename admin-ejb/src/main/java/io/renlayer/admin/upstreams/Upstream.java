@@ -42,6 +42,15 @@ public class Upstream {
     @Column(nullable = false)
     private boolean enabled;
 
+    @Column(name = "connect_timeout_ms", nullable = false)
+    private int connectTimeoutMs = 10_000;
+
+    @Column(name = "read_timeout_ms", nullable = false)
+    private int readTimeoutMs = 120_000;
+
+    @Column(name = "fallback_upstream_id")
+    private UUID fallbackUpstreamId;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -82,6 +91,28 @@ public class Upstream {
 
     public List<String> getModels() {
         return List.copyOf(Arrays.asList(models.split(",")));
+    }
+
+    void setResilience(Integer connectTimeoutMs, Integer readTimeoutMs, UUID fallbackUpstreamId) {
+        if (connectTimeoutMs != null) {
+            this.connectTimeoutMs = connectTimeoutMs;
+        }
+        if (readTimeoutMs != null) {
+            this.readTimeoutMs = readTimeoutMs;
+        }
+        this.fallbackUpstreamId = fallbackUpstreamId;
+    }
+
+    public int getConnectTimeoutMs() {
+        return connectTimeoutMs;
+    }
+
+    public int getReadTimeoutMs() {
+        return readTimeoutMs;
+    }
+
+    public UUID getFallbackUpstreamId() {
+        return fallbackUpstreamId;
     }
 
     public boolean isEnabled() {

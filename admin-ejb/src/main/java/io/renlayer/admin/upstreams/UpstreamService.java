@@ -56,9 +56,34 @@ public class UpstreamService {
         }
         Upstream upstream = new Upstream(tenantId, name, provider, baseUrl,
                 masterKey.cipher().encrypt(credential), models);
+        upstream.setResilience(checkTimeout("connectTimeoutMs", request.connectTimeoutMs(), 120_000),
+                checkTimeout("readTimeoutMs", request.readTimeoutMs(), 3_600_000),
+                checkFallback(tenantId, request.fallbackUpstreamId(), provider));
         em.persist(upstream);
         audit.record(tenantId, actor, "upstream.create", "upstream", upstream.getId());
         return upstream;
+    }
+
+    private static Integer checkTimeout(String field, Integer millis, int max) {
+        if (millis != null && (millis < 100 || millis > max)) {
+            throw new InvalidRequestException(field, field + " must be between 100 and " + max);
+        }
+        return millis;
+    }
+
+    /** A fallback must be the same tenant's upstream and speak the same dialect. */
+    private UUID checkFallback(UUID tenantId, UUID fallbackId, String provider) {
+        if (fallbackId == null) {
+            return null;
+        }
+        Upstream fallback = em.find(Upstream.class, fallbackId);
+        if (fallback == null || !fallback.getTenantId().equals(tenantId)) {
+            throw new InvalidRequestException("fallbackUpstreamId", "no such upstream in this tenant");
+        }
+        if (!fallback.getProvider().equals(provider)) {
+            throw new InvalidRequestException("fallbackUpstreamId", "the fallback must use the same provider");
+        }
+        return fallbackId;
     }
 
     private static String checkBaseUrl(String value) {
@@ -89,7 +114,7 @@ public class UpstreamService {
 
     /** What an operator submits; the credential is only ever kept encrypted. */
     public record NewUpstream(String name, String provider, String baseUrl, String credential,
-            List<String> models) {
+            List<String> models, Integer connectTimeoutMs, Integer readTimeoutMs, UUID fallbackUpstreamId) {
         @Override
         public String toString() {
             return "NewUpstream[name=" + name + ", provider=" + provider + ", baseUrl=" + baseUrl

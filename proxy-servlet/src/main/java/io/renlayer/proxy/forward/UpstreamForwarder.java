@@ -1,9 +1,13 @@
 package io.renlayer.proxy.forward;
 
+import io.renlayer.admin.plugins.PluginRegistry;
+import io.renlayer.admin.runtime.UpstreamSnapshot;
+import io.renlayer.proxy.cache.ConfigCaches;
 import io.renlayer.proxy.error.ProxyError;
 import io.renlayer.proxy.pipeline.Exchange;
 import io.renlayer.spi.upstream.ForwardRequest;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -17,6 +21,9 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -32,19 +39,56 @@ public class UpstreamForwarder {
     private static final int USAGE_BODY_LIMIT = 4 << 20;
 
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .executor(executor)
-            .build();
+    /** The JDK client sets the connect timeout per client: one client per distinct timeout. */
+    private final Map<Integer, HttpClient> clients = new ConcurrentHashMap<>();
+
+    @Inject
+    private ConfigCaches caches;
+
+    @Inject
+    private PluginRegistry plugins;
 
     /**
      * Forwards and relays. The future completes when the response has been relayed, with the
-     * error to report when none could be (the response is then still uncommitted).
+     * error to report when none could be (the response is then still uncommitted). When the
+     * upstream cannot even be connected to, nothing was sent, so the call is retried once and then
+     * goes to the upstream's fallback, if it has one; the trace says which happened.
      */
     public CompletableFuture<ProxyError> forward(Exchange exchange, String upstreamPath, HttpServletResponse response) {
+        return send(exchange, upstreamPath, response).thenCompose(outcome -> {
+            if (!outcome.connectFailed()) {
+                return CompletableFuture.completedFuture(outcome.error());
+            }
+            exchange.flag("upstream_retried");
+            return send(exchange, upstreamPath, response).thenCompose(retried -> {
+                Optional<UpstreamSnapshot> fallback = fallbackOf(exchange);
+                if (!retried.connectFailed() || fallback.isEmpty()) {
+                    return CompletableFuture.completedFuture(retried.error());
+                }
+                exchange.routeTo(fallback.get(), plugins.upstreamProvider(fallback.get().provider()).orElseThrow());
+                exchange.flag("upstream_fallback");
+                return send(exchange, upstreamPath, response).thenApply(Outcome::error);
+            });
+        });
+    }
+
+    /** The fallback of the exchange's upstream: the same tenant's, of the same dialect, enabled. */
+    private Optional<UpstreamSnapshot> fallbackOf(Exchange exchange) {
+        UUID fallbackId = exchange.upstream().resilience().fallbackUpstreamId();
+        if (fallbackId == null) {
+            return Optional.empty();
+        }
+        return caches.upstreams(exchange.key().tenantId()).stream()
+                .filter(u -> u.id().equals(fallbackId) && u.provider().equals(exchange.upstream().provider()))
+                .findFirst();
+    }
+
+    /** One attempt; {@code connectFailed} means the upstream was never reached. */
+    private record Outcome(ProxyError error, boolean connectFailed) {}
+
+    private CompletableFuture<Outcome> send(Exchange exchange, String upstreamPath, HttpServletResponse response) {
         HttpRequest request = buildRequest(exchange, upstreamPath);
+        HttpClient client = clientFor(exchange.upstream().resilience().connectTimeoutMs());
         long sentAt = System.nanoTime();
         return client.sendAsync(request, info -> {
                     exchange.upstreamTook(System.nanoTime() - sentAt);
@@ -58,13 +102,22 @@ public class UpstreamForwarder {
                         case CLIENT_DISCONNECTED -> "client_disconnected";
                         case UPSTREAM_BROKE_OFF -> "upstream_broke_off";
                     });
-                    return (ProxyError) null;
+                    return new Outcome(null, false);
                 })
                 .exceptionally(failure -> {
                     ProxyError error = classify(failure);
                     exchange.finished(error.status(), error.code());
-                    return error;
+                    return new Outcome(error, isConnectFailure(failure) && !response.isCommitted());
                 });
+    }
+
+    private HttpClient clientFor(int connectTimeoutMs) {
+        return clients.computeIfAbsent(connectTimeoutMs, millis -> HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofMillis(millis))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(executor)
+                .build());
     }
 
     /** The gateway builds the call, the provider shapes it (credential, URL), the gateway sends it. */
@@ -78,7 +131,7 @@ public class UpstreamForwarder {
         }
         ForwardRequest prepared = exchange.provider().prepare(call, exchange.upstream().credential());
         HttpRequest.Builder builder = HttpRequest.newBuilder(prepared.uri())
-                .timeout(Duration.ofSeconds(120))
+                .timeout(Duration.ofMillis(exchange.upstream().resilience().readTimeoutMs()))
                 .method(prepared.method(), HttpRequest.BodyPublishers.ofByteArray(prepared.body()));
         prepared.headers().forEach((name, values) -> {
             if (HeaderPolicy.sendable(name)) {
@@ -114,9 +167,17 @@ public class UpstreamForwarder {
         }
     }
 
+    private static boolean isConnectFailure(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        return cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException;
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
     private static ProxyError classify(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
+        Throwable cause = unwrap(failure);
         if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException) {
             return ProxyError.upstreamUnreachable();
         }
@@ -131,7 +192,7 @@ public class UpstreamForwarder {
 
     @PreDestroy
     void close() {
-        client.close();
+        clients.values().forEach(HttpClient::close);
         executor.close();
     }
 }

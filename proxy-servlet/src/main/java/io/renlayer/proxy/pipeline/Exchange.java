@@ -7,6 +7,8 @@ import io.renlayer.proxy.limits.Reservation;
 import io.renlayer.spi.upstream.UpstreamProvider;
 import io.renlayer.spi.upstream.Usage;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,6 +39,7 @@ public final class Exchange {
     private String errorCode;
     private Usage usage = Usage.UNKNOWN;
     private long upstreamNanos = -1;
+    private final List<String> flags = new ArrayList<>(2);
 
     /**
      * @param headers request headers, names lower-cased, first value of each
@@ -100,6 +103,10 @@ public final class Exchange {
 
     public Usage usage() { return usage; }
     public void usage(Usage usage) { this.usage = usage; }
+
+    /** Conditions the trace should show, e.g. {@code upstream_fallback}. */
+    public List<String> flags() { return flags; }
+    public void flag(String flag) { flags.add(flag); }
 
     public long upstreamNanos() { return upstreamNanos; }
     public void upstreamTook(long nanos) { this.upstreamNanos = nanos; }

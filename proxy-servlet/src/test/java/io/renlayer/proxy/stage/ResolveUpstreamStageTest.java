@@ -49,7 +49,8 @@ class ResolveUpstreamStageTest {
     }
 
     private UpstreamSnapshot upstream(String provider, List<String> models) {
-        return new UpstreamSnapshot(UUID.randomUUID(), tenant, provider + models, provider, "http://u", "c", models);
+        return new UpstreamSnapshot(UUID.randomUUID(), tenant, provider + models, provider, "http://u", "c", models,
+                UpstreamSnapshot.Resilience.DEFAULTS);
     }
 
     private record NamedProvider(String id) implements UpstreamProvider {

@@ -1,0 +1,107 @@
+package io.renlayer.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** An upstream that cannot be reached, or is too slow: retry, fallback, timeouts, all traced. */
+@ExtendWith(GatewayExtension.class)
+class ResilienceIT {
+
+    @Test
+    void anUnreachableUpstreamIsRetriedThenItsFallbackServesTheCall(Gateway gateway) throws Exception {
+        Platform platform = new Platform(gateway);
+        Bare t = bareTenant(platform);
+        String backup = upstream(platform, t.tenantId, "backup", gateway.upstream.baseUrl(), "[\"backup-only\"]", "");
+        upstream(platform, t.tenantId, "dead", deadBaseUrl(), "[\"*\"]", ",\"fallbackUpstreamId\":\"" + backup + "\"");
+
+        HttpResponse<String> response = new Proxy(gateway).chat(t.key, Proxy.userMessage("gpt-4o", "rescued"));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonObject trace = trace(platform, t.tenantId, response);
+        assertThat(trace.getString("upstreamId")).isEqualTo(backup);
+        assertThat(flags(trace)).containsExactly("upstream_retried", "upstream_fallback");
+    }
+
+    @Test
+    void withoutAFallbackTheCallerGetsABadGatewayAfterOneRetry(Gateway gateway) throws Exception {
+        Platform platform = new Platform(gateway);
+        Bare t = bareTenant(platform);
+        upstream(platform, t.tenantId, "dead", deadBaseUrl(), "[\"*\"]", "");
+
+        HttpResponse<String> response = new Proxy(gateway).chat(t.key, Proxy.userMessage("gpt-4o", "lost"));
+
+        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(Platform.json(response.body()).getJsonObject("error").getString("code")).isEqualTo("upstream_unreachable");
+        assertThat(flags(trace(platform, t.tenantId, response))).containsExactly("upstream_retried");
+    }
+
+    @Test
+    void aSlowUpstreamTimesOutAtItsOwnReadTimeout(Gateway gateway) throws Exception {
+        Platform platform = new Platform(gateway);
+        Bare t = bareTenant(platform);
+        upstream(platform, t.tenantId, "slow", gateway.upstream.baseUrl(), "[\"*\"]", ",\"readTimeoutMs\":300");
+
+        long started = System.nanoTime();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(gateway.proxyUrl() + "/v1/chat/completions"))
+                        .header("Authorization", "Bearer " + t.key)
+                        .header("x-sim-delay-ms", "3000")
+                        .POST(HttpRequest.BodyPublishers.ofString(Proxy.userMessage("gpt-4o", "too slow")))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(response.statusCode()).isEqualTo(504);
+        assertThat(Platform.json(response.body()).getJsonObject("error").getString("code")).isEqualTo("upstream_timeout");
+        assertThat(took).isLessThan(Duration.ofMillis(2500));
+    }
+
+    private record Bare(String tenantId, String key) {}
+
+    /** A tenant with an agent and a key, and no upstream yet: the test decides the order. */
+    private static Bare bareTenant(Platform platform) throws Exception {
+        String tenant = Platform.json(platform.post("/api/v1/tenants", "{\"name\":\"resilience\"}").body()).getString("id");
+        String agent = Platform.json(platform.post("/api/v1/tenants/" + tenant + "/agents",
+                "{\"name\":\"a-" + UUID.randomUUID() + "\"}").body()).getString("id");
+        String key = Platform.json(platform.post("/api/v1/tenants/" + tenant + "/keys",
+                "{\"agentId\":\"" + agent + "\",\"name\":\"k\"}").body()).getString("key");
+        return new Bare(tenant, key);
+    }
+
+    private static String upstream(Platform platform, String tenant, String name, String baseUrl, String models,
+            String extra) throws Exception {
+        HttpResponse<String> created = platform.post("/api/v1/tenants/" + tenant + "/upstreams",
+                "{\"name\":\"" + name + "\",\"provider\":\"openai\",\"baseUrl\":\"" + baseUrl + "\",\"credential\":\""
+                        + Gateway.UPSTREAM_CREDENTIAL + "\",\"models\":" + models + ",\"connectTimeoutMs\":1000" + extra + "}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return Platform.json(created.body()).getString("id");
+    }
+
+    /** A loopback port nobody listens on: connections are refused at once. */
+    private static String deadBaseUrl() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return "http://127.0.0.1:" + socket.getLocalPort() + "/v1";
+        }
+    }
+
+    private static JsonObject trace(Platform platform, String tenant, HttpResponse<String> response) throws Exception {
+        String id = response.headers().firstValue("x-request-id").orElseThrow();
+        return platform.awaitTrace(tenant, t -> id.equals(t.getString("requestId")));
+    }
+
+    private static List<String> flags(JsonObject trace) {
+        return trace.getJsonArray("flags").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+    }
+}
