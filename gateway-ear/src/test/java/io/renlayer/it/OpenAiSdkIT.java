@@ -6,6 +6,10 @@ import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.StreamResponse;
 import com.openai.errors.UnauthorizedException;
+import com.openai.models.embeddings.CreateEmbeddingResponse;
+import com.openai.models.embeddings.EmbeddingCreateParams;
+import com.openai.models.responses.Response;
+import com.openai.models.responses.ResponseCreateParams;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
@@ -49,6 +53,31 @@ class OpenAiSdkIT {
 
         JsonObject trace = platform.awaitTrace(tenant.tenantId(), t -> t.getBoolean("stream"));
         assertThat(trace.getInt("totalTokens")).isEqualTo(9);
+    }
+
+    @Test
+    void theSdkUsesEmbeddingsAndResponsesThroughTheGateway(Gateway gateway) throws Exception {
+        Platform platform = new Platform(gateway);
+        Platform.TestTenant tenant = platform.newTenant();
+        OpenAIClient client = OpenAIOkHttpClient.builder()
+                .apiKey(tenant.key())
+                .baseUrl(gateway.proxyUrl() + "/v1")
+                .maxRetries(0)
+                .build();
+
+        CreateEmbeddingResponse embeddings = client.embeddings().create(EmbeddingCreateParams.builder()
+                .model("text-embedding-3-small").input("embed these words").build());
+        Response response = client.responses().create(ResponseCreateParams.builder()
+                .model("gpt-4.1").input("answer briefly please").build());
+
+        assertThat(embeddings.data()).hasSize(1);
+        assertThat(embeddings.data().get(0).embedding()).hasSize(8);
+        assertThat(response.id()).isEqualTo("resp_sim");
+        assertThat(response.usage()).hasValueSatisfying(u -> assertThat(u.inputTokens()).isEqualTo(3));
+        JsonObject embeddingTrace = platform.awaitTrace(tenant.tenantId(), t -> t.getString("route").equals("/v1/embeddings"));
+        JsonObject responsesTrace = platform.awaitTrace(tenant.tenantId(), t -> t.getString("route").equals("/v1/responses"));
+        assertThat(embeddingTrace.getInt("promptTokens")).isEqualTo(3);
+        assertThat(responsesTrace.getInt("completionTokens")).isEqualTo(4);
     }
 
     @Test
