@@ -12,11 +12,13 @@ import io.renlayer.proxy.inspect.DetectorRunner;
 import io.renlayer.admin.runtime.PriceTable;
 import io.renlayer.proxy.limits.Limiter;
 import io.renlayer.proxy.route.Route;
+import io.renlayer.proxy.route.ServicePath;
 import io.renlayer.proxy.route.RouteTable;
 import io.renlayer.proxy.stage.AdmitStage;
 import io.renlayer.proxy.stage.AuthenticateKeyStage;
 import io.renlayer.proxy.stage.GuardKeyScopeStage;
 import io.renlayer.proxy.stage.ReadChatRequestStage;
+import io.renlayer.proxy.stage.ResolveServiceStage;
 import io.renlayer.proxy.stage.ResolveUpstreamStage;
 import io.renlayer.proxy.stage.ScanPromptStage;
 import jakarta.inject.Inject;
@@ -70,18 +72,22 @@ public class ProxyServlet extends HttpServlet {
 
     private final Map<Route, InboundPipeline> pipelines = new HashMap<>();
     private AuthenticateKeyStage authenticate;
+    private GuardKeyScopeStage guard;
+    private AdmitStage admit;
 
     @Override
     public void init() {
         authenticate = new AuthenticateKeyStage(caches::key, Clock.systemUTC());
+        guard = new GuardKeyScopeStage();
+        admit = new AdmitStage(limiter::admit, prices::costMicros);
         for (Route route : RouteTable.ROUTES) {
             // The one, reviewed order of the inbound stages.
             pipelines.put(route, new InboundPipeline(List.of(
                     authenticate,
                     new ReadChatRequestStage(),
                     new ResolveUpstreamStage(route.dialect(), caches::upstreams, plugins::upstreamProvider),
-                    new GuardKeyScopeStage(),
-                    new AdmitStage(limiter::admit, prices::costMicros),
+                    guard,
+                    admit,
                     new ScanPromptStage(detectors))));
         }
     }
@@ -92,6 +98,10 @@ public class ProxyServlet extends HttpServlet {
         String path = request.getRequestURI();
         if (RouteTable.MODELS.equals(path) && "GET".equals(request.getMethod())) {
             models.list(request, response, requestId, authenticate);
+            return;
+        }
+        if (path.startsWith(ServicePath.PREFIX)) {
+            service(request, response, requestId, path);
             return;
         }
         Optional<Route> found = RouteTable.find(path);
@@ -114,10 +124,42 @@ public class ProxyServlet extends HttpServlet {
             return;
         }
         Exchange exchange = new Exchange(requestId, "POST", route.path(), RequestBodies.headers(request), body.get());
+        proxy(request, response, exchange, pipelines.get(route), route.upstreamPath(), route.anthropic());
+    }
 
+    /** {@code /services/<name>/...}: a registered service, any of its allowed methods. */
+    private void service(HttpServletRequest request, HttpServletResponse response, String requestId, String path)
+            throws IOException {
+        Optional<ServicePath> servicePath = ServicePath.parse(path);
+        if (servicePath.isEmpty()) {
+            ErrorWriter.write(response, ProxyError.invalidPath(), requestId);
+            return;
+        }
+        ServicePath target = servicePath.get();
+        if (caches.routeDisabled(target.route())) {
+            ErrorWriter.write(response, ProxyError.routeDisabled(target.route()), requestId);
+            return;
+        }
+        Optional<byte[]> body = RequestBodies.read(request);
+        if (body.isEmpty()) {
+            ErrorWriter.write(response, ProxyError.bodyTooLarge(RequestBodies.LIMIT), requestId);
+            return;
+        }
+        Exchange exchange = new Exchange(requestId, request.getMethod(), target.route(), RequestBodies.headers(request),
+                body.get());
+        InboundPipeline pipeline = new InboundPipeline(List.of(
+                authenticate, new ResolveServiceStage(target.service(), caches::services), guard, admit));
+        String query = request.getQueryString();
+        proxy(request, response, exchange, pipeline, target.rest() + (query == null ? "" : "?" + query), false);
+    }
+
+    /** Runs the pipeline, then forwards asynchronously and records; errors in the caller's dialect. */
+    private void proxy(HttpServletRequest request, HttpServletResponse response, Exchange exchange,
+            InboundPipeline pipeline, String upstreamPath, boolean anthropic) throws IOException {
+        String requestId = exchange.requestId();
         Optional<ProxyError> rejection;
         try {
-            rejection = pipelines.get(route).run(exchange);
+            rejection = pipeline.run(exchange);
         } catch (DirectoryUnavailableException e) {
             rejection = Optional.of(ProxyError.unavailable());
         } catch (RuntimeException e) {
@@ -125,7 +167,7 @@ public class ProxyServlet extends HttpServlet {
             rejection = Optional.of(ProxyError.internal());
         }
         if (rejection.isPresent()) {
-            ErrorWriter.write(response, rejection.get(), requestId, route.anthropic());
+            ErrorWriter.write(response, rejection.get(), requestId, anthropic);
             exchange.finished(rejection.get().status(), rejection.get().code());
             recorder.record(exchange);
             return;
@@ -133,10 +175,10 @@ public class ProxyServlet extends HttpServlet {
 
         AsyncContext async = request.startAsync();
         async.setTimeout(0); // the upstream call carries the timeout, not the servlet continuation
-        forwarder.forward(exchange, route.upstreamPath(), response).whenComplete((error, failure) -> {
+        forwarder.forward(exchange, upstreamPath, response).whenComplete((error, failure) -> {
             try {
                 if (error != null) {
-                    ErrorWriter.write(response, error, requestId, route.anthropic());
+                    ErrorWriter.write(response, error, requestId, anthropic);
                 }
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.FINE, "could not write the error for " + requestId, e);

@@ -72,6 +72,10 @@ public final class UpstreamSimulator implements AutoCloseable {
                 received.pollFirst();
             }
             String path = exchange.getRequestURI().getPath();
+            if (path.startsWith("/svc/") || path.equals("/svc")) {
+                echo(exchange, body); // a plain HTTP service, for registered-service routes
+                return;
+            }
             if (!List.of("/v1/chat/completions", "/v1/responses", "/v1/embeddings", "/v1/messages").contains(path)) {
                 send(exchange, 404, OpenAiReplies.error("invalid_request_error", "Unknown path " + path));
                 return;
@@ -155,6 +159,17 @@ public final class UpstreamSimulator implements AutoCloseable {
             out.flush();
             pause(delayMillis);
         }
+    }
+
+    /** Answers with what it received: method, path, query and body. */
+    private static void echo(HttpExchange exchange, byte[] body) throws IOException {
+        String query = exchange.getRequestURI().getRawQuery();
+        send(exchange, 200, jakarta.json.Json.createObjectBuilder()
+                .add("method", exchange.getRequestMethod())
+                .add("path", exchange.getRequestURI().getRawPath())
+                .add("query", query == null ? "" : query)
+                .add("body", new String(body, StandardCharsets.UTF_8))
+                .build().toString());
     }
 
     private static void send(HttpExchange exchange, int status, String json) throws IOException {

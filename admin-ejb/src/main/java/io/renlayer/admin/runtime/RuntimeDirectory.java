@@ -95,6 +95,26 @@ public class RuntimeDirectory {
         }
     }
 
+    public List<ServiceSnapshot> services(UUID tenantId) {
+        String sql = "SELECT id, name, base_url, credential_enc, auth_header, auth_scheme, allowed_methods"
+                + " FROM renlayer.services WHERE tenant_id = ? AND enabled";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, tenantId);
+            List<ServiceSnapshot> result = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    byte[] credential = rs.getBytes(4);
+                    result.add(new ServiceSnapshot(rs.getObject(1, UUID.class), tenantId, rs.getString(2),
+                            rs.getString(3), credential == null ? null : masterKey.cipher().decrypt(credential),
+                            rs.getString(5), rs.getString(6), List.of(rs.getString(7).split(","))));
+                }
+            }
+            return List.copyOf(result);
+        } catch (SQLException e) {
+            throw new DirectoryUnavailableException(e);
+        }
+    }
+
     /** Routes an operator has switched off. */
     public java.util.Set<String> disabledRoutes() {
         try (Connection c = dataSource.getConnection();

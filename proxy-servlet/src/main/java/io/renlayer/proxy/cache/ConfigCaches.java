@@ -3,6 +3,7 @@ package io.renlayer.proxy.cache;
 import io.renlayer.admin.runtime.ChangeFeed;
 import io.renlayer.admin.runtime.KeySnapshot;
 import io.renlayer.admin.runtime.RuntimeDirectory;
+import io.renlayer.admin.runtime.ServiceSnapshot;
 import io.renlayer.admin.runtime.UpstreamSnapshot;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,7 @@ public class ConfigCaches {
     private SnapshotCache<String, KeySnapshot> keys;
     private SnapshotCache<UUID, List<UpstreamSnapshot>> upstreams;
     private SnapshotCache<String, Set<String>> disabledRoutes;
+    private SnapshotCache<UUID, List<ServiceSnapshot>> services;
 
     @PostConstruct
     void init() {
@@ -33,6 +35,7 @@ public class ConfigCaches {
         keys = new SnapshotCache<>(directory::findKey, absentTtl);
         upstreams = new SnapshotCache<>(tenant -> Optional.of(directory.upstreams(tenant)), absentTtl);
         disabledRoutes = new SnapshotCache<>(all -> Optional.of(directory.disabledRoutes()), absentTtl);
+        services = new SnapshotCache<>(tenant -> Optional.of(directory.services(tenant)), absentTtl);
         changes.subscribe(this::onChange);
     }
 
@@ -42,6 +45,10 @@ public class ConfigCaches {
 
     public List<UpstreamSnapshot> upstreams(UUID tenantId) {
         return upstreams.get(tenantId).orElse(List.of());
+    }
+
+    public List<ServiceSnapshot> services(UUID tenantId) {
+        return services.get(tenantId).orElse(List.of());
     }
 
     /** True when an operator switched the route off. */
@@ -56,8 +63,11 @@ public class ConfigCaches {
         if (ChangeFeed.EVERYTHING.equals(change)) {
             keys.invalidateAll();
             upstreams.invalidateAll();
+            services.invalidateAll();
         } else if (change.startsWith("api_keys:")) {
             keys.invalidate(change.substring("api_keys:".length()));
+        } else if (change.startsWith("services:")) {
+            services.invalidate(UUID.fromString(change.substring("services:".length())));
         } else if (change.startsWith("upstreams:")) {
             upstreams.invalidate(UUID.fromString(change.substring("upstreams:".length())));
         }

@@ -3,6 +3,7 @@ package io.renlayer.proxy.error;
 import io.renlayer.proxy.limits.Micros;
 import io.renlayer.proxy.limits.Refusal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -95,6 +96,21 @@ public record ProxyError(int status, String type, String code, String param, Str
     /** A scope of the key forbids the call; names the rule, never the key. */
     public static ProxyError notAllowed(String code, String rule, String message) {
         return new ProxyError(403, "permission_error", code, rule, message);
+    }
+
+    public static ProxyError unknownService(String name) {
+        return new ProxyError(404, "invalid_request_error", "unknown_service", null,
+                "No service named '" + name + "' is registered for this tenant.");
+    }
+
+    public static ProxyError serviceMethodNotAllowed(String method, List<String> allowed) {
+        return new ProxyError(405, "invalid_request_error", "method_not_allowed", null,
+                method + " is not allowed on this service.", Map.of("allow", String.join(", ", allowed)));
+    }
+
+    public static ProxyError invalidPath() {
+        return new ProxyError(400, "invalid_request_error", "invalid_path", null,
+                "The path is not allowed (no '..', encoded slashes or empty segments).");
     }
 
     public static ProxyError routeDisabled(String route) {

@@ -22,7 +22,7 @@ public final class GuardKeyScopeStage implements Stage {
         if (!NamePattern.anyMatches(scopes.allowedMethods(), exchange.method())) {
             return refuse("method_not_allowed", "allowedMethods", "This key may not use " + exchange.method() + ".");
         }
-        if (!NamePattern.anyMatches(scopes.allowedModels(), exchange.model())) {
+        if (exchange.model() != null && !NamePattern.anyMatches(scopes.allowedModels(), exchange.model())) {
             return refuse("model_not_allowed", "allowedModels",
                     "This key may not use the model '" + exchange.model() + "'.");
         }

@@ -1,0 +1,38 @@
+package io.renlayer.api.v1;
+
+import io.renlayer.admin.services.ServiceRegistry;
+import io.renlayer.admin.services.ServiceRegistry.NewService;
+import io.renlayer.admin.services.ServiceRegistry.ServiceView;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.sql.SQLException;
+import java.util.UUID;
+
+/** Registered services, reached by agents at {@code /services/<name>/...} on the proxy. */
+@Path("api/v1/tenants/{tenantId}/services")
+@RequestScoped
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class ServicesResource {
+
+    @EJB
+    private ServiceRegistry services;
+
+    @Context
+    private SecurityContext caller;
+
+    @POST
+    public Response register(@PathParam("tenantId") UUID tenantId, NewService request) throws SQLException {
+        ServiceView view = services.register(tenantId, Requests.required(request), Requests.actor(caller));
+        return Response.status(201).entity(view).build();
+    }
+}

@@ -1,0 +1,42 @@
+package io.renlayer.proxy.stage;
+
+import io.renlayer.admin.runtime.ServiceSnapshot;
+import io.renlayer.admin.runtime.UpstreamSnapshot;
+import io.renlayer.proxy.error.ProxyError;
+import io.renlayer.proxy.pipeline.Exchange;
+import io.renlayer.proxy.pipeline.Stage;
+import io.renlayer.proxy.pipeline.StageResult;
+import io.renlayer.proxy.route.ServiceDialect;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+/** Finds the tenant's registered service named in the path and holds the call to its methods. */
+public final class ResolveServiceStage implements Stage {
+
+    private final String serviceName;
+    private final Function<UUID, List<ServiceSnapshot>> servicesOfTenant;
+
+    public ResolveServiceStage(String serviceName, Function<UUID, List<ServiceSnapshot>> servicesOfTenant) {
+        this.serviceName = serviceName;
+        this.servicesOfTenant = servicesOfTenant;
+    }
+
+    @Override
+    public StageResult apply(Exchange exchange) {
+        ServiceSnapshot service = servicesOfTenant.apply(exchange.key().tenantId()).stream()
+                .filter(s -> s.name().equals(serviceName))
+                .findFirst()
+                .orElse(null);
+        if (service == null) {
+            return StageResult.reject(ProxyError.unknownService(serviceName));
+        }
+        if (!service.allowedMethods().contains(exchange.method())) {
+            return StageResult.reject(ProxyError.serviceMethodNotAllowed(exchange.method(), service.allowedMethods()));
+        }
+        exchange.routeTo(new UpstreamSnapshot(service.id(), service.tenantId(), service.name(), "service",
+                        service.baseUrl(), service.credential(), List.of("*"), UpstreamSnapshot.Resilience.DEFAULTS),
+                new ServiceDialect(service.authHeader(), service.authScheme()));
+        return StageResult.proceed();
+    }
+}
