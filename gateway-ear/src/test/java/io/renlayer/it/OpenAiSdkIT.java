@@ -26,11 +26,7 @@ class OpenAiSdkIT {
     void theSdkGetsCompletionsPlainAndStreamed(Gateway gateway) throws Exception {
         Platform platform = new Platform(gateway);
         Platform.TestTenant tenant = platform.newTenant();
-        OpenAIClient client = OpenAIOkHttpClient.builder()
-                .apiKey(tenant.key())
-                .baseUrl(gateway.proxyUrl() + "/v1")
-                .maxRetries(0)
-                .build();
+        OpenAIClient client = client(gateway, tenant.key());
 
         ChatCompletion completion = client.chat().completions().create(ChatCompletionCreateParams.builder()
                 .model("gpt-4o-mini")
@@ -59,11 +55,7 @@ class OpenAiSdkIT {
     void theSdkUsesEmbeddingsAndResponsesThroughTheGateway(Gateway gateway) throws Exception {
         Platform platform = new Platform(gateway);
         Platform.TestTenant tenant = platform.newTenant();
-        OpenAIClient client = OpenAIOkHttpClient.builder()
-                .apiKey(tenant.key())
-                .baseUrl(gateway.proxyUrl() + "/v1")
-                .maxRetries(0)
-                .build();
+        OpenAIClient client = client(gateway, tenant.key());
 
         CreateEmbeddingResponse embeddings = client.embeddings().create(EmbeddingCreateParams.builder()
                 .model("text-embedding-3-small").input("embed these words").build());
@@ -82,11 +74,7 @@ class OpenAiSdkIT {
 
     @Test
     void theSdkSurfacesARefusedKeyAsUnauthorized(Gateway gateway) {
-        OpenAIClient client = OpenAIOkHttpClient.builder()
-                .apiKey("rk_live_AAAAAAAAAAAA_" + "C".repeat(40))
-                .baseUrl(gateway.proxyUrl() + "/v1")
-                .maxRetries(0)
-                .build();
+        OpenAIClient client = client(gateway, "rk_live_AAAAAAAAAAAA_" + "C".repeat(40));
 
         try {
             client.chat().completions().create(ChatCompletionCreateParams.builder()
@@ -96,5 +84,10 @@ class OpenAiSdkIT {
             assertThat(e.statusCode()).isEqualTo(401);
             assertThat(e.getMessage()).contains("Incorrect API key provided");
         }
+    }
+
+    /** The SDK as an agent configures it: only the base URL and the key change. */
+    private static OpenAIClient client(Gateway gateway, String key) {
+        return OpenAIOkHttpClient.builder().apiKey(key).baseUrl(gateway.proxyUrl() + "/v1").maxRetries(0).build();
     }
 }

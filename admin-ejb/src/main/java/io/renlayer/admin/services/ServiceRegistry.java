@@ -5,12 +5,11 @@ import io.renlayer.admin.crypto.MasterKeyProvider;
 import io.renlayer.admin.errors.ConflictException;
 import io.renlayer.admin.errors.InvalidRequestException;
 import io.renlayer.admin.tenants.TenantService;
+import io.renlayer.admin.upstreams.BaseUrl;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -58,7 +57,7 @@ public class ServiceRegistry {
         if (!NAME.matcher(name).matches()) {
             throw new InvalidRequestException("name", "name must be lowercase letters, digits and dashes");
         }
-        String baseUrl = checkBaseUrl(request.baseUrl());
+        String baseUrl = BaseUrl.check(request.baseUrl());
         List<String> methods = request.allowedMethods() == null || request.allowedMethods().isEmpty()
                 ? List.of("GET", "POST")
                 : request.allowedMethods().stream().map(m -> m.toUpperCase(Locale.ROOT)).toList();
@@ -86,19 +85,5 @@ public class ServiceRegistry {
         }
         audit.record(tenantId, actor, "service.register", "service", id);
         return new ServiceView(id, tenantId, name, baseUrl, methods, request.credential() != null);
-    }
-
-    private static String checkBaseUrl(String value) {
-        String text = InvalidRequestException.requireText("baseUrl", value, 2000);
-        try {
-            URI uri = new URI(text);
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
-                    || uri.getRawQuery() != null) {
-                throw new InvalidRequestException("baseUrl", "baseUrl must be an http(s) URL without query");
-            }
-        } catch (URISyntaxException e) {
-            throw new InvalidRequestException("baseUrl", "baseUrl is not a valid URL");
-        }
-        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
     }
 }

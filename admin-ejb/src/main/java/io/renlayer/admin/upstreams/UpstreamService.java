@@ -11,8 +11,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
 import java.util.UUID;
 
@@ -43,7 +41,7 @@ public class UpstreamService {
             throw new InvalidRequestException("provider",
                     "unknown provider '" + provider + "'; known: " + plugins.upstreamProviderIds());
         }
-        String baseUrl = checkBaseUrl(request.baseUrl());
+        String baseUrl = BaseUrl.check(request.baseUrl());
         String credential = InvalidRequestException.requireText("credential", request.credential(), 4096);
         List<String> models = checkModels(request.models());
 
@@ -84,20 +82,6 @@ public class UpstreamService {
             throw new InvalidRequestException("fallbackUpstreamId", "the fallback must use the same provider");
         }
         return fallbackId;
-    }
-
-    private static String checkBaseUrl(String value) {
-        String text = InvalidRequestException.requireText("baseUrl", value, 2000);
-        try {
-            URI uri = new URI(text);
-            boolean http = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
-            if (!http || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-                throw new InvalidRequestException("baseUrl", "baseUrl must be an http(s) URL without query");
-            }
-        } catch (URISyntaxException e) {
-            throw new InvalidRequestException("baseUrl", "baseUrl is not a valid URL");
-        }
-        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
     }
 
     private static List<String> checkModels(List<String> models) {
