@@ -183,8 +183,13 @@ public class ProxyServlet extends HttpServlet {
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.FINE, "could not write the error for " + requestId, e);
             } finally {
-                async.complete();
-                recorder.record(exchange);
+                try {
+                    // Settle limits before the client sees the end of the call: its next call then
+                    // meets exact counters, not this call's estimate.
+                    recorder.record(exchange);
+                } finally {
+                    async.complete();
+                }
             }
         });
     }
