@@ -3,6 +3,7 @@ package io.renlayer.proxy;
 import io.renlayer.admin.plugins.PluginRegistry;
 import io.renlayer.admin.runtime.RuntimeDirectory.DirectoryUnavailableException;
 import io.renlayer.proxy.cache.ConfigCaches;
+import io.renlayer.proxy.error.ErrorDialect;
 import io.renlayer.proxy.error.ErrorWriter;
 import io.renlayer.proxy.error.ProxyError;
 import io.renlayer.proxy.forward.UpstreamForwarder;
@@ -11,6 +12,10 @@ import io.renlayer.proxy.pipeline.InboundPipeline;
 import io.renlayer.proxy.inspect.DetectorRunner;
 import io.renlayer.admin.runtime.PriceTable;
 import io.renlayer.proxy.limits.Limiter;
+import io.renlayer.proxy.mcp.GuardToolsStage;
+import io.renlayer.proxy.mcp.McpPath;
+import io.renlayer.proxy.mcp.ReadMcpRequestStage;
+import io.renlayer.proxy.mcp.ResolveMcpUpstreamStage;
 import io.renlayer.proxy.route.Route;
 import io.renlayer.proxy.route.ServicePath;
 import io.renlayer.proxy.route.RouteTable;
@@ -70,6 +75,8 @@ public class ProxyServlet extends HttpServlet {
     @Inject
     private ModelListing models;
 
+    private static final List<String> MCP_METHODS = List.of("POST", "GET", "DELETE");
+
     private final Map<Route, InboundPipeline> pipelines = new HashMap<>();
     private AuthenticateKeyStage authenticate;
     private GuardKeyScopeStage guard;
@@ -104,6 +111,10 @@ public class ProxyServlet extends HttpServlet {
             service(request, response, requestId, path);
             return;
         }
+        if (path.startsWith(McpPath.PREFIX)) {
+            mcp(request, response, requestId, path);
+            return;
+        }
         Optional<Route> found = RouteTable.find(path);
         if (found.isEmpty()) {
             ErrorWriter.write(response, ProxyError.unknownRoute(request.getMethod(), path), requestId);
@@ -111,20 +122,20 @@ public class ProxyServlet extends HttpServlet {
         }
         Route route = found.get();
         if (caches.routeDisabled(route.path())) { // before any other check, as operators expect
-            ErrorWriter.write(response, ProxyError.routeDisabled(route.path()), requestId, route.anthropic());
+            ErrorWriter.write(response, ProxyError.routeDisabled(route.path()), requestId, route.errors(), null);
             return;
         }
         if (!"POST".equals(request.getMethod())) {
-            ErrorWriter.write(response, ProxyError.methodNotAllowed(request.getMethod(), path), requestId, route.anthropic());
+            ErrorWriter.write(response, ProxyError.methodNotAllowed(request.getMethod(), path), requestId, route.errors(), null);
             return;
         }
         Optional<byte[]> body = RequestBodies.read(request);
         if (body.isEmpty()) {
-            ErrorWriter.write(response, ProxyError.bodyTooLarge(RequestBodies.LIMIT), requestId, route.anthropic());
+            ErrorWriter.write(response, ProxyError.bodyTooLarge(RequestBodies.LIMIT), requestId, route.errors(), null);
             return;
         }
         Exchange exchange = new Exchange(requestId, "POST", route.path(), RequestBodies.headers(request), body.get());
-        proxy(request, response, exchange, pipelines.get(route), route.upstreamPath(), route.anthropic());
+        proxy(request, response, exchange, pipelines.get(route), route.upstreamPath(), route.errors());
     }
 
     /** {@code /services/<name>/...}: a registered service, any of its allowed methods. */
@@ -150,12 +161,53 @@ public class ProxyServlet extends HttpServlet {
         InboundPipeline pipeline = new InboundPipeline(List.of(
                 authenticate, new ResolveServiceStage(target.service(), caches::services), guard, admit));
         String query = request.getQueryString();
-        proxy(request, response, exchange, pipeline, target.rest() + (query == null ? "" : "?" + query), false);
+        proxy(request, response, exchange, pipeline, target.rest() + (query == null ? "" : "?" + query),
+                ErrorDialect.OPENAI);
+    }
+
+    /**
+     * {@code /mcp/<upstream>}: MCP's Streamable HTTP transport. POST carries JSON-RPC messages, GET
+     * opens the server's event stream, DELETE ends the session; {@code Mcp-Session-Id} passes both ways.
+     */
+    private void mcp(HttpServletRequest request, HttpServletResponse response, String requestId, String path)
+            throws IOException {
+        Optional<McpPath> mcpPath = McpPath.parse(path);
+        if (mcpPath.isEmpty()) {
+            ErrorWriter.write(response, ProxyError.invalidPath(), requestId, ErrorDialect.MCP, null);
+            return;
+        }
+        McpPath target = mcpPath.get();
+        if (caches.routeDisabled(target.route())) {
+            ErrorWriter.write(response, ProxyError.routeDisabled(target.route()), requestId, ErrorDialect.MCP, null);
+            return;
+        }
+        if (!MCP_METHODS.contains(request.getMethod())) {
+            response.setHeader("allow", String.join(", ", MCP_METHODS));
+            ErrorWriter.write(response, ProxyError.methodNotAllowed(request.getMethod(), path), requestId,
+                    ErrorDialect.MCP, null);
+            return;
+        }
+        Optional<byte[]> body = RequestBodies.read(request);
+        if (body.isEmpty()) {
+            ErrorWriter.write(response, ProxyError.bodyTooLarge(RequestBodies.LIMIT), requestId, ErrorDialect.MCP, null);
+            return;
+        }
+        Exchange exchange = new Exchange(requestId, request.getMethod(), target.route(), RequestBodies.headers(request),
+                body.get());
+        InboundPipeline pipeline = new InboundPipeline(List.of(
+                authenticate,
+                new ReadMcpRequestStage(),
+                new ResolveMcpUpstreamStage(target.upstream(), caches::upstreams, plugins::upstreamProvider),
+                guard,
+                new GuardToolsStage(), // a refused tool costs the caller nothing
+                admit,
+                new ScanPromptStage(detectors)));
+        proxy(request, response, exchange, pipeline, "", ErrorDialect.MCP);
     }
 
     /** Runs the pipeline, then forwards asynchronously and records; errors in the caller's dialect. */
     private void proxy(HttpServletRequest request, HttpServletResponse response, Exchange exchange,
-            InboundPipeline pipeline, String upstreamPath, boolean anthropic) throws IOException {
+            InboundPipeline pipeline, String upstreamPath, ErrorDialect dialect) throws IOException {
         String requestId = exchange.requestId();
         Optional<ProxyError> rejection;
         try {
@@ -167,7 +219,7 @@ public class ProxyServlet extends HttpServlet {
             rejection = Optional.of(ProxyError.internal());
         }
         if (rejection.isPresent()) {
-            ErrorWriter.write(response, rejection.get(), requestId, anthropic);
+            ErrorWriter.write(response, rejection.get(), requestId, dialect, exchange.jsonRpcId());
             exchange.finished(rejection.get().status(), rejection.get().code());
             recorder.record(exchange);
             return;
@@ -178,7 +230,7 @@ public class ProxyServlet extends HttpServlet {
         forwarder.forward(exchange, upstreamPath, response).whenComplete((error, failure) -> {
             try {
                 if (error != null) {
-                    ErrorWriter.write(response, error, requestId, anthropic);
+                    ErrorWriter.write(response, error, requestId, dialect, exchange.jsonRpcId());
                 }
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.FINE, "could not write the error for " + requestId, e);

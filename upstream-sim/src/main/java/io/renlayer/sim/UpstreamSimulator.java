@@ -72,6 +72,10 @@ public final class UpstreamSimulator implements AutoCloseable {
                 received.pollFirst();
             }
             String path = exchange.getRequestURI().getPath();
+            if (path.equals("/mcp")) {
+                mcp(exchange, body);
+                return;
+            }
             if (path.startsWith("/svc/") || path.equals("/svc")) {
                 echo(exchange, body); // a plain HTTP service, for registered-service routes
                 return;
@@ -158,6 +162,31 @@ public final class UpstreamSimulator implements AutoCloseable {
             out.write(("event: " + event[0] + "\ndata: " + event[1] + "\n\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
             pause(delayMillis);
+        }
+    }
+
+    private void mcp(HttpExchange exchange, byte[] body) throws IOException {
+        if (credential != null
+                && !("Bearer " + credential).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            send(exchange, 401, "{\"error\":\"unauthorized\"}");
+            return;
+        }
+        switch (exchange.getRequestMethod()) {
+            case "DELETE" -> exchange.sendResponseHeaders(204, -1);
+            case "GET" -> exchange.sendResponseHeaders(405, -1); // no server-initiated stream
+            default -> {
+                String answer = McpServer.handle(body);
+                exchange.getResponseHeaders().set("Mcp-Session-Id", McpServer.SESSION);
+                if (answer == null) {
+                    exchange.sendResponseHeaders(202, -1);
+                } else if (exchange.getRequestHeaders().getFirst("x-sim-mcp-sse") != null) {
+                    exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+                    exchange.sendResponseHeaders(200, 0);
+                    exchange.getResponseBody().write(("event: message\ndata: " + answer + "\n\n").getBytes(StandardCharsets.UTF_8));
+                } else {
+                    send(exchange, 200, answer);
+                }
+            }
         }
     }
 

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 @Path("api/v1/tenants/{tenantId}/agents")
@@ -33,22 +34,28 @@ public class AgentsResource {
     @POST
     public Response create(@PathParam("tenantId") UUID tenantId, NewAgent request) {
         NewAgent body = Requests.required(request);
-        Agent agent = agents.create(tenantId, body.name(), body.limits(), Requests.actor(caller));
-        return Response.status(201)
-                .entity(new AgentView(agent.getId(), agent.getTenantId(), agent.getName(), agent.getLimits(),
-                        agent.getCreatedAt()))
-                .build();
+        Agent agent = agents.create(tenantId, body.name(), body.limits(), body.allowedTools(), Requests.actor(caller));
+        return Response.status(201).entity(AgentView.of(agent)).build();
     }
 
-    /** Replaces the agent's limits: {@code {"limits":{...}}}. */
+    /**
+     * Replaces the agent's limits ({@code {"limits":{...}}}), its MCP tool allow-list
+     * ({@code {"allowedTools":["echo","get-*"]}}), or both; what the body leaves out is kept.
+     */
     @PATCH
     @Path("{agentId}")
     public AgentView update(@PathParam("tenantId") UUID tenantId, @PathParam("agentId") UUID agentId, NewAgent change) {
-        Agent agent = agents.setLimits(tenantId, agentId, Requests.required(change).limits(), Requests.actor(caller));
-        return new AgentView(agent.getId(), agent.getTenantId(), agent.getName(), agent.getLimits(), agent.getCreatedAt());
+        NewAgent body = Requests.required(change);
+        return AgentView.of(agents.update(tenantId, agentId, body.limits(), body.allowedTools(), Requests.actor(caller)));
     }
 
-    public record NewAgent(String name, Limits limits) {}
+    public record NewAgent(String name, Limits limits, List<String> allowedTools) {}
 
-    public record AgentView(UUID id, UUID tenantId, String name, Limits limits, Instant createdAt) {}
+    public record AgentView(UUID id, UUID tenantId, String name, Limits limits, List<String> allowedTools,
+            Instant createdAt) {
+        static AgentView of(Agent agent) {
+            return new AgentView(agent.getId(), agent.getTenantId(), agent.getName(), agent.getLimits(),
+                    agent.getAllowedTools(), agent.getCreatedAt());
+        }
+    }
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 @Entity
@@ -36,6 +37,10 @@ public class Agent {
 
     @Embedded
     private LimitColumns limits = new LimitColumns();
+
+    /** Comma-separated tool patterns; see {@link io.renlayer.admin.keys.KeyScopes}. */
+    @Column(name = "allowed_tools", nullable = false)
+    private String allowedTools = "*";
 
     protected Agent() {}
 
@@ -72,5 +77,14 @@ public class Agent {
 
     void setLimits(Limits limits) {
         this.limits = LimitColumns.of(limits);
+    }
+
+    /** The MCP tools this agent may list and call. */
+    public List<String> getAllowedTools() {
+        return allowedTools.isEmpty() ? List.of() : List.of(allowedTools.split(","));
+    }
+
+    void setAllowedTools(List<String> patterns) {
+        this.allowedTools = String.join(",", patterns);
     }
 }

@@ -10,6 +10,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import java.util.UUID;
 
 /** Agents of one tenant; every method is scoped by the caller's tenant. */
@@ -25,7 +26,7 @@ public class AgentService {
     @EJB
     private AuditLog audit;
 
-    public Agent create(UUID tenantId, String name, Limits limits, String actor) {
+    public Agent create(UUID tenantId, String name, Limits limits, List<String> allowedTools, String actor) {
         tenants.require(tenantId);
         String checkedName = InvalidRequestException.requireText("name", name, 200);
         long taken = em.createNamedQuery("Agent.countByTenantAndName", Long.class)
@@ -39,15 +40,26 @@ public class AgentService {
         if (limits != null) {
             agent.setLimits(limits);
         }
+        if (allowedTools != null) {
+            agent.setAllowedTools(ToolPatterns.checked(allowedTools));
+        }
         em.persist(agent);
         audit.record(tenantId, actor, "agent.create", "agent", agent.getId());
         return agent;
     }
 
-    /** Replaces the agent's limits. */
-    public Agent setLimits(UUID tenantId, UUID agentId, Limits limits, String actor) {
+    /**
+     * Changes what the request names: the agent's limits (replaced whole), its MCP tool allow-list,
+     * or both; a null leaves that part as it is.
+     */
+    public Agent update(UUID tenantId, UUID agentId, Limits limits, List<String> allowedTools, String actor) {
         Agent agent = require(tenantId, agentId);
-        agent.setLimits(limits == null ? Limits.NONE : limits);
+        if (limits != null) {
+            agent.setLimits(limits);
+        }
+        if (allowedTools != null) {
+            agent.setAllowedTools(ToolPatterns.checked(allowedTools));
+        }
         audit.record(tenantId, actor, "agent.update", "agent", agentId);
         return agent;
     }

@@ -3,11 +3,13 @@ package io.renlayer.admin.runtime;
 import io.renlayer.admin.keys.KeyScopes;
 import io.renlayer.admin.limits.Limits;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * What the proxy needs to authenticate, guard and limit a virtual key: immutable, safe to cache.
- * Carries its agent's and tenant's limits and settings so a request needs no further lookup.
+ * Carries its agent's and tenant's limits and settings, and the MCP tools its agent may use
+ * ({@code agentTools}, patterns), so a request needs no further lookup.
  */
 public record KeySnapshot(
         UUID id,
@@ -21,7 +23,8 @@ public record KeySnapshot(
         Instant expiresAt,
         KeyScopes scopes,
         LimitSet limits,
-        TenantSettings tenant) {
+        TenantSettings tenant,
+        List<String> agentTools) {
 
     /** The current secret's hash and, during a rotation's grace period, the previous one's. */
     public record Secrets(byte[] current, byte[] previous, Instant previousValidUntil) {

@@ -33,7 +33,7 @@ public class RuntimeDirectory {
                    t.requests_per_minute, t.tokens_per_minute, t.daily_budget_usd, t.monthly_budget_usd,
                    a.requests_per_minute, a.tokens_per_minute, a.daily_budget_usd, a.monthly_budget_usd,
                    k.requests_per_minute, k.tokens_per_minute, k.daily_budget_usd, k.monthly_budget_usd,
-                   t.redis_fail_mode = 'open'
+                   t.redis_fail_mode = 'open', a.allowed_tools
               FROM renlayer.api_keys k
               JOIN renlayer.agents a ON a.id = k.agent_id
               JOIN renlayer.tenants t ON t.id = k.tenant_id
@@ -68,7 +68,8 @@ public class RuntimeDirectory {
                         new KeyScopes(patterns(rs.getString(13)), patterns(rs.getString(14)),
                                 patterns(rs.getString(15)), patterns(rs.getString(16)), rs.getBoolean(17)),
                         new KeySnapshot.LimitSet(limits(rs, 18), limits(rs, 22), limits(rs, 26)),
-                        new KeySnapshot.TenantSettings(rs.getBoolean(10), rs.getBoolean(30))));
+                        new KeySnapshot.TenantSettings(rs.getBoolean(10), rs.getBoolean(30)),
+                        rs.getString(31).isEmpty() ? List.of() : patterns(rs.getString(31))));
             }
         } catch (SQLException e) {
             throw new DirectoryUnavailableException(e);

@@ -7,29 +7,38 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writes a {@link ProxyError} in the caller's dialect: OpenAI's {@code {"error":{...}}}, or
- * Anthropic's {@code {"type":"error","error":{"type","message"}}}.
+ * Writes a {@link ProxyError} in the caller's dialect: OpenAI's {@code {"error":{...}}},
+ * Anthropic's {@code {"type":"error","error":{"type","message"}}}, or a JSON-RPC error for MCP.
  */
 public final class ErrorWriter {
 
     private ErrorWriter() {}
 
     public static void write(HttpServletResponse response, ProxyError error, String requestId) throws IOException {
-        write(response, error, requestId, false);
+        write(response, error, requestId, ErrorDialect.OPENAI, null);
     }
 
-    public static void write(HttpServletResponse response, ProxyError error, String requestId, boolean anthropic)
-            throws IOException {
+    /**
+     * @param jsonRpcId the JSON text of the refused JSON-RPC request's id, for {@link ErrorDialect#MCP};
+     *                  null when unknown
+     */
+    public static void write(HttpServletResponse response, ProxyError error, String requestId, ErrorDialect dialect,
+            String jsonRpcId) throws IOException {
         if (response.isCommitted()) {
             return;
         }
         response.resetBuffer();
-        response.setStatus(error.status());
+        response.setStatus(dialect == ErrorDialect.MCP ? McpErrors.httpStatus(error) : error.status());
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("x-request-id", requestId);
         error.headers().forEach(response::setHeader);
-        byte[] body = (anthropic ? anthropicBody(error, requestId) : body(error, requestId)).getBytes(StandardCharsets.UTF_8);
+        String text = switch (dialect) {
+            case OPENAI -> body(error, requestId);
+            case ANTHROPIC -> anthropicBody(error, requestId);
+            case MCP -> McpErrors.body(error, requestId, jsonRpcId);
+        };
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }

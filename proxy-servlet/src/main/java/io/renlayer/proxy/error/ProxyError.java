@@ -98,6 +98,22 @@ public record ProxyError(int status, String type, String code, String param, Str
         return new ProxyError(403, "permission_error", code, rule, message);
     }
 
+    public static ProxyError invalidJsonRpc() {
+        return new ProxyError(400, "invalid_request_error", "invalid_json", null,
+                "The body must be a JSON-RPC 2.0 message or a batch of them.");
+    }
+
+    public static ProxyError unknownMcpServer(String name) {
+        return new ProxyError(404, "invalid_request_error", "unknown_mcp_server", null,
+                "No MCP server named '" + name + "' is registered for this tenant.");
+    }
+
+    /** The agent's allow-list does not include the tool; names the tool, which the agent chose. */
+    public static ProxyError toolNotAllowed(String tool) {
+        return new ProxyError(403, "permission_error", "tool_not_allowed", "allowedTools",
+                "This agent may not call the tool '" + tool + "'.");
+    }
+
     public static ProxyError unknownService(String name) {
         return new ProxyError(404, "invalid_request_error", "unknown_service", null,
                 "No service named '" + name + "' is registered for this tenant.");

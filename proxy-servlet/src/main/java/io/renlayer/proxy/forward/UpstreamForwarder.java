@@ -36,7 +36,7 @@ import java.util.concurrent.Executors;
 @ApplicationScoped
 public class UpstreamForwarder {
 
-    private static final int USAGE_BODY_LIMIT = 4 << 20;
+    private static final int BUFFERED_BODY_LIMIT = 4 << 20;
 
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     /** The JDK client sets the connect timeout per client: one client per distinct timeout. */
@@ -154,9 +154,20 @@ public class UpstreamForwarder {
         boolean eventStream = info.headers().firstValue("content-type")
                 .map(type -> type.toLowerCase().startsWith("text/event-stream"))
                 .orElse(false);
+        if (exchange.responseRewriter() != null) {
+            try {
+                if (eventStream) {
+                    response.flushBuffer();
+                }
+                return new RewritingRelay(response.getOutputStream(), eventStream, exchange.responseRewriter(),
+                        BUFFERED_BODY_LIMIT);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         UsageTap tap = eventStream
                 ? UsageTap.forEvents(exchange.provider())
-                : UsageTap.forBody(exchange.provider(), USAGE_BODY_LIMIT);
+                : UsageTap.forBody(exchange.provider(), BUFFERED_BODY_LIMIT);
         try {
             if (eventStream) {
                 response.flushBuffer(); // the client sees headers before the first token

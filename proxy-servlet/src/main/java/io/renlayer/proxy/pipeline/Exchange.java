@@ -4,6 +4,7 @@ import io.renlayer.admin.runtime.KeySnapshot;
 import io.renlayer.admin.runtime.UpstreamSnapshot;
 import io.renlayer.proxy.inspect.ScanResult;
 import io.renlayer.proxy.limits.Reservation;
+import io.renlayer.proxy.mcp.McpMessage;
 import io.renlayer.spi.upstream.UpstreamProvider;
 import io.renlayer.spi.upstream.Usage;
 import java.time.Instant;
@@ -34,6 +35,9 @@ public final class Exchange {
     private long maxTokens = -1;
     private Reservation reservation;
     private ScanResult requestScan = ScanResult.NOTHING;
+    private ResponseRewriter responseRewriter;
+    private String jsonRpcId;
+    private List<McpMessage> mcpMessages = List.of();
 
     private int status;
     private String errorCode;
@@ -93,6 +97,18 @@ public final class Exchange {
 
     public ScanResult requestScan() { return requestScan; }
     public void inspected(ScanResult requestScan) { this.requestScan = requestScan; }
+
+    /** Set when the response must be changed before the client sees it; null relays it untouched. */
+    public ResponseRewriter responseRewriter() { return responseRewriter; }
+    public void rewriteResponse(ResponseRewriter rewriter) { this.responseRewriter = rewriter; }
+
+    /** For MCP calls: the JSON-RPC messages of the request body (none for GET and DELETE). */
+    public List<McpMessage> mcpMessages() { return mcpMessages; }
+    public void mcpMessages(List<McpMessage> messages) { this.mcpMessages = messages; }
+
+    /** For MCP calls: the JSON text of the id a refusal answers, or null. */
+    public String jsonRpcId() { return jsonRpcId; }
+    public void answering(String jsonRpcId) { this.jsonRpcId = jsonRpcId; }
 
     public int status() { return status; }
     public String errorCode() { return errorCode; }

@@ -3,6 +3,7 @@ package io.renlayer.proxy.stage;
 import io.renlayer.admin.keys.KeyScopes;
 import io.renlayer.admin.runtime.KeySnapshot;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** Key snapshots for stage tests. */
@@ -13,7 +14,13 @@ final class TestKeys {
     static KeySnapshot of(UUID tenant, KeySnapshot.Secrets secrets, boolean disabled, Instant revokedAt,
             Instant expiresAt, KeyScopes scopes, KeySnapshot.TenantSettings settings) {
         return new KeySnapshot(UUID.randomUUID(), tenant, UUID.randomUUID(), null, "prefix", secrets, disabled,
-                revokedAt, expiresAt, scopes, KeySnapshot.LimitSet.NONE, settings);
+                revokedAt, expiresAt, scopes, KeySnapshot.LimitSet.NONE, settings, List.of("*"));
+    }
+
+    static KeySnapshot withTools(List<String> agentTools) {
+        KeySnapshot k = forTenant(UUID.randomUUID());
+        return new KeySnapshot(k.id(), k.tenantId(), k.agentId(), null, k.prefix(), k.secrets(), false, null, null,
+                k.scopes(), k.limits(), k.tenant(), agentTools);
     }
 
     static KeySnapshot forTenant(UUID tenant) {

@@ -1,0 +1,12 @@
+package io.renlayer.proxy.pipeline;
+
+/**
+ * Changes what the upstream answered before the client sees it, one JSON message at a time: the
+ * whole body of a JSON response, or the data of each server-sent event. Returns its input when it
+ * has nothing to change.
+ */
+@FunctionalInterface
+public interface ResponseRewriter {
+
+    String rewrite(String message);
+}

@@ -1,0 +1,83 @@
+package io.renlayer.proxy.stream;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * Rewrites the {@code data} of each server-sent event in a byte stream that arrives in arbitrary
+ * chunks. Holds back at most one event: bytes of a complete event are returned as soon as its
+ * blank line arrives, so a stream stays a stream. Other fields ({@code event:}, {@code id:},
+ * {@code retry:}) and comments pass through unchanged; line ends come out as {@code \n}.
+ */
+public final class SseEventRewriter {
+
+    private final UnaryOperator<String> rewriteData;
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+    private final List<String> otherFields = new ArrayList<>(2);
+    private StringBuilder data;
+    private boolean lastWasCr;
+
+    public SseEventRewriter(UnaryOperator<String> rewriteData) {
+        this.rewriteData = rewriteData;
+    }
+
+    /** The bytes of the events this chunk completed, rewritten; empty when none completed. */
+    public byte[] feed(ByteBuffer chunk) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        while (chunk.hasRemaining()) {
+            byte b = chunk.get();
+            if (b == '\n' && lastWasCr) {
+                lastWasCr = false;
+                continue;
+            }
+            lastWasCr = b == '\r';
+            if (b == '\n' || b == '\r') {
+                endLine(out);
+            } else {
+                line.write(b);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** What is left when the stream ends: an event without its closing blank line. */
+    public byte[] finish() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        if (line.size() > 0) {
+            endLine(out);
+        }
+        if (data != null || !otherFields.isEmpty()) {
+            endLine(out);
+        }
+        return out.toByteArray();
+    }
+
+    private void endLine(ByteArrayOutputStream out) {
+        String text = line.toString(StandardCharsets.UTF_8);
+        line.reset();
+        if (!text.isEmpty()) {
+            if (text.startsWith("data:")) {
+                String value = text.startsWith("data: ") ? text.substring(6) : text.substring(5);
+                data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
+            } else {
+                otherFields.add(text);
+            }
+            return;
+        }
+        StringBuilder event = new StringBuilder();
+        otherFields.forEach(field -> event.append(field).append('\n'));
+        if (data != null) {
+            for (String dataLine : rewriteData.apply(data.toString()).split("\n", -1)) {
+                event.append("data: ").append(dataLine).append('\n');
+            }
+        }
+        event.append('\n');
+        out.writeBytes(event.toString().getBytes(StandardCharsets.UTF_8));
+        otherFields.clear();
+        data = null;
+    }
+}
