@@ -51,4 +51,27 @@ class MultiNodeIT {
             }
         }
     }
+
+    @Test
+    void aPolicyCreatedThroughOneNodeDeniesOnTheOtherWithinASecond(Gateway gateway) throws Exception {
+        Platform platform = new Platform(gateway);
+        Platform.TestTenant t = platform.newTenant();
+        try (Gateway.Node second = gateway.startSecondNode()) {
+            Proxy other = new Proxy(second.proxyUrl());
+            other.awaitStatus(t.key(), 200); // the second node has the tenant's (empty) policy set cached
+
+            PolicyIT.policy(platform, t, "{\"name\":\"stop\",\"action\":\"DENY\"}");
+            long createdAt = System.nanoTime();
+            HttpResponse<String> last = null;
+            while (System.nanoTime() - createdAt < 1_000_000_000L) {
+                last = other.chat(t.key(), Proxy.userMessage("gpt-4o", "still allowed?"));
+                if (last.statusCode() == 403) {
+                    break;
+                }
+                Thread.sleep(20);
+            }
+            assertThat(last.statusCode()).as("denied on the other node within a second").isEqualTo(403);
+            assertThat(last.body()).contains("policy_denied");
+        }
+    }
 }

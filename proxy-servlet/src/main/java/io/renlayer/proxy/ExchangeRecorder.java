@@ -2,6 +2,7 @@ package io.renlayer.proxy;
 
 import io.renlayer.admin.runtime.PriceTable;
 import io.renlayer.admin.traces.TraceFinding;
+import io.renlayer.admin.traces.TracePolicy;
 import io.renlayer.admin.traces.TraceRecord;
 import io.renlayer.proxy.limits.Limiter;
 import io.renlayer.proxy.limits.Micros;
@@ -72,7 +73,10 @@ public class ExchangeRecorder {
                         .toList(),
                 exchange.requestScan().failedDetectors(),
                 costMicros == null ? null : Micros.toUsd(costMicros),
-                flags(exchange)));
+                flags(exchange),
+                exchange.policies().stream()
+                        .map(a -> new TracePolicy(a.name(), a.outcome().name(), a.phase().wire(), a.reason()))
+                        .toList()));
     }
 
     /**

@@ -16,6 +16,7 @@ import io.renlayer.proxy.mcp.GuardToolsStage;
 import io.renlayer.proxy.mcp.McpPath;
 import io.renlayer.proxy.mcp.ReadMcpRequestStage;
 import io.renlayer.proxy.mcp.ResolveMcpUpstreamStage;
+import io.renlayer.proxy.policy.EvaluatePolicyStage;
 import io.renlayer.proxy.route.Route;
 import io.renlayer.proxy.route.ServicePath;
 import io.renlayer.proxy.route.RouteTable;
@@ -95,7 +96,8 @@ public class ProxyServlet extends HttpServlet {
                     new ResolveUpstreamStage(route.dialect(), caches::upstreams, plugins::upstreamProvider),
                     guard,
                     admit,
-                    new ScanPromptStage(detectors))));
+                    new ScanPromptStage(detectors),
+                    new EvaluatePolicyStage(caches::policies, detectors))));
         }
     }
 
@@ -159,7 +161,8 @@ public class ProxyServlet extends HttpServlet {
         Exchange exchange = new Exchange(requestId, request.getMethod(), target.route(), RequestBodies.headers(request),
                 body.get());
         InboundPipeline pipeline = new InboundPipeline(List.of(
-                authenticate, new ResolveServiceStage(target.service(), caches::services), guard, admit));
+                authenticate, new ResolveServiceStage(target.service(), caches::services), guard, admit,
+                new EvaluatePolicyStage(caches::policies, detectors)));
         String query = request.getQueryString();
         proxy(request, response, exchange, pipeline, target.rest() + (query == null ? "" : "?" + query),
                 ErrorDialect.OPENAI);
@@ -201,7 +204,8 @@ public class ProxyServlet extends HttpServlet {
                 guard,
                 new GuardToolsStage(), // a refused tool costs the caller nothing
                 admit,
-                new ScanPromptStage(detectors)));
+                new ScanPromptStage(detectors),
+                new EvaluatePolicyStage(caches::policies, detectors)));
         proxy(request, response, exchange, pipeline, "", ErrorDialect.MCP);
     }
 

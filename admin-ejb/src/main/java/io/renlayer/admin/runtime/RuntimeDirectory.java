@@ -116,6 +116,15 @@ public class RuntimeDirectory {
         }
     }
 
+    /** The tenant's enabled policies, for the gateway to compile. */
+    public List<io.renlayer.admin.policies.PolicyDefinition> policies(UUID tenantId) {
+        try {
+            return io.renlayer.admin.policies.PolicyRows.ofTenant(dataSource, tenantId, true);
+        } catch (SQLException e) {
+            throw new DirectoryUnavailableException(e);
+        }
+    }
+
     /** Routes an operator has switched off. */
     public java.util.Set<String> disabledRoutes() {
         try (Connection c = dataSource.getConnection();

@@ -36,6 +36,22 @@ final class TraceJson {
                 .toList();
     }
 
+    static String policies(List<TracePolicy> policies) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        for (TracePolicy p : policies) {
+            array.add(Json.createObjectBuilder().add("policy", p.policy()).add("action", p.action())
+                    .add("phase", p.phase()).add("reason", p.reason()));
+        }
+        return array.build().toString();
+    }
+
+    static List<TracePolicy> parsePolicies(String json) {
+        return read(json).getValuesAs(JsonObject.class).stream()
+                .map(o -> new TracePolicy(o.getString("policy"), o.getString("action"), o.getString("phase"),
+                        o.getString("reason")))
+                .toList();
+    }
+
     static List<String> parseStrings(String json) {
         return read(json).getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
     }

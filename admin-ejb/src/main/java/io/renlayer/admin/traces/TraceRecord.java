@@ -34,4 +34,5 @@ public record TraceRecord(
         List<TraceFinding> findings,
         List<String> pluginFailures,
         BigDecimal costUsd,
-        List<String> flags) {}
+        List<String> flags,
+        List<TracePolicy> policies) {}

@@ -27,13 +27,15 @@ public class TraceStore {
     private static final String INSERT = """
             INSERT INTO renlayer.traces (id, created_at, tenant_id, agent_id, key_id, project_id, upstream_id,
                 request_id, route, method, provider, model, stream, status, error_code, latency_ms,
-                upstream_latency_ms, prompt_tokens, completion_tokens, total_tokens, findings, plugin_failures, cost_usd, flags)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb)""";
+                upstream_latency_ms, prompt_tokens, completion_tokens, total_tokens, findings, plugin_failures, cost_usd, flags,
+                policies)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?::jsonb)""";
 
     private static final String SELECT_NEWEST = """
             SELECT id, created_at, tenant_id, agent_id, key_id, project_id, upstream_id, request_id, route,
                    method, provider, model, stream, status, error_code, latency_ms, upstream_latency_ms,
-                   prompt_tokens, completion_tokens, total_tokens, findings::text, plugin_failures::text, cost_usd, flags::text
+                   prompt_tokens, completion_tokens, total_tokens, findings::text, plugin_failures::text, cost_usd, flags::text,
+                   policies::text
               FROM renlayer.traces
              WHERE tenant_id = ?
              ORDER BY created_at DESC, id DESC
@@ -121,6 +123,7 @@ public class TraceStore {
         ps.setString(22, TraceJson.strings(r.pluginFailures()));
         ps.setBigDecimal(23, r.costUsd());
         ps.setString(24, TraceJson.strings(r.flags()));
+        ps.setString(25, TraceJson.policies(r.policies()));
     }
 
     private static void setInteger(PreparedStatement ps, int index, Integer value) throws SQLException {
@@ -140,6 +143,7 @@ public class TraceStore {
                 rs.getInt(16), (Integer) rs.getObject(17), (Integer) rs.getObject(18),
                 (Integer) rs.getObject(19), (Integer) rs.getObject(20),
                 TraceJson.parseFindings(rs.getString(21)), TraceJson.parseStrings(rs.getString(22)),
-                rs.getBigDecimal(23), TraceJson.parseStrings(rs.getString(24)));
+                rs.getBigDecimal(23), TraceJson.parseStrings(rs.getString(24)),
+                TraceJson.parsePolicies(rs.getString(25)));
     }
 }

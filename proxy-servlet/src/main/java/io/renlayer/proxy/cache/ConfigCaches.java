@@ -1,5 +1,8 @@
 package io.renlayer.proxy.cache;
 
+import io.renlayer.admin.plugins.PluginRegistry;
+import io.renlayer.admin.policies.PolicyCompiler;
+import io.renlayer.admin.policies.PolicySet;
 import io.renlayer.admin.runtime.ChangeFeed;
 import io.renlayer.admin.runtime.KeySnapshot;
 import io.renlayer.admin.runtime.RuntimeDirectory;
@@ -24,10 +27,14 @@ public class ConfigCaches {
     @Inject
     private ChangeFeed changes;
 
+    @Inject
+    private PluginRegistry plugins;
+
     private SnapshotCache<String, KeySnapshot> keys;
     private SnapshotCache<UUID, List<UpstreamSnapshot>> upstreams;
     private SnapshotCache<String, Set<String>> disabledRoutes;
     private SnapshotCache<UUID, List<ServiceSnapshot>> services;
+    private SnapshotCache<UUID, PolicySet> policies;
 
     @PostConstruct
     void init() {
@@ -36,6 +43,8 @@ public class ConfigCaches {
         upstreams = new SnapshotCache<>(tenant -> Optional.of(directory.upstreams(tenant)), absentTtl);
         disabledRoutes = new SnapshotCache<>(all -> Optional.of(directory.disabledRoutes()), absentTtl);
         services = new SnapshotCache<>(tenant -> Optional.of(directory.services(tenant)), absentTtl);
+        policies = new SnapshotCache<>(tenant -> Optional.of(
+                PolicyCompiler.compileAll(directory.policies(tenant), plugins::policyAction)), absentTtl);
         changes.subscribe(this::onChange);
     }
 
@@ -51,6 +60,11 @@ public class ConfigCaches {
         return services.get(tenantId).orElse(List.of());
     }
 
+    /** The tenant's enabled policies, compiled once per change. */
+    public PolicySet policies(UUID tenantId) {
+        return policies.get(tenantId).orElse(PolicySet.EMPTY);
+    }
+
     /** True when an operator switched the route off. */
     public boolean routeDisabled(String route) {
         return disabledRoutes.get("all").orElse(Set.of()).contains(route);
@@ -64,6 +78,9 @@ public class ConfigCaches {
             keys.invalidateAll();
             upstreams.invalidateAll();
             services.invalidateAll();
+            policies.invalidateAll();
+        } else if (change.startsWith("policies:")) {
+            policies.invalidate(UUID.fromString(change.substring("policies:".length())));
         } else if (change.startsWith("api_keys:")) {
             keys.invalidate(change.substring("api_keys:".length()));
         } else if (change.startsWith("services:")) {

@@ -98,6 +98,12 @@ public record ProxyError(int status, String type, String code, String param, Str
         return new ProxyError(403, "permission_error", code, rule, message);
     }
 
+    /** A tenant policy refused the call; names the policy, which the tenant's operators wrote. */
+    public static ProxyError policyDenied(String policy) {
+        return new ProxyError(403, "permission_error", "policy_denied", policy,
+                "The request was denied by policy '" + policy + "'.");
+    }
+
     public static ProxyError invalidJsonRpc() {
         return new ProxyError(400, "invalid_request_error", "invalid_json", null,
                 "The body must be a JSON-RPC 2.0 message or a batch of them.");

@@ -2,7 +2,6 @@ package io.renlayer.proxy.forward;
 
 import io.renlayer.proxy.pipeline.ResponseRewriter;
 import io.renlayer.proxy.stream.SseEventRewriter;
-import io.renlayer.spi.upstream.Usage;
 import jakarta.servlet.ServletOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,11 +26,13 @@ final class RewritingRelay implements BodySubscriber<RelayOutcome> {
     private final SseEventRewriter events;
     private final ByteArrayOutputStream body;
     private final int limit;
+    private final UsageTap tap;
     private final CompletableFuture<RelayOutcome> outcome = new CompletableFuture<>();
     private Flow.Subscription subscription;
 
-    RewritingRelay(ServletOutputStream out, boolean eventStream, ResponseRewriter rewriter, int limit) {
+    RewritingRelay(ServletOutputStream out, boolean eventStream, ResponseRewriter rewriter, int limit, UsageTap tap) {
         this.out = out;
+        this.tap = tap;
         this.rewriter = rewriter;
         this.events = eventStream ? new SseEventRewriter(rewriter::rewrite) : null;
         this.body = eventStream ? null : new ByteArrayOutputStream();
@@ -48,6 +49,7 @@ final class RewritingRelay implements BodySubscriber<RelayOutcome> {
     public void onNext(List<ByteBuffer> chunk) {
         try {
             for (ByteBuffer buffer : chunk) {
+                tap.see(buffer); // usage is read from what the upstream sent
                 if (events != null) {
                     byte[] complete = events.feed(buffer);
                     if (complete.length > 0) {
@@ -83,7 +85,10 @@ final class RewritingRelay implements BodySubscriber<RelayOutcome> {
             if (events != null) {
                 out.write(events.finish());
             } else if (body.size() > 0) {
-                out.write(rewriter.rewrite(body.toString(StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+                String rewritten = rewriter.rewrite(body.toString(StandardCharsets.UTF_8));
+                if (rewritten != null) {
+                    out.write(rewritten.getBytes(StandardCharsets.UTF_8));
+                }
             }
             end(RelayOutcome.Ending.COMPLETE);
         } catch (IOException clientGone) {
@@ -98,7 +103,7 @@ final class RewritingRelay implements BodySubscriber<RelayOutcome> {
 
     private void end(RelayOutcome.Ending ending) {
         if (!outcome.isDone()) {
-            outcome.complete(new RelayOutcome(ending, Usage.UNKNOWN));
+            outcome.complete(new RelayOutcome(ending, tap.usage()));
         }
     }
 }

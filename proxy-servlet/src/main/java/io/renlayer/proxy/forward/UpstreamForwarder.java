@@ -154,23 +154,16 @@ public class UpstreamForwarder {
         boolean eventStream = info.headers().firstValue("content-type")
                 .map(type -> type.toLowerCase().startsWith("text/event-stream"))
                 .orElse(false);
-        if (exchange.responseRewriter() != null) {
-            try {
-                if (eventStream) {
-                    response.flushBuffer();
-                }
-                return new RewritingRelay(response.getOutputStream(), eventStream, exchange.responseRewriter(),
-                        BUFFERED_BODY_LIMIT);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
         UsageTap tap = eventStream
                 ? UsageTap.forEvents(exchange.provider())
                 : UsageTap.forBody(exchange.provider(), BUFFERED_BODY_LIMIT);
         try {
             if (eventStream) {
                 response.flushBuffer(); // the client sees headers before the first token
+            }
+            if (exchange.responseRewriter() != null) {
+                return new RewritingRelay(response.getOutputStream(), eventStream, exchange.responseRewriter(),
+                        BUFFERED_BODY_LIMIT, tap);
             }
             return new ResponseRelay(response.getOutputStream(), eventStream, tap);
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package io.renlayer.proxy.pipeline;
 
+import io.renlayer.admin.policies.AppliedPolicy;
 import io.renlayer.admin.runtime.KeySnapshot;
 import io.renlayer.admin.runtime.UpstreamSnapshot;
 import io.renlayer.proxy.inspect.ScanResult;
@@ -24,7 +25,7 @@ public final class Exchange {
     private final String method;
     private final String route;
     private final Map<String, String> headers;
-    private final byte[] body;
+    private byte[] body;
 
     private KeySnapshot key;
     private UpstreamSnapshot upstream;
@@ -38,6 +39,7 @@ public final class Exchange {
     private ResponseRewriter responseRewriter;
     private String jsonRpcId;
     private List<McpMessage> mcpMessages = List.of();
+    private final List<AppliedPolicy> policies = new ArrayList<>(1);
 
     private int status;
     private String errorCode;
@@ -62,6 +64,8 @@ public final class Exchange {
     public String method() { return method; }
     public String route() { return route; }
     public byte[] body() { return body; }
+    /** What is forwarded instead of the body the client sent (a redaction). */
+    public void replaceBody(byte[] body) { this.body = body; }
 
     /** A request header by lower-case name, or null. */
     public String header(String lowerCaseName) { return headers.get(lowerCaseName); }
@@ -100,7 +104,18 @@ public final class Exchange {
 
     /** Set when the response must be changed before the client sees it; null relays it untouched. */
     public ResponseRewriter responseRewriter() { return responseRewriter; }
-    public void rewriteResponse(ResponseRewriter rewriter) { this.responseRewriter = rewriter; }
+    /** Adds a rewrite of the response; several apply in the order they were added. */
+    public void rewriteResponse(ResponseRewriter rewriter) {
+        ResponseRewriter first = this.responseRewriter;
+        this.responseRewriter = first == null ? rewriter : message -> {
+            String once = first.rewrite(message);
+            return once == null ? null : rewriter.rewrite(once);
+        };
+    }
+
+    /** The policies that matched, at either phase, in order. */
+    public List<AppliedPolicy> policies() { return policies; }
+    public synchronized void applied(List<AppliedPolicy> matched) { policies.addAll(matched); }
 
     /** For MCP calls: the JSON-RPC messages of the request body (none for GET and DELETE). */
     public List<McpMessage> mcpMessages() { return mcpMessages; }
@@ -122,7 +137,11 @@ public final class Exchange {
 
     /** Conditions the trace should show, e.g. {@code upstream_fallback}. */
     public List<String> flags() { return flags; }
-    public void flag(String flag) { flags.add(flag); }
+    public synchronized void flag(String flag) {
+        if (!flags.contains(flag)) {
+            flags.add(flag);
+        }
+    }
 
     public long upstreamNanos() { return upstreamNanos; }
     public void upstreamTook(long nanos) { this.upstreamNanos = nanos; }

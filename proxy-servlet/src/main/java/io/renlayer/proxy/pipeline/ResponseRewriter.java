@@ -3,7 +3,7 @@ package io.renlayer.proxy.pipeline;
 /**
  * Changes what the upstream answered before the client sees it, one JSON message at a time: the
  * whole body of a JSON response, or the data of each server-sent event. Returns its input when it
- * has nothing to change.
+ * has nothing to change, and null to drop the message (the rest of a stream that was cut).
  */
 @FunctionalInterface
 public interface ResponseRewriter {

@@ -11,7 +11,8 @@ import java.util.function.UnaryOperator;
  * Rewrites the {@code data} of each server-sent event in a byte stream that arrives in arbitrary
  * chunks. Holds back at most one event: bytes of a complete event are returned as soon as its
  * blank line arrives, so a stream stays a stream. Other fields ({@code event:}, {@code id:},
- * {@code retry:}) and comments pass through unchanged; line ends come out as {@code \n}.
+ * {@code retry:}) and comments pass through unchanged; line ends come out as {@code \n}. When the
+ * rewrite returns null, the event is dropped whole.
  */
 public final class SseEventRewriter {
 
@@ -68,10 +69,16 @@ public final class SseEventRewriter {
             }
             return;
         }
+        String rewritten = data == null ? null : rewriteData.apply(data.toString());
+        if (data != null && rewritten == null) { // dropped, with its other fields
+            otherFields.clear();
+            data = null;
+            return;
+        }
         StringBuilder event = new StringBuilder();
         otherFields.forEach(field -> event.append(field).append('\n'));
-        if (data != null) {
-            for (String dataLine : rewriteData.apply(data.toString()).split("\n", -1)) {
+        if (rewritten != null) {
+            for (String dataLine : rewritten.split("\n", -1)) {
                 event.append("data: ").append(dataLine).append('\n');
             }
         }

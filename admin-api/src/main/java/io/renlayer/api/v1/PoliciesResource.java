@@ -1,0 +1,100 @@
+package io.renlayer.api.v1;
+
+import io.renlayer.admin.policies.PolicyDefinition;
+import io.renlayer.admin.policies.PolicyDraft;
+import io.renlayer.admin.policies.PolicyDryRun;
+import io.renlayer.admin.policies.PolicyService;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.sql.SQLException;
+import java.util.UUID;
+
+/**
+ * A tenant's policies: {@code {"name","priority","phase","enabled","conditions":{…},"action"}}.
+ * Evaluated by ascending priority; FLAG and REDACT apply and continue, the first ALLOW or DENY ends.
+ */
+@Path("api/v1/tenants/{tenantId}/policies")
+@RequestScoped
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class PoliciesResource {
+
+    @EJB
+    private PolicyService policies;
+
+    @EJB
+    private PolicyDryRun dryRun;
+
+    @Context
+    private SecurityContext caller;
+
+    @POST
+    public Response create(@PathParam("tenantId") UUID tenantId, JsonObject body) throws SQLException {
+        PolicyDefinition created = policies.create(tenantId, PolicyDraft.from(body), Requests.actor(caller));
+        return Response.status(201).entity(created.toJson()).build();
+    }
+
+    @GET
+    public JsonObject list(@PathParam("tenantId") UUID tenantId) throws SQLException {
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        policies.list(tenantId).forEach(p -> items.add(p.toJson()));
+        return Json.createObjectBuilder().add("items", items).build();
+    }
+
+    @GET
+    @Path("{policyId}")
+    public JsonObject get(@PathParam("tenantId") UUID tenantId, @PathParam("policyId") UUID policyId)
+            throws SQLException {
+        return policies.get(tenantId, policyId).toJson();
+    }
+
+    /** Replaces the policy; the stored version number goes up by one. */
+    @PUT
+    @Path("{policyId}")
+    public JsonObject replace(@PathParam("tenantId") UUID tenantId, @PathParam("policyId") UUID policyId,
+            JsonObject body) throws SQLException {
+        return policies.update(tenantId, policyId, PolicyDraft.from(body), Requests.actor(caller)).toJson();
+    }
+
+    @DELETE
+    @Path("{policyId}")
+    public Response delete(@PathParam("tenantId") UUID tenantId, @PathParam("policyId") UUID policyId)
+            throws SQLException {
+        policies.delete(tenantId, policyId, Requests.actor(caller));
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{policyId}/versions")
+    public JsonObject versions(@PathParam("tenantId") UUID tenantId, @PathParam("policyId") UUID policyId)
+            throws SQLException {
+        JsonArray versions = policies.versions(tenantId, policyId);
+        return Json.createObjectBuilder().add("items", versions).build();
+    }
+
+    /**
+     * Replays the stored traces of a time range through the policies with the draft added (or
+     * replacing the policy of the same name): {@code {"policy":{…},"from":"…","to":"…"}}.
+     */
+    @POST
+    @Path("dry-run")
+    public JsonObject dryRun(@PathParam("tenantId") UUID tenantId, JsonObject body) throws SQLException {
+        return dryRun.run(tenantId, body);
+    }
+}

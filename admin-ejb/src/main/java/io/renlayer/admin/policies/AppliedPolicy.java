@@ -1,0 +1,21 @@
+package io.renlayer.admin.policies;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.util.Set;
+import java.util.UUID;
+
+/** A policy that matched a call, what it did, and why (its conditions, as they held). */
+public record AppliedPolicy(UUID policyId, String name, PolicyOutcome outcome, Phase phase, String reason,
+        Set<String> findingTypes) {
+
+    public JsonObject toJson() {
+        return Json.createObjectBuilder()
+                .add("policyId", policyId.toString())
+                .add("policy", name)
+                .add("action", outcome.name())
+                .add("phase", phase.wire())
+                .add("reason", reason)
+                .build();
+    }
+}

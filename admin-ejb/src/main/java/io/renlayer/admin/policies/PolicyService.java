@@ -1,0 +1,208 @@
+package io.renlayer.admin.policies;
+
+import io.renlayer.admin.audit.AuditLog;
+import io.renlayer.admin.errors.ConflictException;
+import io.renlayer.admin.errors.NotFoundException;
+import io.renlayer.admin.plugins.PluginRegistry;
+import io.renlayer.admin.tenants.TenantService;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * A tenant's policies: validated by compiling them, versioned, audited. Every change notifies
+ * the gateways (trigger {@code policies_changed}), which recompile the tenant's set at once.
+ */
+@Stateless
+public class PolicyService {
+
+    static final String COLUMNS =
+            "id, tenant_id, name, priority, enabled, phase, conditions, action, version, updated_at";
+
+    @Resource(lookup = "jdbc/renlayer")
+    private DataSource dataSource;
+
+    @EJB
+    private TenantService tenants;
+
+    @EJB
+    private AuditLog audit;
+
+    @Inject
+    private PluginRegistry plugins;
+
+    public PolicyDefinition create(UUID tenantId, PolicyDraft draft, String actor) throws SQLException {
+        tenants.require(tenantId);
+        PolicyDefinition policy = definition(UUID.randomUUID(), tenantId, draft, 1);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO renlayer.policies (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            bind(ps, policy);
+            ps.executeUpdate();
+            saveVersion(c, policy, actor);
+        } catch (SQLException e) {
+            throw nameTaken(e, draft.name());
+        }
+        audit.record(tenantId, actor, "policy.create", "policy", policy.id());
+        return policy;
+    }
+
+    /** Replaces the policy with the draft, as its next version. */
+    public PolicyDefinition update(UUID tenantId, UUID policyId, PolicyDraft draft, String actor) throws SQLException {
+        PolicyDefinition current = get(tenantId, policyId);
+        PolicyDefinition next = definition(policyId, tenantId, draft, current.version() + 1);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                UPDATE renlayer.policies SET name = ?, priority = ?, enabled = ?, phase = ?, conditions = ?, action = ?,
+                       version = ?, updated_at = ? WHERE tenant_id = ? AND id = ?""")) {
+            ps.setString(1, next.name());
+            ps.setInt(2, next.priority());
+            ps.setBoolean(3, next.enabled());
+            ps.setString(4, next.phase().wire());
+            ps.setString(5, next.conditions().toString());
+            ps.setString(6, next.action());
+            ps.setInt(7, next.version());
+            ps.setObject(8, java.sql.Timestamp.from(next.updatedAt()));
+            ps.setObject(9, tenantId);
+            ps.setObject(10, policyId);
+            ps.executeUpdate();
+            saveVersion(c, next, actor);
+        } catch (SQLException e) {
+            throw nameTaken(e, draft.name());
+        }
+        audit.record(tenantId, actor, "policy.update", "policy", policyId);
+        return next;
+    }
+
+    public void delete(UUID tenantId, UUID policyId, String actor) throws SQLException {
+        PolicyDefinition current = get(tenantId, policyId);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM renlayer.policies WHERE tenant_id = ? AND id = ?")) {
+            ps.setObject(1, tenantId);
+            ps.setObject(2, policyId);
+            ps.executeUpdate();
+            try (PreparedStatement v = c.prepareStatement("""
+                    INSERT INTO renlayer.policy_versions (policy_id, version, tenant_id, policy, changed_by)
+                    VALUES (?, ?, ?, NULL, ?)""")) {
+                v.setObject(1, policyId);
+                v.setInt(2, current.version() + 1);
+                v.setObject(3, tenantId);
+                v.setString(4, actor);
+                v.executeUpdate();
+            }
+        }
+        audit.record(tenantId, actor, "policy.delete", "policy", policyId);
+    }
+
+    public PolicyDefinition get(UUID tenantId, UUID policyId) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM renlayer.policies WHERE tenant_id = ? AND id = ?")) {
+            ps.setObject(1, tenantId);
+            ps.setObject(2, policyId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new NotFoundException("policy");
+                }
+                return read(rs);
+            }
+        }
+    }
+
+    /** The tenant's policies in evaluation order. */
+    public List<PolicyDefinition> list(UUID tenantId) throws SQLException {
+        tenants.require(tenantId);
+        return PolicyRows.ofTenant(dataSource, tenantId, false);
+    }
+
+    /** Every version of the policy, oldest first; a deletion is a version whose policy is null. */
+    public JsonArray versions(UUID tenantId, UUID policyId) throws SQLException {
+        JsonArrayBuilder result = Json.createArrayBuilder();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                SELECT version, policy, changed_by, changed_at FROM renlayer.policy_versions
+                 WHERE tenant_id = ? AND policy_id = ? ORDER BY version""")) {
+            ps.setObject(1, tenantId);
+            ps.setObject(2, policyId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    var version = Json.createObjectBuilder()
+                            .add("version", rs.getInt(1))
+                            .add("changedBy", rs.getString(3))
+                            .add("changedAt", rs.getTimestamp(4).toInstant().toString());
+                    String body = rs.getString(2);
+                    if (body == null) {
+                        version.addNull("policy");
+                    } else {
+                        version.add("policy", Json.createReader(new StringReader(body)).readObject());
+                    }
+                    result.add(version);
+                }
+            }
+        }
+        JsonArray built = result.build();
+        if (built.isEmpty()) {
+            throw new NotFoundException("policy");
+        }
+        return built;
+    }
+
+    /** Validates by compiling: what saves, runs. */
+    private PolicyDefinition definition(UUID id, UUID tenantId, PolicyDraft draft, int version) {
+        PolicyDefinition policy = new PolicyDefinition(id, tenantId, draft.name(), draft.priority(), draft.enabled(),
+                draft.phase(), draft.conditions(), draft.action(), version, Instant.now());
+        PolicyCompiler.compile(policy, plugins::policyAction);
+        return policy;
+    }
+
+    private static void saveVersion(Connection c, PolicyDefinition policy, String actor) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO renlayer.policy_versions (policy_id, version, tenant_id, policy, changed_by)
+                VALUES (?, ?, ?, ?, ?)""")) {
+            ps.setObject(1, policy.id());
+            ps.setInt(2, policy.version());
+            ps.setObject(3, policy.tenantId());
+            ps.setString(4, policy.toJson().toString());
+            ps.setString(5, actor);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void bind(PreparedStatement ps, PolicyDefinition p) throws SQLException {
+        ps.setObject(1, p.id());
+        ps.setObject(2, p.tenantId());
+        ps.setString(3, p.name());
+        ps.setInt(4, p.priority());
+        ps.setBoolean(5, p.enabled());
+        ps.setString(6, p.phase().wire());
+        ps.setString(7, p.conditions().toString());
+        ps.setString(8, p.action());
+        ps.setInt(9, p.version());
+        ps.setObject(10, java.sql.Timestamp.from(p.updatedAt()));
+    }
+
+    static PolicyDefinition read(ResultSet rs) throws SQLException {
+        return new PolicyDefinition(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                rs.getInt(4), rs.getBoolean(5), Phase.valueOf(rs.getString(6).toUpperCase(Locale.ROOT)),
+                Json.createReader(new StringReader(rs.getString(7))).readObject(), rs.getString(8), rs.getInt(9),
+                rs.getTimestamp(10).toInstant());
+    }
+
+    private static RuntimeException nameTaken(SQLException e, String name) throws SQLException {
+        if ("23505".equals(e.getSQLState())) {
+            return new ConflictException("a policy named '" + name + "' already exists");
+        }
+        throw e;
+    }
+}

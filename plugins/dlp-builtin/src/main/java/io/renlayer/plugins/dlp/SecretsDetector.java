@@ -1,0 +1,145 @@
+package io.renlayer.plugins.dlp;
+
+import io.renlayer.spi.dlp.DlpDetector;
+import io.renlayer.spi.dlp.Finding;
+import io.renlayer.spi.dlp.ScanInput;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Credentials: provider keys by their documented formats (with GitHub's checksum and JWT header
+ * checks), private keys by their PEM markers, passwords in connection strings, and GENERIC_SECRET:
+ * a secret-like keyword assigned a high-entropy value that is not a UUID, hash or commit id.
+ */
+final class SecretsDetector implements DlpDetector {
+
+    private static final List<PatternRule> RULES = List.of(
+            PatternRule.of("AWS_ACCESS_KEY_ID", List.of("AKIA", "ASIA", "ABIA", "ACCA"),
+                    "(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Z0-9])", v -> true, 0.99),
+            PatternRule.grouped("AWS_SECRET_ACCESS_KEY", List.of("aws"),
+                    "(?i)aws.{0,20}?(?:secret|sk|private).{0,20}?[\"'=:\\s]{1,4}([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])",
+                    v -> Checksums.entropy(v) > 4.0, 0.9),
+            PatternRule.of("GITHUB_TOKEN", List.of("gh", "github_pat_"),
+                    "(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{82})(?![A-Za-z0-9_])",
+                    v -> v.startsWith("github_pat_") || Checksums.githubToken(v), 0.99),
+            PatternRule.of("SLACK_TOKEN", List.of("xox"),
+                    "(?<![A-Za-z0-9-])xox[abposre]-(?:[0-9]{6,}-){1,3}[A-Za-z0-9-]{8,72}(?![A-Za-z0-9-])", v -> true, 0.97),
+            PatternRule.of("STRIPE_SECRET_KEY", List.of("_live_", "_test_"),
+                    "(?<![A-Za-z0-9_])(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{24,99}(?![A-Za-z0-9_])", v -> true, 0.98),
+            PatternRule.of("ANTHROPIC_API_KEY", List.of("sk-ant-"),
+                    "(?<![A-Za-z0-9_-])sk-ant-(?:api|admin)\\d{2}-[A-Za-z0-9_-]{80,120}(?![A-Za-z0-9_-])", v -> true, 0.99),
+            PatternRule.of("OPENAI_API_KEY", List.of("sk-"),
+                    "(?<![A-Za-z0-9_-])sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{10,200}T3BlbkFJ[A-Za-z0-9_-]{10,200}(?![A-Za-z0-9_-])"
+                            + "|(?<![A-Za-z0-9_-])sk-[A-Za-z0-9]{48}(?![A-Za-z0-9_-])",
+                    v -> !v.startsWith("sk-ant-"), 0.98),
+            PatternRule.of("GOOGLE_API_KEY", List.of("AIza"),
+                    "(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])", v -> true, 0.97),
+            PatternRule.of("JWT", List.of("eyJ"),
+                    "(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,4000}\\.eyJ[A-Za-z0-9_-]{8,8000}\\.[A-Za-z0-9_-]{8,2000}(?![A-Za-z0-9_-])",
+                    Checksums::jwt, 0.95),
+            PatternRule.grouped("DB_PASSWORD", List.of("://"),
+                    "(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\\s:/@\"'`]{1,64}:([^\\s@/\"'`]{1,128})@[A-Za-z0-9.\\[\\]-]{1,253}",
+                    SecretsDetector::realPassword, 0.95));
+
+    private static final Pattern PEM_BEGIN = Pattern.compile("-----BEGIN ((?:[A-Z0-9]+ ){0,3})PRIVATE KEY( BLOCK)?-----");
+    private static final Pattern GENERIC = Pattern.compile(
+            "(?i)(?<![A-Za-z0-9])(?:password|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|client[_-]?secret|auth)"
+                    + "[A-Za-z0-9_-]{0,20}[\"']?\\s{0,3}(?::=|=>|[=:])\\s{0,3}[\"']?([A-Za-z0-9/+_.~!@#$%^&*=-]{16,200})");
+    private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]+");
+    private static final Pattern UUID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final List<String> GENERIC_KEYWORDS = List.of(
+            "password", "passwd", "pwd", "secret", "token", "key", "auth");
+
+    @Override
+    public String id() {
+        return "renlayer-secrets";
+    }
+
+    @Override
+    public String version() {
+        return "1.0.0";
+    }
+
+    @Override
+    public List<Finding> scan(ScanInput input) {
+        String text = input.text();
+        String lower = text.toLowerCase(Locale.ROOT);
+        List<Finding> findings = new ArrayList<>();
+        for (PatternRule rule : RULES) {
+            if (rule.mayMatch(text, lower)) {
+                rule.scan(text, findings);
+            }
+        }
+        if (text.contains("PRIVATE KEY")) {
+            privateKeys(text, findings);
+        }
+        for (String keyword : GENERIC_KEYWORDS) {
+            if (lower.contains(keyword)) {
+                genericSecrets(text, findings);
+                break;
+            }
+        }
+        return findings;
+    }
+
+    /** From BEGIN to its END marker, or to the end of the text when the block is cut off. */
+    private static void privateKeys(String text, List<Finding> findings) {
+        Matcher begin = PEM_BEGIN.matcher(text);
+        int from = 0;
+        while (from < text.length() && begin.find(from)) {
+            String end = "-----END " + begin.group(1) + "PRIVATE KEY" + (begin.group(2) == null ? "" : begin.group(2)) + "-----";
+            int endAt = text.indexOf(end, begin.end());
+            int stop = endAt < 0 ? text.length() : endAt + end.length();
+            findings.add(Finding.of("PRIVATE_KEY", begin.start(), stop, endAt < 0 ? 0.9 : 0.99));
+            from = stop;
+        }
+    }
+
+    private static void genericSecrets(String text, List<Finding> findings) {
+        Matcher m = GENERIC.matcher(text);
+        while (m.find()) {
+            int start = m.start(1);
+            int end = m.end(1);
+            String value = m.group(1);
+            if (looksGenerated(value) && !Placeholders.isPlaceholder(value) && !covered(findings, start, end)) {
+                findings.add(Finding.of("GENERIC_SECRET", start, end, 0.8));
+            }
+        }
+    }
+
+    /**
+     * High entropy and mixed character classes, and not an identifier that is public by design:
+     * UUIDs, hex digests and commit ids (any length of pure hex), dotted names, paths.
+     */
+    static boolean looksGenerated(String value) {
+        if (UUID.matcher(value).matches() || HEX.matcher(value).matches()) {
+            return false;
+        }
+        if (value.chars().filter(Character::isLetter).count() == value.length()) {
+            return false; // a word, or words glued together
+        }
+        boolean digit = value.chars().anyMatch(Character::isDigit);
+        boolean letter = value.chars().anyMatch(Character::isLetter);
+        return digit && letter && Checksums.entropy(value) >= 3.5;
+    }
+
+    private static boolean realPassword(String password) {
+        String lower = password.toLowerCase(Locale.ROOT);
+        return !lower.equals("password") && !lower.equals("pass") && !lower.equals("secret")
+                && !lower.equals("changeme") && !password.startsWith("$") && !password.startsWith("%")
+                && !password.chars().allMatch(c -> c == '*' || c == 'x' || c == 'X');
+    }
+
+    private static boolean covered(List<Finding> findings, int start, int end) {
+        for (Finding f : findings) {
+            if (f.start() < end && start < f.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,75 @@
+package io.renlayer.proxy.policy;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * The string values of a JSON document, unescaped: read them all, or rewrite each and serialise
+ * again. Working on values rather than on the raw text keeps escapes intact, so a redaction can
+ * never break the JSON it edits.
+ */
+final class JsonStrings {
+
+    private JsonStrings() {}
+
+    static Optional<JsonValue> parse(String text) {
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            return Optional.of(reader.readValue());
+        } catch (JsonException | IllegalStateException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Every string value (not object keys), joined by newlines. */
+    static String text(JsonValue value) {
+        StringBuilder out = new StringBuilder();
+        collect(value, out);
+        return out.toString();
+    }
+
+    /** The document with each occurrence of a secret replaced by its token. */
+    static JsonValue redact(JsonValue value, Map<String, String> tokenBySecret) {
+        return map(value, s -> {
+            String result = s;
+            for (Map.Entry<String, String> e : tokenBySecret.entrySet()) {
+                result = result.replace(e.getKey(), e.getValue());
+            }
+            return result;
+        });
+    }
+
+    private static void collect(JsonValue value, StringBuilder out) {
+        switch (value.getValueType()) {
+            case STRING -> out.append(out.isEmpty() ? "" : "\n").append(((JsonString) value).getString());
+            case ARRAY -> value.asJsonArray().forEach(v -> collect(v, out));
+            case OBJECT -> value.asJsonObject().values().forEach(v -> collect(v, out));
+            default -> { }
+        }
+    }
+
+    private static JsonValue map(JsonValue value, UnaryOperator<String> rewrite) {
+        return switch (value.getValueType()) {
+            case STRING -> Json.createValue(rewrite.apply(((JsonString) value).getString()));
+            case ARRAY -> {
+                JsonArrayBuilder array = Json.createArrayBuilder();
+                value.asJsonArray().forEach(v -> array.add(map(v, rewrite)));
+                yield array.build();
+            }
+            case OBJECT -> {
+                JsonObjectBuilder object = Json.createObjectBuilder();
+                value.asJsonObject().forEach((k, v) -> object.add(k, map(v, rewrite)));
+                yield object.build();
+            }
+            default -> value;
+        };
+    }
+}

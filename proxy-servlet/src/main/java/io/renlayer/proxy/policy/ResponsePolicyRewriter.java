@@ -1,0 +1,82 @@
+package io.renlayer.proxy.policy;
+
+import io.renlayer.admin.policies.AppliedPolicy;
+import io.renlayer.admin.policies.Phase;
+import io.renlayer.admin.policies.PolicyDecision;
+import io.renlayer.admin.policies.PolicySet;
+import io.renlayer.proxy.error.ProxyError;
+import io.renlayer.proxy.inspect.ScanResult;
+import io.renlayer.proxy.inspect.TextScanner;
+import io.renlayer.proxy.pipeline.Exchange;
+import io.renlayer.proxy.pipeline.ResponseRewriter;
+import io.renlayer.spi.dlp.ScanInput;
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Applies response-phase policies to each JSON message of an answer (the body, or each streamed
+ * event): scans its text, evaluates, and redacts, flags, or replaces it with an error naming the
+ * policy. After a DENY the rest of a stream is dropped. Messages that are not JSON
+ * ({@code [DONE]}) pass through.
+ */
+final class ResponsePolicyRewriter implements ResponseRewriter {
+
+    private final PolicySet policies;
+    private final Exchange exchange;
+    private final TextScanner scanner;
+    private final Set<String> recorded = new HashSet<>();
+    private boolean cut;
+
+    ResponsePolicyRewriter(PolicySet policies, Exchange exchange, TextScanner scanner) {
+        this.policies = policies;
+        this.exchange = exchange;
+        this.scanner = scanner;
+    }
+
+    @Override
+    public String rewrite(String message) {
+        if (cut) {
+            return null;
+        }
+        Optional<JsonValue> json = JsonStrings.parse(message);
+        if (json.isEmpty()) {
+            return message;
+        }
+        String text = JsonStrings.text(json.get());
+        ScanResult scan = scanner.scan(text, exchange.key().tenantId().toString(), ScanInput.Phase.RESPONSE);
+        PolicyDecision decision = policies.evaluate(Phase.RESPONSE, PolicySubjects.of(exchange, scan.findings()));
+        record(decision.applied());
+        if (decision.denied()) {
+            cut = true;
+            exchange.flag("response_blocked");
+            ProxyError error = ProxyError.policyDenied(decision.denial().name());
+            return Json.createObjectBuilder().add("error", Json.createObjectBuilder()
+                    .add("message", "The response was blocked by policy '" + decision.denial().name() + "'.")
+                    .add("type", error.type()).add("code", error.code()).add("param", error.param()))
+                    .build().toString();
+        }
+        if (!decision.redacts()) {
+            return message;
+        }
+        Map<String, String> tokens = Redaction.tokens(text, scan.findings(), decision);
+        if (tokens.isEmpty()) {
+            return message;
+        }
+        exchange.flag("response_redacted");
+        return JsonStrings.redact(json.get(), tokens).toString();
+    }
+
+    /** Each policy once per call, however many events it matched. */
+    private void record(List<AppliedPolicy> applied) {
+        for (AppliedPolicy a : applied) {
+            if (recorded.add(a.name() + "/" + a.outcome())) {
+                exchange.applied(List.of(a));
+            }
+        }
+    }
+}
