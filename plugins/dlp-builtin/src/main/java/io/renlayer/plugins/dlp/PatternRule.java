@@ -28,6 +28,17 @@ record PatternRule(String type, List<String> keywords, Pattern pattern, int grou
         return new PatternRule(type, keywords, Pattern.compile(regex), 1, valid, confidence);
     }
 
+    /** The findings of every rule whose keywords occur; {@code lower} is the text in lower case. */
+    static List<Finding> scanAll(List<PatternRule> rules, String text, String lower) {
+        List<Finding> findings = new java.util.ArrayList<>();
+        for (PatternRule rule : rules) {
+            if (rule.mayMatch(text, lower)) {
+                rule.scan(text, findings);
+            }
+        }
+        return findings;
+    }
+
     /** True when a keyword occurs; {@code lower} is the text in lower case, computed once per scan. */
     boolean mayMatch(String text, String lower) {
         if (keywords.isEmpty()) {

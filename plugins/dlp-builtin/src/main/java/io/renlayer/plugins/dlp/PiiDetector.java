@@ -5,7 +5,6 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import io.renlayer.spi.dlp.DlpDetector;
 import io.renlayer.spi.dlp.Finding;
 import io.renlayer.spi.dlp.ScanInput;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -52,12 +51,7 @@ final class PiiDetector implements DlpDetector {
     public List<Finding> scan(ScanInput input) {
         String text = input.text();
         String lower = text.toLowerCase(Locale.ROOT);
-        List<Finding> findings = new ArrayList<>();
-        for (PatternRule rule : RULES) {
-            if (rule.mayMatch(text, lower)) {
-                rule.scan(text, findings);
-            }
-        }
+        List<Finding> findings = PatternRule.scanAll(RULES, text, lower);
         if (hasDigitRun(text, 7)) {
             for (PhoneNumberMatch match : phones.findNumbers(text, DEFAULT_REGION, PhoneNumberUtil.Leniency.VALID,
                     Long.MAX_VALUE)) {

@@ -3,7 +3,6 @@ package io.renlayer.plugins.dlp;
 import io.renlayer.spi.dlp.DlpDetector;
 import io.renlayer.spi.dlp.Finding;
 import io.renlayer.spi.dlp.ScanInput;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -68,12 +67,7 @@ final class SecretsDetector implements DlpDetector {
     public List<Finding> scan(ScanInput input) {
         String text = input.text();
         String lower = text.toLowerCase(Locale.ROOT);
-        List<Finding> findings = new ArrayList<>();
-        for (PatternRule rule : RULES) {
-            if (rule.mayMatch(text, lower)) {
-                rule.scan(text, findings);
-            }
-        }
+        List<Finding> findings = PatternRule.scanAll(RULES, text, lower);
         if (text.contains("PRIVATE KEY")) {
             privateKeys(text, findings);
         }
