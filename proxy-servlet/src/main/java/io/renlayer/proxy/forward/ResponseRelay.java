@@ -1,6 +1,5 @@
 package io.renlayer.proxy.forward;
 
-import jakarta.servlet.ServletOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse.BodySubscriber;
 import java.nio.ByteBuffer;
@@ -10,21 +9,20 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
 /**
- * Copies the upstream body to the client as it arrives, one chunk at a time: each chunk is written
- * (and flushed, for streams) before the next is requested, so backpressure reaches the upstream
- * and nothing is buffered beyond one chunk. If the client goes away, the upstream call is cancelled.
+ * Hands the upstream body to a {@link RelaySink} as it arrives, one chunk at a time: each chunk is
+ * taken before the next is requested, so backpressure reaches the upstream and nothing is buffered
+ * beyond what the sink itself must hold. Usage is read from the bytes the upstream sent. If the
+ * client goes away, or the sink cannot take more, the upstream call is cancelled.
  */
 final class ResponseRelay implements BodySubscriber<RelayOutcome> {
 
-    private final ServletOutputStream out;
-    private final boolean flushEachChunk;
+    private final RelaySink sink;
     private final UsageTap tap;
     private final CompletableFuture<RelayOutcome> outcome = new CompletableFuture<>();
     private Flow.Subscription subscription;
 
-    ResponseRelay(ServletOutputStream out, boolean flushEachChunk, UsageTap tap) {
-        this.out = out;
-        this.flushEachChunk = flushEachChunk;
+    ResponseRelay(RelaySink sink, UsageTap tap) {
+        this.sink = sink;
         this.tap = tap;
     }
 
@@ -39,11 +37,13 @@ final class ResponseRelay implements BodySubscriber<RelayOutcome> {
         try {
             for (ByteBuffer buffer : chunk) {
                 tap.see(buffer);
-                write(buffer);
+                if (!sink.accept(buffer)) {
+                    subscription.cancel();
+                    end(RelayOutcome.Ending.UPSTREAM_BROKE_OFF);
+                    return;
+                }
             }
-            if (flushEachChunk) {
-                out.flush();
-            }
+            sink.chunkDone();
             subscription.request(1);
         } catch (IOException clientGone) {
             subscription.cancel();
@@ -58,7 +58,12 @@ final class ResponseRelay implements BodySubscriber<RelayOutcome> {
 
     @Override
     public void onComplete() {
-        end(RelayOutcome.Ending.COMPLETE);
+        try {
+            sink.finish();
+            end(RelayOutcome.Ending.COMPLETE);
+        } catch (IOException clientGone) {
+            end(RelayOutcome.Ending.CLIENT_DISCONNECTED);
+        }
     }
 
     @Override
@@ -69,16 +74,6 @@ final class ResponseRelay implements BodySubscriber<RelayOutcome> {
     private void end(RelayOutcome.Ending ending) {
         if (!outcome.isDone()) {
             outcome.complete(new RelayOutcome(ending, tap.usage()));
-        }
-    }
-
-    private void write(ByteBuffer buffer) throws IOException {
-        if (buffer.hasArray()) {
-            out.write(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
-        } else {
-            byte[] bytes = new byte[buffer.remaining()];
-            buffer.duplicate().get(bytes);
-            out.write(bytes);
         }
     }
 }

@@ -9,6 +9,8 @@ import io.renlayer.spi.upstream.ForwardRequest;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.renlayer.proxy.pipeline.ResponseRewriter;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -161,11 +163,12 @@ public class UpstreamForwarder {
             if (eventStream) {
                 response.flushBuffer(); // the client sees headers before the first token
             }
-            if (exchange.responseRewriter() != null) {
-                return new RewritingRelay(response.getOutputStream(), eventStream, exchange.responseRewriter(),
-                        BUFFERED_BODY_LIMIT, tap);
-            }
-            return new ResponseRelay(response.getOutputStream(), eventStream, tap);
+            ServletOutputStream out = response.getOutputStream();
+            ResponseRewriter rewriter = exchange.responseRewriter();
+            RelaySink sink = rewriter == null ? RelaySink.passThrough(out, eventStream)
+                    : eventStream ? RelaySink.rewritingEvents(out, rewriter)
+                    : RelaySink.rewritingBody(out, rewriter, BUFFERED_BODY_LIMIT);
+            return new ResponseRelay(sink, tap);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
