@@ -1,5 +1,7 @@
 package io.renlayer.api.health;
 
+import io.renlayer.api.security.Access;
+
 import io.renlayer.admin.runtime.Readiness;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -11,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Map;
 
 /** Liveness and readiness for load balancers and orchestrators. Unauthenticated, secret-free. */
+@Access(Access.Level.PUBLIC)
 @Path("/")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

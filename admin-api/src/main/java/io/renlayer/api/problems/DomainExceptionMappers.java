@@ -1,6 +1,8 @@
 package io.renlayer.api.problems;
 
+import io.renlayer.admin.errors.AuthenticationFailedException;
 import io.renlayer.admin.errors.ConflictException;
+import io.renlayer.admin.errors.ForbiddenException;
 import io.renlayer.admin.errors.InvalidRequestException;
 import io.renlayer.admin.errors.NotFoundException;
 import jakarta.ws.rs.core.Response;
@@ -34,6 +36,22 @@ public final class DomainExceptionMappers {
         @Override
         public Response toResponse(InvalidRequestException e) {
             return Problem.response(400, "Bad Request", e.getMessage(), Map.of("field", e.field()));
+        }
+    }
+
+    @Provider
+    public static class SignInRefused implements ExceptionMapper<AuthenticationFailedException> {
+        @Override
+        public Response toResponse(AuthenticationFailedException e) {
+            return Problem.response(401, "Unauthorized", e.getMessage(), Map.of("otpRequired", e.otpRequired()));
+        }
+    }
+
+    @Provider
+    public static class Forbidden implements ExceptionMapper<ForbiddenException> {
+        @Override
+        public Response toResponse(ForbiddenException e) {
+            return Problem.response(403, "Forbidden", e.getMessage());
         }
     }
 }

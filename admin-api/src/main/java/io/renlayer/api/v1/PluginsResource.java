@@ -1,5 +1,7 @@
 package io.renlayer.api.v1;
 
+import io.renlayer.api.security.Access;
+
 import io.renlayer.admin.plugins.PluginDescriptor;
 import io.renlayer.admin.plugins.PluginRegistry;
 import jakarta.enterprise.context.RequestScoped;
@@ -11,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /** Every loaded plugin, built-in and vendor: id, kind, version, vendor, source jar and health. */
+@Access(Access.Level.OPERATOR)
 @Path("api/v1/plugins")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,7 @@
 package io.renlayer.api.v1;
 
+import io.renlayer.api.security.Access;
+
 import io.renlayer.admin.prices.PriceService;
 import io.renlayer.admin.prices.PriceService.ModelPrice;
 import jakarta.ejb.EJB;
@@ -16,6 +18,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 /** The model price table, per million tokens: {@code PUT {"modelPattern","inputUsdPerMtok","outputUsdPerMtok"}}. */
+@Access(Access.Level.OPERATOR)
 @Path("api/v1/prices")
 @RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,7 @@
 package io.renlayer.api.v1;
 
+import io.renlayer.api.security.Access;
+
 import io.renlayer.admin.routes.RouteSwitchService;
 import io.renlayer.admin.routes.RouteSwitchService.RouteSwitch;
 import jakarta.ejb.EJB;
@@ -16,6 +18,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 /** Operator switches for proxy routes: {@code PUT {"route":"/v1/embeddings","enabled":false}}. */
+@Access(Access.Level.OPERATOR)
 @Path("api/v1/routes")
 @RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,7 @@
 package io.renlayer.api.v1;
 
+import io.renlayer.api.security.Access;
+
 import io.renlayer.admin.limits.Limits;
 import io.renlayer.admin.tenants.PluginFailMode;
 import io.renlayer.admin.tenants.Tenant;
@@ -20,6 +22,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 
+@Access(Access.Level.OPERATOR)
 @Path("api/v1/tenants")
 @RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)

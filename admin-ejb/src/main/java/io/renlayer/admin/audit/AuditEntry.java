@@ -5,9 +5,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-/** One administrative change: who did what to which object. Never holds secrets. */
+/**
+ * One administrative change: who did what to which object, before and after, from where. Never
+ * holds secrets. {@code seq} and the hashes are filled by the database when the row is inserted.
+ */
 @Entity
 @Table(name = "audit_log")
 public class AuditEntry {
@@ -30,19 +34,35 @@ public class AuditEntry {
     @Column(name = "target_id")
     private String targetId;
 
+    @Column(name = "before_state")
+    private String beforeState;
+
+    @Column(name = "after_state")
+    private String afterState;
+
+    @Column(name = "source_ip")
+    private String sourceIp;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(insertable = false, updatable = false)
+    private Long seq;
+
     protected AuditEntry() {}
 
-    AuditEntry(UUID tenantId, String actor, String action, String targetType, String targetId) {
+    AuditEntry(UUID tenantId, String actor, String action, String targetType, String targetId,
+            String beforeState, String afterState, String sourceIp) {
         this.id = UUID.randomUUID();
         this.tenantId = tenantId;
         this.actor = actor;
         this.action = action;
         this.targetType = targetType;
         this.targetId = targetId;
-        this.createdAt = Instant.now();
+        this.beforeState = beforeState;
+        this.afterState = afterState;
+        this.sourceIp = sourceIp;
+        this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     public UUID getTenantId() {

@@ -50,6 +50,16 @@ public final class GatewaySettings {
         return value("RENLAYER_BOOTSTRAP_OPERATOR_TOKEN").filter(s -> !s.isBlank());
     }
 
+    /** How long a platform JWT lives; sign-in may ask for less, never more. */
+    public static java.time.Duration jwtLifetime() {
+        return java.time.Duration.ofSeconds(Long.parseLong(value("RENLAYER_JWT_TTL_SECONDS").orElse("900")));
+    }
+
+    /** How long one key signs platform JWTs before a new one takes over. */
+    public static java.time.Duration jwtKeyRotation() {
+        return java.time.Duration.ofHours(Long.parseLong(value("RENLAYER_JWT_KEY_ROTATION_HOURS").orElse("24")));
+    }
+
     private static Optional<String> value(String name) {
         return ConfigProvider.getConfig().getOptionalValue(name, String.class);
     }

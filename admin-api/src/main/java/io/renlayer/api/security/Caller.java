@@ -1,0 +1,29 @@
+package io.renlayer.api.security;
+
+import io.renlayer.admin.users.Role;
+import java.security.Principal;
+import java.util.UUID;
+
+/**
+ * Who is calling: a platform operator (any tenant, the operator plane) or a tenant's user (only
+ * that tenant, within the user's role). {@link #getName()} is what the audit log records.
+ */
+public record Caller(String name, UUID tenantId, Role role) implements Principal {
+
+    public static Caller operator(UUID tokenId) {
+        return new Caller("operator:" + tokenId, null, null);
+    }
+
+    public static Caller user(String userId, UUID tenantId, Role role) {
+        return new Caller("user:" + userId, tenantId, role);
+    }
+
+    public boolean isOperator() {
+        return tenantId == null;
+    }
+
+    @Override
+    public String getName() {
+        return name;
+    }
+}

@@ -1,0 +1,162 @@
+package io.renlayer.api.security;
+
+import io.renlayer.admin.audit.RequestOrigin;
+import io.renlayer.admin.auth.OperatorToken;
+import io.renlayer.admin.auth.OperatorTokenService;
+import io.renlayer.admin.auth.TokenIssuer;
+import io.renlayer.admin.users.Role;
+import io.renlayer.api.problems.Problem;
+import jakarta.annotation.Priority;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.Method;
+import java.security.Principal;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Deny by default. A caller is either an operator ({@code Authorization: Bearer <operator token>})
+ * or a tenant's user with a platform JWT, which Liberty's MicroProfile JWT feature has verified
+ * (signature against our published keys, issuer, audience, expiry) before this filter runs.
+ * Then: a user asking for another tenant gets 404, exactly as if the tenant did not exist; a
+ * viewer who tries to change something gets 403; operator-plane writes are for operators.
+ */
+@Provider
+@Priority(Priorities.AUTHENTICATION)
+public class CallerFilter implements ContainerRequestFilter {
+
+    private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+    @EJB
+    private OperatorTokenService operatorTokens;
+
+    @Inject
+    private RequestOrigin origin;
+
+    @Context
+    private ResourceInfo resource;
+
+    @Context
+    private HttpServletRequest servletRequest;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        origin.sourceIp(servletRequest.getRemoteAddr());
+        Access.Level level = accessLevel();
+        if (level == Access.Level.PUBLIC) {
+            return;
+        }
+        Optional<Caller> caller = identify(request);
+        if (caller.isEmpty()) {
+            request.abortWith(Problem.response(401, "Unauthorized",
+                    "Send 'Authorization: Bearer <token>': a platform JWT from /api/v1/auth/sign-in, or an operator token."));
+            return;
+        }
+        Caller who = caller.get();
+        String refusal = who.isOperator() ? null : refusalFor(who, level, request);
+        if (refusal != null) {
+            request.abortWith(refusal.isEmpty()
+                    ? Problem.response(404, "Not Found", "tenant not found", Map.of("resource", "tenant"))
+                    : Problem.response(403, "Forbidden", refusal));
+            return;
+        }
+        boolean secure = request.getSecurityContext().isSecure();
+        request.setSecurityContext(new CallerSecurityContext(who, secure));
+    }
+
+    /** Null when allowed; "" for not found (another tenant); otherwise why it is forbidden. */
+    private static String refusalFor(Caller user, Access.Level level, ContainerRequestContext request) {
+        String pathTenant = request.getUriInfo().getPathParameters().getFirst("tenantId");
+        boolean reading = READ_METHODS.contains(request.getMethod()) || level == Access.Level.READ;
+        if (pathTenant == null) {
+            return level == Access.Level.OPERATOR && reading ? null : "this is the operator plane; sign in with an operator token";
+        }
+        if (!pathTenant.equalsIgnoreCase(user.tenantId().toString())) {
+            return "";
+        }
+        if (level == Access.Level.OPERATOR_ONLY || (level == Access.Level.OPERATOR && !reading)) {
+            return "only a platform operator may change this";
+        }
+        if (level == Access.Level.OWNER && !reading && !user.role().canManageUsers()) {
+            return "only a tenant owner may manage users";
+        }
+        if (!reading && !user.role().canWrite()) {
+            return "viewers may read but not change anything";
+        }
+        return null;
+    }
+
+    private Optional<Caller> identify(ContainerRequestContext request) {
+        Principal principal = request.getSecurityContext().getUserPrincipal();
+        if (principal instanceof JsonWebToken jwt) {
+            return userOf(jwt);
+        }
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        Optional<OperatorToken> token = operatorTokens.authenticate(authorization.substring(7).strip());
+        return token.map(t -> Caller.operator(t.getId()));
+    }
+
+    private static Optional<Caller> userOf(JsonWebToken jwt) {
+        String tenant = jwt.getClaim(TokenIssuer.TENANT_CLAIM);
+        Set<String> groups = jwt.getGroups();
+        if (tenant == null || groups == null || groups.size() != 1 || jwt.getSubject() == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Caller.user(jwt.getSubject(), UUID.fromString(tenant),
+                    Role.valueOf(groups.iterator().next().toUpperCase(java.util.Locale.ROOT))));
+        } catch (IllegalArgumentException notOurs) {
+            return Optional.empty();
+        }
+    }
+
+    private Access.Level accessLevel() {
+        Method method = resource.getResourceMethod();
+        if (method == null) {
+            return Access.Level.OPERATOR_ONLY;
+        }
+        Access onMethod = method.getAnnotation(Access.class);
+        if (onMethod != null) {
+            return onMethod.value();
+        }
+        Access onClass = resource.getResourceClass().getAnnotation(Access.class);
+        return onClass == null ? null : onClass.value();
+    }
+
+    private record CallerSecurityContext(Caller caller, boolean secure) implements SecurityContext {
+        @Override
+        public Principal getUserPrincipal() {
+            return caller;
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return caller.isOperator() ? "operator".equals(role) : caller.role().claim().equals(role);
+        }
+
+        @Override
+        public boolean isSecure() {
+            return secure;
+        }
+
+        @Override
+        public String getAuthenticationScheme() {
+            return "Bearer";
+        }
+    }
+}
