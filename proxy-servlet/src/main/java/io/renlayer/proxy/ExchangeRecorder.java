@@ -13,7 +13,17 @@ import io.renlayer.proxy.trace.TraceQueue;
 import io.renlayer.spi.upstream.Usage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.renlayer.admin.policies.PolicyOutcome;
+import io.renlayer.proxy.inspect.DetectorRunner;
+import io.renlayer.proxy.trace.ResponseCapture;
+import io.renlayer.proxy.trace.SessionIds;
+import io.renlayer.proxy.trace.TraceBodies;
+import io.renlayer.spi.dlp.ScanInput;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
 import java.util.UUID;
 
 /** Turns a finished exchange into metrics and a trace row. Calls without a tenant leave no trace row. */
@@ -32,6 +42,11 @@ public class ExchangeRecorder {
     @Inject
     private PriceTable prices;
 
+    @Inject
+    private DetectorRunner detectors;
+
+    private static final Logger LOG = Logger.getLogger(ExchangeRecorder.class.getName());
+
     public void record(Exchange exchange) {
         long elapsed = System.nanoTime() - exchange.startNanos();
         metrics.requestFinished(exchange.route(), exchange.status(), elapsed);
@@ -46,7 +61,7 @@ public class ExchangeRecorder {
                 ? prices.costMicros(exchange.model(), usage.promptTokens(), usage.completionTokens())
                 : null;
         settle(exchange, usage, costMicros);
-        traces.submit(new TraceRecord(
+        TraceRecord row = new TraceRecord(
                 UUID.randomUUID(),
                 exchange.receivedAt(),
                 exchange.key().tenantId(),
@@ -76,7 +91,52 @@ public class ExchangeRecorder {
                 flags(exchange),
                 exchange.policies().stream()
                         .map(a -> new TracePolicy(a.name(), a.outcome().name(), a.phase().wire(), a.reason()))
-                        .toList()));
+                        .toList(),
+                null,
+                decision(exchange),
+                null,
+                null);
+        traces.submit(withBodies(row, exchange));
+    }
+
+    /** Session and redacted bodies, worked out by the trace writer rather than the request thread. */
+    private Supplier<TraceRecord> withBodies(TraceRecord row, Exchange exchange) {
+        byte[] requestBody = exchange.body();
+        Map<String, String> headers = exchange.headers();
+        ResponseCapture response = exchange.responseCapture();
+        String tenant = row.tenantId().toString();
+        return () -> {
+            try {
+                String request = requestBody == null ? null : new String(requestBody, StandardCharsets.UTF_8);
+                return row.withBodies(SessionIds.of(headers, request),
+                        TraceBodies.redacted(request, false, detectors, tenant, ScanInput.Phase.REQUEST),
+                        TraceBodies.redacted(response.text(), response.truncated(), detectors, tenant,
+                                ScanInput.Phase.RESPONSE));
+            } catch (RuntimeException e) {
+                LOG.warning("Trace bodies not stored for request " + row.requestId() + ": " + e.getClass().getSimpleName());
+                return row;
+            }
+        };
+    }
+
+    /** The strongest outcome of the policies applied: DENY, then REDACT, FLAG, ALLOW; null when none applied. */
+    private static String decision(Exchange exchange) {
+        PolicyOutcome strongest = null;
+        for (var applied : exchange.policies()) {
+            if (strongest == null || rank(applied.outcome()) > rank(strongest)) {
+                strongest = applied.outcome();
+            }
+        }
+        return strongest == null ? null : strongest.name();
+    }
+
+    private static int rank(PolicyOutcome outcome) {
+        return switch (outcome) {
+            case DENY -> 4;
+            case REDACT -> 3;
+            case FLAG -> 2;
+            default -> 1;
+        };
     }
 
     /**

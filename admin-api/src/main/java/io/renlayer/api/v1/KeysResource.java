@@ -7,6 +7,8 @@ import io.renlayer.admin.keys.KeyService.CreatedKey;
 import io.renlayer.admin.keys.KeyService.KeyChange;
 import io.renlayer.admin.keys.VirtualKey;
 import io.renlayer.admin.limits.Limits;
+import io.renlayer.admin.paging.Page;
+import io.renlayer.admin.paging.PageRequest;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -49,9 +51,12 @@ public class KeysResource {
                 .entity(CreatedKeyView.of(created)).build();
     }
 
+    /** Newest first; {@code agentId} narrows to one agent's keys. */
     @GET
-    public KeyList list() {
-        return new KeyList(keys.list(tenantId).stream().map(KeyView::of).toList());
+    public Page<KeyView> list(@QueryParam("agentId") String agentId, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
+        return keys.list(tenantId, QueryParams.uuid("agentId", agentId),
+                PageRequest.of(QueryParams.integer("limit", limit), cursor)).map(KeyView::of);
     }
 
     @GET
@@ -131,5 +136,4 @@ public class KeysResource {
         }
     }
 
-    public record KeyList(List<KeyView> items) {}
 }

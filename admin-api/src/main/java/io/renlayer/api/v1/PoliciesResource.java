@@ -4,7 +4,11 @@ import io.renlayer.admin.policies.PolicyDefinition;
 import io.renlayer.admin.policies.PolicyDraft;
 import io.renlayer.admin.policies.PolicyDryRun;
 import io.renlayer.admin.policies.PolicyService;
+import io.renlayer.api.security.Access;
 import jakarta.ejb.EJB;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.QueryParam;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -50,11 +54,20 @@ public class PoliciesResource {
         return Response.status(201).entity(created.toJson()).build();
     }
 
+    /**
+     * In evaluation order (priority, then name); {@code phase}, {@code action} and {@code enabled}
+     * filter. A tenant has tens of policies, so the page is cut from the ordered list.
+     */
     @GET
-    public JsonObject list(@PathParam("tenantId") UUID tenantId) throws SQLException {
+    public JsonObject list(@PathParam("tenantId") UUID tenantId, @QueryParam("phase") String phase,
+            @QueryParam("action") String action, @QueryParam("enabled") String enabled,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) throws SQLException {
+        PolicyPage page = PolicyPage.of(policies.list(tenantId), phase, action, enabled,
+                QueryParams.integer("limit", limit), cursor);
         JsonArrayBuilder items = Json.createArrayBuilder();
-        policies.list(tenantId).forEach(p -> items.add(p.toJson()));
-        return Json.createObjectBuilder().add("items", items).build();
+        page.items().forEach(p -> items.add(p.toJson()));
+        JsonObjectBuilder result = Json.createObjectBuilder().add("items", items);
+        return (page.nextCursor() == null ? result.addNull("nextCursor") : result.add("nextCursor", page.nextCursor())).build();
     }
 
     @GET
@@ -94,6 +107,8 @@ public class PoliciesResource {
      */
     @POST
     @Path("dry-run")
+    @Access(Access.Level.READ)
+    @Extension(name = "x-renlayer-access", value = "read")
     public JsonObject dryRun(@PathParam("tenantId") UUID tenantId, JsonObject body) throws SQLException {
         return dryRun.run(tenantId, body);
     }

@@ -3,7 +3,12 @@ package io.renlayer.api.v1;
 import io.renlayer.admin.services.ServiceRegistry;
 import io.renlayer.admin.services.ServiceRegistry.NewService;
 import io.renlayer.admin.services.ServiceRegistry.ServiceView;
+import io.renlayer.admin.paging.Page;
+import io.renlayer.admin.paging.PageRequest;
 import jakarta.ejb.EJB;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.QueryParam;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -34,5 +39,26 @@ public class ServicesResource {
     public Response register(@PathParam("tenantId") UUID tenantId, NewService request) throws SQLException {
         ServiceView view = services.register(tenantId, Requests.required(request), Requests.actor(caller));
         return Response.status(201).entity(view).build();
+    }
+
+    @GET
+    public Page<ServiceView> list(@PathParam("tenantId") UUID tenantId, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) throws SQLException {
+        return services.list(tenantId, PageRequest.of(QueryParams.integer("limit", limit), cursor));
+    }
+
+    @GET
+    @Path("{serviceId}")
+    public ServiceView get(@PathParam("tenantId") UUID tenantId, @PathParam("serviceId") UUID serviceId)
+            throws SQLException {
+        return services.require(tenantId, serviceId);
+    }
+
+    @DELETE
+    @Path("{serviceId}")
+    public Response delete(@PathParam("tenantId") UUID tenantId, @PathParam("serviceId") UUID serviceId)
+            throws SQLException {
+        services.delete(tenantId, serviceId, Requests.actor(caller));
+        return Response.noContent().build();
     }
 }

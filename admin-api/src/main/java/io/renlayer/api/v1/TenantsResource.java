@@ -6,7 +6,11 @@ import io.renlayer.admin.limits.Limits;
 import io.renlayer.admin.tenants.PluginFailMode;
 import io.renlayer.admin.tenants.Tenant;
 import io.renlayer.admin.tenants.TenantService;
+import io.renlayer.admin.paging.Page;
+import io.renlayer.admin.paging.PageRequest;
 import jakarta.ejb.EJB;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.QueryParam;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PATCH;
@@ -41,6 +45,19 @@ public class TenantsResource {
         Tenant tenant = tenants.create(body.name(), PluginFailMode.parse(body.pluginFailMode()), body.redisFailMode(),
                 body.limits(), Requests.actor(caller));
         return Response.status(201).entity(TenantView.of(tenant)).build();
+    }
+
+    @GET
+    @Access(Access.Level.OPERATOR_ONLY)
+    public Page<TenantView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return tenants.list(PageRequest.of(QueryParams.integer("limit", limit), cursor)).map(TenantView::of);
+    }
+
+    /** A tenant's own users may read their tenant. */
+    @GET
+    @Path("{tenantId}")
+    public TenantView get(@PathParam("tenantId") UUID tenantId) {
+        return TenantView.of(tenants.require(tenantId));
     }
 
     /** Changes fail modes and limits; absent fields stay. */

@@ -1,13 +1,17 @@
 package io.renlayer.api.v1;
 
+import io.renlayer.admin.errors.NotFoundException;
+import io.renlayer.admin.paging.Page;
+import io.renlayer.admin.paging.PageRequest;
 import io.renlayer.admin.tenants.TenantService;
+import io.renlayer.admin.traces.TraceFilter;
 import io.renlayer.admin.traces.TraceRecord;
+import io.renlayer.admin.traces.TraceSession;
 import io.renlayer.admin.traces.TraceStore;
-import io.renlayer.admin.errors.InvalidRequestException;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,10 +19,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.UUID;
 
-/** The tenant's traces, newest first. */
+/**
+ * The tenant's traces: filtered lists (newest first, without bodies), sessions, and one trace with
+ * its redacted request and response.
+ */
 @Path("api/v1/tenants/{tenantId}/traces")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,15 +36,48 @@ public class TracesResource {
     @Inject
     private TraceStore traces;
 
+    @PathParam("tenantId")
+    private UUID tenantId;
+
     @GET
-    public TracePage list(@PathParam("tenantId") UUID tenantId, @QueryParam("limit") @DefaultValue("50") int limit)
-            throws SQLException {
-        if (limit < 1 || limit > 1000) {
-            throw new InvalidRequestException("limit", "limit must be between 1 and 1000");
-        }
+    public Page<TraceRecord> list(@BeanParam TraceQueryParams query, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) throws SQLException {
         tenants.require(tenantId);
-        return new TracePage(traces.newest(tenantId, limit));
+        return traces.query(tenantId, query.filter(), PageRequest.of(QueryParams.integer("limit", limit), cursor));
     }
 
-    public record TracePage(List<TraceRecord> items) {}
+    /** Traces grouped by session id, the most recently active session first. */
+    @GET
+    @Path("sessions")
+    public Page<TraceSession> sessions(@BeanParam TraceQueryParams query, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) throws SQLException {
+        tenants.require(tenantId);
+        return traces.sessions(tenantId, query.filter(), PageRequest.of(QueryParams.integer("limit", limit), null),
+                cursor == null || cursor.isBlank() ? null : cursor);
+    }
+
+    @GET
+    @Path("{traceId}")
+    public TraceRecord get(@PathParam("traceId") UUID traceId) throws SQLException {
+        return traces.find(tenantId, traceId).orElseThrow(() -> new NotFoundException("trace"));
+    }
+
+    /** The filters every trace query takes. */
+    public static class TraceQueryParams {
+        @QueryParam("from") String from;
+        @QueryParam("to") String to;
+        @QueryParam("agentId") String agentId;
+        @QueryParam("keyId") String keyId;
+        @QueryParam("model") String model;
+        @QueryParam("status") String status;
+        @QueryParam("decision") String decision;
+        @QueryParam("findingType") String findingType;
+        @QueryParam("sessionId") String sessionId;
+
+        TraceFilter filter() {
+            return new TraceFilter(QueryParams.instant("from", from), QueryParams.instant("to", to),
+                    QueryParams.uuid("agentId", agentId), QueryParams.uuid("keyId", keyId), model, status, decision,
+                    findingType, sessionId);
+        }
+    }
 }

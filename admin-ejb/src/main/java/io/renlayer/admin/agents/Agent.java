@@ -44,6 +44,16 @@ public class Agent {
 
     protected Agent() {}
 
+    /** What the audit log records of an agent. */
+    public java.util.Map<String, Object> auditState() {
+        java.util.Map<String, Object> state = new java.util.LinkedHashMap<>();
+        state.put("name", name);
+        state.put("projectId", projectId == null ? null : projectId.toString());
+        state.put("limits", getLimits());
+        state.put("allowedTools", getAllowedTools());
+        return state;
+    }
+
     Agent(UUID tenantId, String name) {
         this.id = UUID.randomUUID();
         this.tenantId = tenantId;
@@ -57,6 +67,10 @@ public class Agent {
 
     public UUID getTenantId() {
         return tenantId;
+    }
+
+    void setProjectId(UUID projectId) {
+        this.projectId = projectId;
     }
 
     public UUID getProjectId() {

@@ -10,7 +10,12 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import io.renlayer.admin.paging.JpaPages;
+import io.renlayer.admin.paging.Page;
+import io.renlayer.admin.paging.PageRequest;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Agents of one tenant; every method is scoped by the caller's tenant. */
@@ -27,6 +32,11 @@ public class AgentService {
     private AuditLog audit;
 
     public Agent create(UUID tenantId, String name, Limits limits, List<String> allowedTools, String actor) {
+        return create(tenantId, name, null, limits, allowedTools, actor);
+    }
+
+    public Agent create(UUID tenantId, String name, UUID projectId, Limits limits, List<String> allowedTools,
+            String actor) {
         tenants.require(tenantId);
         String checkedName = InvalidRequestException.requireText("name", name, 200);
         long taken = em.createNamedQuery("Agent.countByTenantAndName", Long.class)
@@ -37,6 +47,7 @@ public class AgentService {
             throw new ConflictException("an agent named '" + checkedName + "' already exists");
         }
         Agent agent = new Agent(tenantId, checkedName);
+        agent.setProjectId(checkProject(tenantId, projectId));
         if (limits != null) {
             agent.setLimits(limits);
         }
@@ -44,7 +55,7 @@ public class AgentService {
             agent.setAllowedTools(ToolPatterns.checked(allowedTools));
         }
         em.persist(agent);
-        audit.record(tenantId, actor, "agent.create", "agent", agent.getId());
+        audit.record(tenantId, actor, "agent.create", "agent", agent.getId(), null, agent.auditState());
         return agent;
     }
 
@@ -53,15 +64,62 @@ public class AgentService {
      * or both; a null leaves that part as it is.
      */
     public Agent update(UUID tenantId, UUID agentId, Limits limits, List<String> allowedTools, String actor) {
+        return update(tenantId, agentId, null, limits, allowedTools, actor);
+    }
+
+    /** As {@link #update(UUID, UUID, Limits, List, String)}, also moving the agent to a project when one is named. */
+    public Agent update(UUID tenantId, UUID agentId, UUID projectId, Limits limits, List<String> allowedTools,
+            String actor) {
         Agent agent = require(tenantId, agentId);
+        Map<String, Object> before = agent.auditState();
+        if (projectId != null) {
+            agent.setProjectId(checkProject(tenantId, projectId));
+        }
         if (limits != null) {
             agent.setLimits(limits);
         }
         if (allowedTools != null) {
             agent.setAllowedTools(ToolPatterns.checked(allowedTools));
         }
-        audit.record(tenantId, actor, "agent.update", "agent", agentId);
+        audit.record(tenantId, actor, "agent.update", "agent", agentId, before, agent.auditState());
         return agent;
+    }
+
+    /** The tenant's agents, newest first; {@code name} filters by a case-insensitive substring. */
+    public Page<Agent> list(UUID tenantId, String name, UUID projectId, PageRequest page) {
+        tenants.require(tenantId);
+        List<String> filters = new java.util.ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (name != null && !name.isBlank()) {
+            filters.add("lower(e.name) like :name");
+            params.put("name", "%" + name.strip().toLowerCase(java.util.Locale.ROOT).replace("%", "\\%") + "%");
+        }
+        if (projectId != null) {
+            filters.add("e.projectId = :projectId");
+            params.put("projectId", projectId);
+        }
+        return JpaPages.page(em, Agent.class, tenantId, String.join(" and ", filters), params, page,
+                Agent::getCreatedAt, Agent::getId);
+    }
+
+    /** Deletes the agent and, with it, its keys: their traffic stops on every node within a second. */
+    public void delete(UUID tenantId, UUID agentId, String actor) {
+        Agent agent = require(tenantId, agentId);
+        Map<String, Object> before = agent.auditState();
+        em.remove(agent);
+        audit.record(tenantId, actor, "agent.delete", "agent", agentId, before, null);
+    }
+
+    private UUID checkProject(UUID tenantId, UUID projectId) {
+        if (projectId == null) {
+            return null;
+        }
+        long found = em.createQuery("select count(p) from Project p where p.tenantId = :tenantId and p.id = :id", Long.class)
+                .setParameter("tenantId", tenantId).setParameter("id", projectId).getSingleResult();
+        if (found == 0) {
+            throw new InvalidRequestException("projectId", "no such project in this tenant");
+        }
+        return projectId;
     }
 
     /** The tenant's agent, or {@link NotFoundException}; another tenant's agent is not found. */

@@ -37,6 +37,9 @@ public class KeyService {
     @EJB
     private AuditLog audit;
 
+    @EJB
+    private io.renlayer.admin.tenants.TenantService tenants;
+
     /** Creates a key; the returned raw key is the only time it exists outside the caller. */
     public CreatedKey create(UUID tenantId, KeyChange request, String actor) {
         if (request.agentId() == null) {
@@ -55,6 +58,14 @@ public class KeyService {
 
     public List<ApiKey> list(UUID tenantId) {
         return em.createNamedQuery("ApiKey.byTenant", ApiKey.class).setParameter("tenantId", tenantId).getResultList();
+    }
+
+    /** The tenant's keys, newest first, optionally only one agent's. */
+    public io.renlayer.admin.paging.Page<ApiKey> list(UUID tenantId, UUID agentId, io.renlayer.admin.paging.PageRequest page) {
+        tenants.require(tenantId);
+        return io.renlayer.admin.paging.JpaPages.page(em, ApiKey.class, tenantId, agentId == null ? null : "e.agentId = :agentId",
+                agentId == null ? java.util.Map.of() : java.util.Map.of("agentId", agentId), page,
+                ApiKey::getCreatedAt, ApiKey::getId);
     }
 
     /** The tenant's key, or {@link NotFoundException}; another tenant's key is not found. */

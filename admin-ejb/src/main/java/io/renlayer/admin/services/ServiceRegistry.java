@@ -49,7 +49,59 @@ public class ServiceRegistry {
     }
 
     public record ServiceView(UUID id, UUID tenantId, String name, String baseUrl, List<String> allowedMethods,
-            boolean credentialSet) {}
+            boolean credentialSet, java.time.Instant createdAt) {}
+
+    private static final String SELECT = """
+            SELECT id, tenant_id, name, base_url, allowed_methods, credential_enc IS NOT NULL, created_at
+              FROM renlayer.services WHERE tenant_id = ?""";
+
+    /** The tenant's services, newest first. */
+    public io.renlayer.admin.paging.Page<ServiceView> list(UUID tenantId, io.renlayer.admin.paging.PageRequest page)
+            throws SQLException {
+        tenants.require(tenantId);
+        String sql = SELECT + (page.cursor() == null ? "" : " AND (created_at, id) < (?, ?)")
+                + " ORDER BY created_at DESC, id DESC LIMIT " + page.fetchSize();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, tenantId);
+            if (page.cursor() != null) {
+                ps.setTimestamp(2, java.sql.Timestamp.from(page.cursor().at()));
+                ps.setObject(3, page.cursor().id());
+            }
+            return io.renlayer.admin.paging.Page.of(read(ps), page,
+                    v -> new io.renlayer.admin.paging.Cursor(v.createdAt(), v.id()));
+        }
+    }
+
+    public ServiceView require(UUID tenantId, UUID serviceId) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SELECT + " AND id = ?")) {
+            ps.setObject(1, tenantId);
+            ps.setObject(2, serviceId);
+            return read(ps).stream().findFirst().orElseThrow(() -> new io.renlayer.admin.errors.NotFoundException("service"));
+        }
+    }
+
+    public void delete(UUID tenantId, UUID serviceId, String actor) throws SQLException {
+        ServiceView before = require(tenantId, serviceId);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("DELETE FROM renlayer.services WHERE tenant_id = ? AND id = ?")) {
+            ps.setObject(1, tenantId);
+            ps.setObject(2, serviceId);
+            ps.executeUpdate();
+        }
+        audit.record(tenantId, actor, "service.delete", "service", serviceId, before, null);
+    }
+
+    private static List<ServiceView> read(PreparedStatement ps) throws SQLException {
+        List<ServiceView> views = new java.util.ArrayList<>();
+        try (java.sql.ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                views.add(new ServiceView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getString(4), List.of(rs.getString(5).split(",")), rs.getBoolean(6),
+                        rs.getTimestamp(7).toInstant()));
+            }
+        }
+        return views;
+    }
 
     public ServiceView register(UUID tenantId, NewService request, String actor) throws SQLException {
         tenants.require(tenantId);
@@ -83,7 +135,8 @@ public class ServiceRegistry {
             }
             throw e;
         }
-        audit.record(tenantId, actor, "service.register", "service", id);
-        return new ServiceView(id, tenantId, name, baseUrl, methods, request.credential() != null);
+        ServiceView view = require(tenantId, id);
+        audit.record(tenantId, actor, "service.register", "service", id, null, view);
+        return view;
     }
 }

@@ -49,6 +49,20 @@ public class TenantService {
         return tenant;
     }
 
+    /** Every tenant, newest first: the operator plane's view. */
+    public io.renlayer.admin.paging.Page<Tenant> list(io.renlayer.admin.paging.PageRequest page) {
+        StringBuilder jpql = new StringBuilder("select t from Tenant t");
+        if (page.cursor() != null) {
+            jpql.append(" where t.createdAt < :at or (t.createdAt = :at and t.id < :id)");
+        }
+        var query = em.createQuery(jpql.append(" order by t.createdAt desc, t.id desc").toString(), Tenant.class);
+        if (page.cursor() != null) {
+            query.setParameter("at", page.cursor().at()).setParameter("id", page.cursor().id());
+        }
+        return io.renlayer.admin.paging.Page.of(query.setMaxResults(page.fetchSize()).getResultList(), page,
+                t -> new io.renlayer.admin.paging.Cursor(t.getCreatedAt(), t.getId()));
+    }
+
     /** The tenant, or {@link NotFoundException}. */
     public Tenant require(UUID tenantId) {
         Tenant tenant = em.find(Tenant.class, tenantId);

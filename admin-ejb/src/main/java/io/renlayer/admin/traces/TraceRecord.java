@@ -8,7 +8,7 @@ import java.util.UUID;
 /**
  * One proxied call as recorded: who, where, how it ended, how long it took and what it used.
  * Token counts are {@code null} when the upstream did not report them. Findings locate
- * sensitive content without holding it.
+ * sensitive content without holding it; the bodies are stored redacted, never raw.
  */
 public record TraceRecord(
         UUID id,
@@ -35,4 +35,17 @@ public record TraceRecord(
         List<String> pluginFailures,
         BigDecimal costUsd,
         List<String> flags,
-        List<TracePolicy> policies) {}
+        List<TracePolicy> policies,
+        String sessionId,
+        String decision,
+        String redactedRequest,
+        String redactedResponse) {
+
+    /** The same row with what the trace writer derives off the request thread. */
+    public TraceRecord withBodies(String sessionId, String redactedRequest, String redactedResponse) {
+        return new TraceRecord(id, createdAt, tenantId, agentId, keyId, projectId, upstreamId, requestId, route, method,
+                provider, model, stream, status, errorCode, latencyMs, upstreamLatencyMs, promptTokens,
+                completionTokens, totalTokens, findings, pluginFailures, costUsd, flags, policies, sessionId, decision,
+                redactedRequest, redactedResponse);
+    }
+}

@@ -11,7 +11,11 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import io.renlayer.admin.paging.Cursor;
+import io.renlayer.admin.paging.Page;
+import io.renlayer.admin.paging.PageRequest;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,18 +32,20 @@ public class TraceStore {
             INSERT INTO renlayer.traces (id, created_at, tenant_id, agent_id, key_id, project_id, upstream_id,
                 request_id, route, method, provider, model, stream, status, error_code, latency_ms,
                 upstream_latency_ms, prompt_tokens, completion_tokens, total_tokens, findings, plugin_failures, cost_usd, flags,
-                policies)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?::jsonb)""";
+                policies, session_id, decision, redacted_body, redacted_response)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?::jsonb,
+                ?, ?, ?, ?)""";
 
-    private static final String SELECT_NEWEST = """
+    private static final String COLUMNS = """
             SELECT id, created_at, tenant_id, agent_id, key_id, project_id, upstream_id, request_id, route,
                    method, provider, model, stream, status, error_code, latency_ms, upstream_latency_ms,
                    prompt_tokens, completion_tokens, total_tokens, findings::text, plugin_failures::text, cost_usd, flags::text,
-                   policies::text
+                   policies::text, session_id, decision, %s
               FROM renlayer.traces
-             WHERE tenant_id = ?
-             ORDER BY created_at DESC, id DESC
-             LIMIT ?""";
+             WHERE tenant_id = ?""";
+    private static final String WITHOUT_BODIES = COLUMNS.formatted("NULL, NULL");
+    private static final String WITH_BODIES = COLUMNS.formatted("redacted_body, redacted_response");
+
 
     @Resource(lookup = "jdbc/renlayerDirect")
     private DataSource dataSource;
@@ -68,10 +74,61 @@ public class TraceStore {
     }
 
     public List<TraceRecord> newest(UUID tenantId, int limit) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(SELECT_NEWEST)) {
-            ps.setObject(1, tenantId);
-            ps.setInt(2, limit);
+        return query(tenantId, TraceFilter.NONE, PageRequest.of(limit, null)).items();
+    }
+
+    /** The tenant's traces matching the filter, newest first, without their bodies. */
+    public Page<TraceRecord> query(UUID tenantId, TraceFilter filter, PageRequest page) throws SQLException {
+        TraceQuery q = TraceQuery.where(WITHOUT_BODIES, tenantId, filter);
+        if (page.cursor() != null) {
+            q.and("(created_at, id) < (?, ?)", Timestamp.from(page.cursor().at()), page.cursor().id());
+        }
+        q.append(" ORDER BY created_at DESC, id DESC LIMIT " + page.fetchSize());
+        return Page.of(run(q), page, r -> new Cursor(r.createdAt(), r.id()));
+    }
+
+    /** One trace with its redacted request and response bodies. */
+    public Optional<TraceRecord> find(UUID tenantId, UUID traceId) throws SQLException {
+        TraceQuery q = TraceQuery.where(WITH_BODIES, tenantId, TraceFilter.NONE);
+        q.and("id = ?", traceId);
+        return run(q).stream().findFirst();
+    }
+
+    /** Sessions of the filtered traces, the most recently active first; the cursor is the last session's id. */
+    public Page<TraceSession> sessions(UUID tenantId, TraceFilter filter, PageRequest page, String afterSession)
+            throws SQLException {
+        TraceQuery q = TraceQuery.where("""
+                SELECT session_id, count(*), count(*) FILTER (WHERE status >= 400), count(*) FILTER (WHERE decision = 'DENY'),
+                       min(created_at), max(created_at), array_remove(array_agg(DISTINCT model), NULL),
+                       coalesce(sum(total_tokens), 0), coalesce(sum(cost_usd), 0), coalesce(sum(jsonb_array_length(findings)), 0)
+                  FROM renlayer.traces WHERE tenant_id = ?""", tenantId, filter);
+        q.and("session_id IS NOT NULL");
+        q.append(" GROUP BY session_id");
+        if (afterSession != null) {
+            q.append(" HAVING (max(created_at), session_id) < (SELECT max(created_at), session_id FROM renlayer.traces"
+                    + " WHERE tenant_id = ? AND session_id = ? GROUP BY session_id)");
+            q.param(tenantId);
+            q.param(afterSession);
+        }
+        q.append(" ORDER BY max(created_at) DESC, session_id DESC LIMIT " + page.fetchSize());
+        List<TraceSession> sessions = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = q.prepare(c);
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                sessions.add(new TraceSession(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant(),
+                        List.of((String[]) rs.getArray(7).getArray()), rs.getLong(8), rs.getBigDecimal(9), rs.getLong(10)));
+            }
+        }
+        if (sessions.size() <= page.limit()) {
+            return new Page<>(sessions, null);
+        }
+        List<TraceSession> items = List.copyOf(sessions.subList(0, page.limit()));
+        return new Page<>(items, items.get(items.size() - 1).sessionId());
+    }
+
+    private List<TraceRecord> run(TraceQuery q) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = q.prepare(c)) {
             List<TraceRecord> result = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -124,6 +181,10 @@ public class TraceStore {
         ps.setBigDecimal(23, r.costUsd());
         ps.setString(24, TraceJson.strings(r.flags()));
         ps.setString(25, TraceJson.policies(r.policies()));
+        ps.setString(26, r.sessionId());
+        ps.setString(27, r.decision());
+        ps.setString(28, r.redactedRequest());
+        ps.setString(29, r.redactedResponse());
     }
 
     private static void setInteger(PreparedStatement ps, int index, Integer value) throws SQLException {
@@ -144,6 +205,7 @@ public class TraceStore {
                 (Integer) rs.getObject(19), (Integer) rs.getObject(20),
                 TraceJson.parseFindings(rs.getString(21)), TraceJson.parseStrings(rs.getString(22)),
                 rs.getBigDecimal(23), TraceJson.parseStrings(rs.getString(24)),
-                TraceJson.parsePolicies(rs.getString(25)));
+                TraceJson.parsePolicies(rs.getString(25)), rs.getString(26), rs.getString(27), rs.getString(28),
+                rs.getString(29));
     }
 }

@@ -93,6 +93,36 @@ public class Upstream {
         return List.copyOf(Arrays.asList(models.split(",")));
     }
 
+    /** What the audit log records of an upstream: never the credential. */
+    public java.util.Map<String, Object> auditState() {
+        java.util.Map<String, Object> state = new java.util.LinkedHashMap<>();
+        state.put("name", name);
+        state.put("provider", provider);
+        state.put("baseUrl", baseUrl);
+        state.put("models", models);
+        state.put("enabled", enabled);
+        state.put("connectTimeoutMs", connectTimeoutMs);
+        state.put("readTimeoutMs", readTimeoutMs);
+        state.put("fallbackUpstreamId", fallbackUpstreamId == null ? null : fallbackUpstreamId.toString());
+        return state;
+    }
+
+    void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    void setModels(List<String> models) {
+        this.models = String.join(",", models);
+    }
+
+    void setCredentialEncrypted(byte[] credentialEncrypted) {
+        this.credentialEncrypted = credentialEncrypted;
+    }
+
+    void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
     void setResilience(Integer connectTimeoutMs, Integer readTimeoutMs, UUID fallbackUpstreamId) {
         if (connectTimeoutMs != null) {
             this.connectTimeoutMs = connectTimeoutMs;

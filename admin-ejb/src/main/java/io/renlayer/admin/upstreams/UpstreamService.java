@@ -58,8 +58,73 @@ public class UpstreamService {
                 checkTimeout("readTimeoutMs", request.readTimeoutMs(), 3_600_000),
                 checkFallback(tenantId, request.fallbackUpstreamId(), provider));
         em.persist(upstream);
-        audit.record(tenantId, actor, "upstream.create", "upstream", upstream.getId());
+        audit.record(tenantId, actor, "upstream.create", "upstream", upstream.getId(), null, upstream.auditState());
         return upstream;
+    }
+
+    public io.renlayer.admin.paging.Page<Upstream> list(UUID tenantId, String provider,
+            io.renlayer.admin.paging.PageRequest page) {
+        tenants.require(tenantId);
+        return io.renlayer.admin.paging.JpaPages.page(em, Upstream.class, tenantId,
+                provider == null ? null : "e.provider = :provider",
+                provider == null ? java.util.Map.of() : java.util.Map.of("provider", provider), page,
+                Upstream::getCreatedAt, Upstream::getId);
+    }
+
+    public Upstream require(UUID tenantId, UUID upstreamId) {
+        Upstream upstream = em.find(Upstream.class, upstreamId);
+        if (upstream == null || !upstream.getTenantId().equals(tenantId)) {
+            throw new io.renlayer.admin.errors.NotFoundException("upstream");
+        }
+        return upstream;
+    }
+
+    /**
+     * Changes what the request carries: base URL, models, enabled, timeouts, fallback, or the
+     * credential (write-only: replaced, never read back). Name and provider are fixed.
+     */
+    public Upstream update(UUID tenantId, UUID upstreamId, NewUpstream change, Boolean enabled, String actor) {
+        Upstream upstream = require(tenantId, upstreamId);
+        java.util.Map<String, Object> before = upstream.auditState();
+        if (change.name() != null && !change.name().strip().equals(upstream.getName())) {
+            throw new InvalidRequestException("name", "an upstream cannot be renamed; create another one");
+        }
+        if (change.provider() != null && !change.provider().strip().equals(upstream.getProvider())) {
+            throw new InvalidRequestException("provider", "the provider of an upstream cannot change");
+        }
+        if (change.baseUrl() != null) {
+            upstream.setBaseUrl(BaseUrl.check(change.baseUrl()));
+        }
+        if (change.models() != null) {
+            upstream.setModels(checkModels(change.models()));
+        }
+        if (change.credential() != null) {
+            upstream.setCredentialEncrypted(masterKey.cipher().encrypt(
+                    InvalidRequestException.requireText("credential", change.credential(), 4096)));
+        }
+        if (enabled != null) {
+            upstream.setEnabled(enabled);
+        }
+        upstream.setResilience(
+                change.connectTimeoutMs() == null ? upstream.getConnectTimeoutMs()
+                        : checkTimeout("connectTimeoutMs", change.connectTimeoutMs(), 120_000),
+                change.readTimeoutMs() == null ? upstream.getReadTimeoutMs()
+                        : checkTimeout("readTimeoutMs", change.readTimeoutMs(), 3_600_000),
+                change.fallbackUpstreamId() == null ? upstream.getFallbackUpstreamId()
+                        : checkFallback(tenantId, change.fallbackUpstreamId(), upstream.getProvider()));
+        java.util.Map<String, Object> after = upstream.auditState();
+        if (change.credential() != null) {
+            after.put("credential", "replaced");
+        }
+        audit.record(tenantId, actor, "upstream.update", "upstream", upstreamId, before, after);
+        return upstream;
+    }
+
+    public void delete(UUID tenantId, UUID upstreamId, String actor) {
+        Upstream upstream = require(tenantId, upstreamId);
+        java.util.Map<String, Object> before = upstream.auditState();
+        em.remove(upstream);
+        audit.record(tenantId, actor, "upstream.delete", "upstream", upstreamId, before, null);
     }
 
     private static Integer checkTimeout(String field, Integer millis, int max) {

@@ -1,5 +1,6 @@
 package io.renlayer.proxy.forward;
 
+import io.renlayer.proxy.trace.ResponseCapture;
 import java.io.IOException;
 import java.net.http.HttpResponse.BodySubscriber;
 import java.nio.ByteBuffer;
@@ -18,12 +19,14 @@ final class ResponseRelay implements BodySubscriber<RelayOutcome> {
 
     private final RelaySink sink;
     private final UsageTap tap;
+    private final ResponseCapture capture;
     private final CompletableFuture<RelayOutcome> outcome = new CompletableFuture<>();
     private Flow.Subscription subscription;
 
-    ResponseRelay(RelaySink sink, UsageTap tap) {
+    ResponseRelay(RelaySink sink, UsageTap tap, ResponseCapture capture) {
         this.sink = sink;
         this.tap = tap;
+        this.capture = capture;
     }
 
     @Override
@@ -37,6 +40,7 @@ final class ResponseRelay implements BodySubscriber<RelayOutcome> {
         try {
             for (ByteBuffer buffer : chunk) {
                 tap.see(buffer);
+                capture.see(buffer);
                 if (!sink.accept(buffer)) {
                     subscription.cancel();
                     end(RelayOutcome.Ending.UPSTREAM_BROKE_OFF);

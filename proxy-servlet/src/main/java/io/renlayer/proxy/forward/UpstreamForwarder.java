@@ -168,7 +168,7 @@ public class UpstreamForwarder {
             RelaySink sink = rewriter == null ? RelaySink.passThrough(out, eventStream)
                     : eventStream ? RelaySink.rewritingEvents(out, rewriter)
                     : RelaySink.rewritingBody(out, rewriter, BUFFERED_BODY_LIMIT);
-            return new ResponseRelay(sink, tap);
+            return new ResponseRelay(sink, tap, exchange.responseCapture());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -39,6 +39,7 @@ public final class Exchange {
     private ResponseRewriter responseRewriter;
     private String jsonRpcId;
     private List<McpMessage> mcpMessages = List.of();
+    private final io.renlayer.proxy.trace.ResponseCapture responseCapture = new io.renlayer.proxy.trace.ResponseCapture();
     private final List<AppliedPolicy> policies = new ArrayList<>(1);
 
     private int status;
@@ -119,6 +120,9 @@ public final class Exchange {
 
     /** For MCP calls: the JSON-RPC messages of the request body (none for GET and DELETE). */
     public List<McpMessage> mcpMessages() { return mcpMessages; }
+
+    /** The beginning of the upstream's answer, for the trace. */
+    public io.renlayer.proxy.trace.ResponseCapture responseCapture() { return responseCapture; }
     public void mcpMessages(List<McpMessage> messages) { this.mcpMessages = messages; }
 
     /** For MCP calls: the JSON text of the id a refusal answers, or null. */

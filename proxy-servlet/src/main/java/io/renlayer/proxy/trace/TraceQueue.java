@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +31,7 @@ public class TraceQueue {
     private static final int CAPACITY = 100_000;
     private static final int BATCH = 1_000;
 
-    private final BlockingQueue<TraceRecord> queue = new ArrayBlockingQueue<>(CAPACITY);
+    private final BlockingQueue<Supplier<TraceRecord>> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
 
@@ -53,6 +54,14 @@ public class TraceQueue {
 
     /** Hands a row to the writer; returns at once. */
     public void submit(TraceRecord row) {
+        submit(() -> row);
+    }
+
+    /**
+     * Hands over a row the writer completes itself (redacted bodies, session): work that must not
+     * delay the response. If completing fails, the row is written as it was.
+     */
+    public void submit(Supplier<TraceRecord> row) {
         if (!queue.offer(row)) {
             if (dropped.incrementAndGet() % 1000 == 1) {
                 LOG.warning("Trace queue full: " + dropped.get() + " trace rows dropped so far");
@@ -78,12 +87,14 @@ public class TraceQueue {
         while (running || !queue.isEmpty() || !batch.isEmpty()) {
             try {
                 if (batch.isEmpty()) {
-                    TraceRecord first = queue.poll(200, TimeUnit.MILLISECONDS);
+                    Supplier<TraceRecord> first = queue.poll(200, TimeUnit.MILLISECONDS);
                     if (first == null) {
                         continue;
                     }
-                    batch.add(first);
-                    queue.drainTo(batch, BATCH - 1);
+                    List<Supplier<TraceRecord>> pending = new ArrayList<>(BATCH);
+                    pending.add(first);
+                    queue.drainTo(pending, BATCH - 1);
+                    pending.forEach(p -> batch.add(p.get()));
                 }
                 store.insertBatch(batch);
                 written.addAndGet(batch.size());

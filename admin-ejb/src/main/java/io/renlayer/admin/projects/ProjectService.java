@@ -1,0 +1,76 @@
+package io.renlayer.admin.projects;
+
+import io.renlayer.admin.audit.AuditLog;
+import io.renlayer.admin.errors.ConflictException;
+import io.renlayer.admin.errors.InvalidRequestException;
+import io.renlayer.admin.errors.NotFoundException;
+import io.renlayer.admin.paging.JpaPages;
+import io.renlayer.admin.paging.Page;
+import io.renlayer.admin.paging.PageRequest;
+import io.renlayer.admin.tenants.TenantService;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Map;
+import java.util.UUID;
+
+/** Projects of one tenant; deleting one leaves its agents without a project. */
+@Stateless
+public class ProjectService {
+
+    @PersistenceContext(unitName = "renlayer")
+    private EntityManager em;
+
+    @EJB
+    private TenantService tenants;
+
+    @EJB
+    private AuditLog audit;
+
+    public Project create(UUID tenantId, String name, String actor) {
+        tenants.require(tenantId);
+        Project project = new Project(tenantId, uniqueName(tenantId, name));
+        em.persist(project);
+        audit.record(tenantId, actor, "project.create", "project", project.getId(), null, project.auditState());
+        return project;
+    }
+
+    public Page<Project> list(UUID tenantId, PageRequest page) {
+        tenants.require(tenantId);
+        return JpaPages.page(em, Project.class, tenantId, null, Map.of(), page, Project::getCreatedAt, Project::getId);
+    }
+
+    public Project require(UUID tenantId, UUID projectId) {
+        return em.createNamedQuery("Project.byTenantAndId", Project.class)
+                .setParameter("tenantId", tenantId).setParameter("id", projectId)
+                .getResultStream().findFirst().orElseThrow(() -> new NotFoundException("project"));
+    }
+
+    public Project rename(UUID tenantId, UUID projectId, String name, String actor) {
+        Project project = require(tenantId, projectId);
+        Map<String, Object> before = project.auditState();
+        String checked = InvalidRequestException.requireText("name", name, 200);
+        if (!checked.equals(project.getName())) {
+            project.rename(uniqueName(tenantId, checked));
+        }
+        audit.record(tenantId, actor, "project.update", "project", projectId, before, project.auditState());
+        return project;
+    }
+
+    public void delete(UUID tenantId, UUID projectId, String actor) {
+        Project project = require(tenantId, projectId);
+        em.remove(project);
+        audit.record(tenantId, actor, "project.delete", "project", projectId, project.auditState(), null);
+    }
+
+    private String uniqueName(UUID tenantId, String name) {
+        String checked = InvalidRequestException.requireText("name", name, 200);
+        long taken = em.createNamedQuery("Project.countByTenantAndName", Long.class)
+                .setParameter("tenantId", tenantId).setParameter("name", checked).getSingleResult();
+        if (taken > 0) {
+            throw new ConflictException("a project named '" + checked + "' already exists");
+        }
+        return checked;
+    }
+}

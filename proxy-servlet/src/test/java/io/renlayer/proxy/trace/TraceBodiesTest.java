@@ -1,0 +1,54 @@
+package io.renlayer.proxy.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.renlayer.proxy.inspect.DetectedFinding;
+import io.renlayer.proxy.inspect.ScanResult;
+import io.renlayer.spi.dlp.Finding;
+import io.renlayer.spi.dlp.ScanInput;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TraceBodiesTest {
+
+    @Test
+    void replacesEveryFindingAndMergesOverlaps() {
+        String text = "{\"content\":\"mail a@b.io key AKIAQWERTYUIOPASDFGH\"}";
+        int mail = text.indexOf("a@b.io");
+        int key = text.indexOf("AKIA");
+        List<DetectedFinding> findings = List.of(
+                new DetectedFinding("pii", Finding.of("EMAIL_ADDRESS", mail, mail + 6, 0.9)),
+                new DetectedFinding("secrets", Finding.of("AWS_ACCESS_KEY_ID", key, key + 20, 0.99)),
+                new DetectedFinding("secrets", Finding.of("GENERIC_SECRET", key + 4, key + 20, 0.5)));
+
+        assertThat(TraceBodies.replaceFindings(text, findings))
+                .isEqualTo("{\"content\":\"mail [REDACTED:EMAIL_ADDRESS] key [REDACTED:AWS_ACCESS_KEY_ID]\"}");
+    }
+
+    @Test
+    void storesABoundedRedactedCopyAndSaysWhenItWasCut() {
+        String secret = "AKIAQWERTYUIOPASDFGH";
+        String big = secret + "x".repeat(TraceBodies.STORED_LIMIT);
+        String stored = TraceBodies.redacted(big, false,
+                (text, tenant, phase) -> new ScanResult(List.of(new DetectedFinding("s",
+                        Finding.of("AWS_ACCESS_KEY_ID", 0, 20, 1.0))), List.of()),
+                "t", ScanInput.Phase.REQUEST);
+
+        assertThat(stored).startsWith("[REDACTED:AWS_ACCESS_KEY_ID]").doesNotContain(secret).endsWith(TraceBodies.TRUNCATED);
+        assertThat(stored.length()).isEqualTo(TraceBodies.STORED_LIMIT + TraceBodies.TRUNCATED.length());
+        assertThat(TraceBodies.redacted("", false, (t, x, p) -> ScanResult.NOTHING, "t", ScanInput.Phase.REQUEST)).isNull();
+    }
+
+    @Test
+    void sessionComesFromTheHeaderTheMcpSessionOrTheConversation() {
+        assertThat(SessionIds.of(Map.of("x-session-id", "s-1", "mcp-session-id", "m"), "{}")).isEqualTo("s-1");
+        assertThat(SessionIds.of(Map.of("mcp-session-id", "m-9"), null)).isEqualTo("m-9");
+        assertThat(SessionIds.of(Map.of(), "{\"conversation\":\"conv_1\",\"input\":\"hi\"}")).isEqualTo("conv_1");
+        assertThat(SessionIds.of(Map.of(), "{\"conversation\":{\"id\":\"conv_2\"}}")).isEqualTo("conv_2");
+        assertThat(SessionIds.of(Map.of(), "{\"metadata\":{\"session_id\":\"meta\"}}")).isEqualTo("meta");
+        assertThat(SessionIds.of(Map.of(), "{\"model\":\"gpt-4o\"}")).isNull();
+        assertThat(SessionIds.of(Map.of(), "not json")).isNull();
+        assertThat(SessionIds.of(Map.of("x-session-id", "x".repeat(500)), null)).hasSize(SessionIds.MAX_LENGTH);
+    }
+}
