@@ -18,7 +18,6 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "dlp_rules")
-@NamedQuery(name = "DlpRule.byTenantAndId", query = "select r from DlpRule r where r.tenantId = :tenantId and r.id = :id")
 @NamedQuery(name = "DlpRule.enabledOfTenant",
         query = "select r from DlpRule r where r.tenantId = :tenantId and r.enabled = true order by r.name")
 @NamedQuery(name = "DlpRule.countByTenantAndName",

@@ -5,7 +5,7 @@ import com.google.re2j.PatternSyntaxException;
 import io.renlayer.admin.audit.AuditLog;
 import io.renlayer.admin.errors.ConflictException;
 import io.renlayer.admin.errors.InvalidRequestException;
-import io.renlayer.admin.errors.NotFoundException;
+import io.renlayer.admin.db.TenantRows;
 import io.renlayer.admin.paging.JpaPages;
 import io.renlayer.admin.paging.Page;
 import io.renlayer.admin.paging.PageRequest;
@@ -75,9 +75,7 @@ public class DlpRuleService {
     }
 
     public DlpRule require(UUID tenantId, UUID ruleId) {
-        return em.createNamedQuery("DlpRule.byTenantAndId", DlpRule.class)
-                .setParameter("tenantId", tenantId).setParameter("id", ruleId)
-                .getResultStream().findFirst().orElseThrow(() -> new NotFoundException("dlp_rule"));
+        return TenantRows.require(em, DlpRule.class, tenantId, ruleId, "dlp_rule");
     }
 
     public DlpRule update(UUID tenantId, UUID ruleId, DlpRuleDraft change, String actor) {

@@ -3,7 +3,7 @@ package io.renlayer.admin.projects;
 import io.renlayer.admin.audit.AuditLog;
 import io.renlayer.admin.errors.ConflictException;
 import io.renlayer.admin.errors.InvalidRequestException;
-import io.renlayer.admin.errors.NotFoundException;
+import io.renlayer.admin.db.TenantRows;
 import io.renlayer.admin.paging.JpaPages;
 import io.renlayer.admin.paging.Page;
 import io.renlayer.admin.paging.PageRequest;
@@ -42,9 +42,7 @@ public class ProjectService {
     }
 
     public Project require(UUID tenantId, UUID projectId) {
-        return em.createNamedQuery("Project.byTenantAndId", Project.class)
-                .setParameter("tenantId", tenantId).setParameter("id", projectId)
-                .getResultStream().findFirst().orElseThrow(() -> new NotFoundException("project"));
+        return TenantRows.require(em, Project.class, tenantId, projectId, "project");
     }
 
     public Project rename(UUID tenantId, UUID projectId, String name, String actor) {

@@ -13,8 +13,6 @@ import java.util.UUID;
 /** A person who signs in to the platform API and console of one tenant. */
 @Entity
 @Table(name = "users")
-@NamedQuery(name = "PlatformUser.byTenantAndId",
-        query = "select u from PlatformUser u where u.tenantId = :tenantId and u.id = :id")
 @NamedQuery(name = "PlatformUser.byEmail", query = "select u from PlatformUser u where lower(u.email) = lower(:email)")
 @NamedQuery(name = "PlatformUser.countOwners",
         query = "select count(u) from PlatformUser u where u.tenantId = :tenantId and u.role = :role and u.disabled = false")

@@ -4,7 +4,7 @@ import io.renlayer.admin.audit.AuditLog;
 import io.renlayer.admin.auth.PasswordHasher;
 import io.renlayer.admin.errors.ConflictException;
 import io.renlayer.admin.errors.InvalidRequestException;
-import io.renlayer.admin.errors.NotFoundException;
+import io.renlayer.admin.db.TenantRows;
 import io.renlayer.admin.paging.JpaPages;
 import io.renlayer.admin.paging.Page;
 import io.renlayer.admin.paging.PageRequest;
@@ -60,9 +60,7 @@ public class UserService {
     }
 
     public PlatformUser require(UUID tenantId, UUID userId) {
-        return em.createNamedQuery("PlatformUser.byTenantAndId", PlatformUser.class)
-                .setParameter("tenantId", tenantId).setParameter("id", userId)
-                .getResultStream().findFirst().orElseThrow(() -> new NotFoundException("user"));
+        return TenantRows.require(em, PlatformUser.class, tenantId, userId, "user");
     }
 
     /** Changes display name, role, disabled flag or password; what the request leaves out stays. */
