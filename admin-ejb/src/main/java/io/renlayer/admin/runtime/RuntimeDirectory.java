@@ -125,6 +125,35 @@ public class RuntimeDirectory {
         }
     }
 
+    /** The tenant's enabled DLP rules and switched-off built-in types, compiled. */
+    public io.renlayer.admin.dlp.TenantDlp tenantDlp(UUID tenantId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement rules = c.prepareStatement(
+                        "SELECT name, kind, pattern, keywords, case_sensitive FROM renlayer.dlp_rules"
+                                + " WHERE tenant_id = ? AND enabled ORDER BY name");
+                PreparedStatement tenant = c.prepareStatement("SELECT dlp_disabled_types FROM renlayer.tenants WHERE id = ?")) {
+            rules.setObject(1, tenantId);
+            List<io.renlayer.admin.dlp.TenantDlp.RuleSpec> specs = new java.util.ArrayList<>();
+            try (ResultSet rs = rules.executeQuery()) {
+                while (rs.next()) {
+                    specs.add(new io.renlayer.admin.dlp.TenantDlp.RuleSpec(rs.getString(1), rs.getString(2),
+                            rs.getString(3), rs.getString(4) == null ? null : List.of(rs.getString(4).split("\n")),
+                            rs.getBoolean(5)));
+                }
+            }
+            tenant.setObject(1, tenantId);
+            String disabled = null;
+            try (ResultSet rs = tenant.executeQuery()) {
+                if (rs.next()) {
+                    disabled = rs.getString(1);
+                }
+            }
+            return io.renlayer.admin.dlp.TenantDlp.compile(specs, io.renlayer.admin.dlp.TenantDlp.parseTypes(disabled));
+        } catch (SQLException e) {
+            throw new DirectoryUnavailableException(e);
+        }
+    }
+
     /** Routes an operator has switched off. */
     public java.util.Set<String> disabledRoutes() {
         try (Connection c = dataSource.getConnection();

@@ -29,6 +29,10 @@ public class Tenant {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Built-in finding types this tenant does not want reported, comma-separated. */
+    @Column(name = "dlp_disabled_types", nullable = false)
+    private String dlpDisabledTypes = "";
+
     @Embedded
     private LimitColumns limits = new LimitColumns();
 
@@ -39,6 +43,14 @@ public class Tenant {
         this.name = name;
         this.pluginFailMode = pluginFailMode.column();
         this.createdAt = Instant.now();
+    }
+
+    public java.util.Set<String> getDlpDisabledTypes() {
+        return io.renlayer.admin.dlp.TenantDlp.parseTypes(dlpDisabledTypes);
+    }
+
+    public void setDlpDisabledTypes(java.util.Collection<String> types) {
+        this.dlpDisabledTypes = String.join(",", new java.util.TreeSet<>(types));
     }
 
     public UUID getId() {

@@ -35,6 +35,7 @@ public class ConfigCaches {
     private SnapshotCache<String, Set<String>> disabledRoutes;
     private SnapshotCache<UUID, List<ServiceSnapshot>> services;
     private SnapshotCache<UUID, PolicySet> policies;
+    private SnapshotCache<UUID, io.renlayer.admin.dlp.TenantDlp> tenantDlp;
 
     @PostConstruct
     void init() {
@@ -45,6 +46,7 @@ public class ConfigCaches {
         services = new SnapshotCache<>(tenant -> Optional.of(directory.services(tenant)), absentTtl);
         policies = new SnapshotCache<>(tenant -> Optional.of(
                 PolicyCompiler.compileAll(directory.policies(tenant), plugins::policyAction)), absentTtl);
+        tenantDlp = new SnapshotCache<>(tenant -> Optional.of(directory.tenantDlp(tenant)), absentTtl);
         changes.subscribe(this::onChange);
     }
 
@@ -65,6 +67,11 @@ public class ConfigCaches {
         return policies.get(tenantId).orElse(PolicySet.EMPTY);
     }
 
+    /** The tenant's DLP rules and switched-off types, compiled once per change. */
+    public io.renlayer.admin.dlp.TenantDlp tenantDlp(UUID tenantId) {
+        return tenantDlp.get(tenantId).orElse(io.renlayer.admin.dlp.TenantDlp.NONE);
+    }
+
     /** True when an operator switched the route off. */
     public boolean routeDisabled(String route) {
         return disabledRoutes.get("all").orElse(Set.of()).contains(route);
@@ -79,6 +86,9 @@ public class ConfigCaches {
             upstreams.invalidateAll();
             services.invalidateAll();
             policies.invalidateAll();
+            tenantDlp.invalidateAll();
+        } else if (change.startsWith("dlp_rules:")) {
+            tenantDlp.invalidate(UUID.fromString(change.substring("dlp_rules:".length())));
         } else if (change.startsWith("policies:")) {
             policies.invalidate(UUID.fromString(change.substring("policies:".length())));
         } else if (change.startsWith("api_keys:")) {

@@ -5,7 +5,10 @@ import io.renlayer.admin.plugins.PluginKind;
 import io.renlayer.admin.plugins.PluginRegistry;
 import io.renlayer.spi.dlp.DlpDetector;
 import io.renlayer.spi.dlp.Finding;
+import io.renlayer.admin.dlp.TenantDlp;
+import io.renlayer.proxy.cache.ConfigCaches;
 import io.renlayer.spi.dlp.ScanInput;
+import java.util.UUID;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,9 +62,34 @@ public class DetectorRunner implements TextScanner {
                 .getOptionalValue("RENLAYER_PLUGIN_BUDGET_MS", Long.class).orElse(100L));
     }
 
+    @Inject
+    private ConfigCaches caches;
+
+    /**
+     * The plugins' findings (types the tenant switched off dropped) plus the tenant's own rules,
+     * reported as CUSTOM by detector {@code rule:<name>}.
+     */
     @Override
     public ScanResult scan(String text, String tenantId, ScanInput.Phase phase) {
-        if (detectors.isEmpty() || text.isEmpty()) {
+        if (text.isEmpty()) {
+            return ScanResult.NOTHING;
+        }
+        ScanResult plugins = scanWithPlugins(text, tenantId, phase);
+        TenantDlp tenant = tenantId == null ? TenantDlp.NONE : caches.tenantDlp(UUID.fromString(tenantId));
+        if (tenant.isEmpty()) {
+            return plugins;
+        }
+        List<DetectedFinding> findings = new ArrayList<>();
+        plugins.findings().stream().filter(f -> tenant.reports(f.finding().type())).forEach(findings::add);
+        for (TenantDlp.RuleMatch match : tenant.scan(text)) {
+            findings.add(new DetectedFinding("rule:" + match.rule(),
+                    Finding.of(TenantDlp.CUSTOM, match.start(), match.end(), 1.0)));
+        }
+        return new ScanResult(List.copyOf(findings), plugins.failedDetectors());
+    }
+
+    private ScanResult scanWithPlugins(String text, String tenantId, ScanInput.Phase phase) {
+        if (detectors.isEmpty()) {
             return ScanResult.NOTHING;
         }
         ScanInput input = ScanInput.of(text, tenantId, phase);

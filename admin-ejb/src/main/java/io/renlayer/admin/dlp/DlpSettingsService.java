@@ -1,0 +1,56 @@
+package io.renlayer.admin.dlp;
+
+import io.renlayer.admin.audit.AuditLog;
+import io.renlayer.admin.errors.InvalidRequestException;
+import io.renlayer.admin.tenants.Tenant;
+import io.renlayer.admin.tenants.TenantService;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Which built-in finding types a tenant switched off; the proxy hears of a change within a second. */
+@Stateless
+public class DlpSettingsService {
+
+    private static final Pattern TYPE = Pattern.compile("[A-Z][A-Z0-9_]{1,63}");
+
+    @PersistenceContext(unitName = "renlayer")
+    private EntityManager em;
+
+    @EJB
+    private TenantService tenants;
+
+    @EJB
+    private AuditLog audit;
+
+    public Set<String> disabledTypes(UUID tenantId) {
+        return tenants.require(tenantId).getDlpDisabledTypes();
+    }
+
+    public Set<String> disable(UUID tenantId, List<String> types, String actor) {
+        if (types == null) {
+            throw new InvalidRequestException("disabledTypes", "disabledTypes is required (an empty list enables all)");
+        }
+        for (String type : types) {
+            if (type == null || !TYPE.matcher(type).matches() || TenantDlp.CUSTOM.equals(type)) {
+                throw new InvalidRequestException("disabledTypes",
+                        "each entry must be a finding type such as IP_ADDRESS (CUSTOM rules are disabled one by one)");
+            }
+        }
+        Tenant tenant = tenants.require(tenantId);
+        Set<String> before = tenant.getDlpDisabledTypes();
+        tenant.setDlpDisabledTypes(types);
+        em.flush();
+        em.createNativeQuery("SELECT pg_notify('renlayer_changes', 'dlp_rules:' || cast(?1 AS text))")
+                .setParameter(1, tenantId.toString()).getSingleResult();
+        audit.record(tenantId, actor, "dlp_settings.update", "tenant", tenantId,
+                Map.of("disabledTypes", before), Map.of("disabledTypes", tenant.getDlpDisabledTypes()));
+        return tenant.getDlpDisabledTypes();
+    }
+}

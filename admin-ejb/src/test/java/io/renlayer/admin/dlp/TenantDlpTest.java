@@ -1,0 +1,51 @@
+package io.renlayer.admin.dlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.renlayer.admin.dlp.TenantDlp.RuleMatch;
+import io.renlayer.admin.dlp.TenantDlp.RuleSpec;
+import io.renlayer.admin.errors.InvalidRequestException;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class TenantDlpTest {
+
+    @Test
+    void regexAndKeywordRulesReportWhereTheyMatch() {
+        TenantDlp dlp = TenantDlp.compile(List.of(
+                new RuleSpec("employee-id", "regex", "EMP-\\d{6}", null, true),
+                new RuleSpec("codenames", "keywords", null, List.of("Project Falcon", "ACME"), false)), Set.of());
+        String text = "EMP-123456 works on project falcon; ACMEX is not ACME. emp-123456 differs in case.";
+
+        assertThat(dlp.scan(text)).containsExactlyInAnyOrder(
+                new RuleMatch("employee-id", 0, 10),
+                new RuleMatch("codenames", text.indexOf("project falcon"), text.indexOf("project falcon") + 14),
+                new RuleMatch("codenames", text.indexOf("ACME."), text.indexOf("ACME.") + 4));
+    }
+
+    @Test
+    void keywordsAreLiteralEvenWithRegexCharacters() {
+        TenantDlp dlp = TenantDlp.compile(List.of(new RuleSpec("k", "keywords", null, List.of("a.b (c)"), true)), Set.of());
+        assertThat(dlp.scan("axb (c) and a.b (c)")).containsExactly(new RuleMatch("k", 12, 19));
+    }
+
+    @Test
+    void disabledTypesAreNotReported() {
+        TenantDlp dlp = TenantDlp.compile(List.of(), Set.of("IP_ADDRESS"));
+        assertThat(dlp.reports("IP_ADDRESS")).isFalse();
+        assertThat(dlp.reports("EMAIL_ADDRESS")).isTrue();
+    }
+
+    @Test
+    void patternsOutsideRe2AreRefusedAtSaveNamingTheField() {
+        for (String unsupported : List.of("(a)\\1", "foo(?=bar)", "(?<!x)y", "[unclosed")) {
+            assertThatThrownBy(() -> DlpRuleService.checkPattern(unsupported, true))
+                    .as(unsupported).isInstanceOf(InvalidRequestException.class)
+                    .extracting(e -> ((InvalidRequestException) e).field()).isEqualTo("pattern");
+        }
+        assertThatThrownBy(() -> DlpRuleService.checkPattern("a*", true)).hasMessageContaining("empty string");
+        assertThat(DlpRuleService.checkPattern("(a+)+$", true)).isEqualTo("(a+)+$"); // catastrophic elsewhere, linear in RE2
+    }
+}
