@@ -34,12 +34,10 @@ final class AnthropicReplies {
         events.add(new String[] {"message_start", start.toString()});
         events.add(new String[] {"content_block_start", "{\"type\":\"content_block_start\",\"index\":0,"
                 + "\"content_block\":{\"type\":\"text\",\"text\":\"\"}}"});
-        String[] words = OpenAiReplies.reply(chat).split(" ");
-        for (int i = 0; i < words.length; i++) {
+        for (String piece : OpenAiReplies.pieces(chat)) {
             events.add(new String[] {"content_block_delta", Json.createObjectBuilder()
                     .add("type", "content_block_delta").add("index", 0)
-                    .add("delta", Json.createObjectBuilder().add("type", "text_delta")
-                            .add("text", i == 0 ? words[i] : " " + words[i]))
+                    .add("delta", Json.createObjectBuilder().add("type", "text_delta").add("text", piece))
                     .build().toString()});
         }
         events.add(new String[] {"content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}"});

@@ -16,8 +16,22 @@ final class OpenAiReplies {
 
     private OpenAiReplies() {}
 
+    /** Where a test wants a streamed reply cut inside a word (U+2063 INVISIBLE SEPARATOR); never sent. */
+    static final String SPLIT = "\u2063";
+
     static String reply(ChatRequest chat) {
-        return "Echo: " + chat.lastContent();
+        return "Echo: " + chat.lastContent().replace(SPLIT, "");
+    }
+
+    /** The streamed pieces of the reply: one per word, and also cut wherever the prompt had {@link #SPLIT}. */
+    static List<String> pieces(ChatRequest chat) {
+        List<String> pieces = new ArrayList<>();
+        String[] words = ("Echo: " + chat.lastContent()).split(" ");
+        for (int i = 0; i < words.length; i++) {
+            String word = i == 0 ? words[i] : " " + words[i];
+            pieces.addAll(List.of(word.split(SPLIT)));
+        }
+        return pieces;
     }
 
     static int promptTokens(ChatRequest chat) {
@@ -44,9 +58,7 @@ final class OpenAiReplies {
     /** One chunk per word of the reply, a final chunk with the finish reason, and usage when asked. */
     static List<String> streamEvents(ChatRequest chat) {
         List<String> events = new ArrayList<>();
-        String[] words = reply(chat).split(" ");
-        for (int i = 0; i < words.length; i++) {
-            String piece = i == 0 ? words[i] : " " + words[i];
+        for (String piece : pieces(chat)) {
             events.add(chunk(chat, Json.createObjectBuilder().add("content", piece).build(), null));
         }
         events.add(chunk(chat, Json.createObjectBuilder().build(), "stop"));
@@ -66,10 +78,9 @@ final class OpenAiReplies {
     /** Responses API stream: text deltas, then {@code response.completed} carrying the usage. */
     static List<String[]> responseEvents(ChatRequest chat) {
         List<String[]> events = new ArrayList<>();
-        String[] words = reply(chat).split(" ");
-        for (int i = 0; i < words.length; i++) {
+        for (String piece : pieces(chat)) {
             events.add(new String[] {"response.output_text.delta", Json.createObjectBuilder()
-                    .add("type", "response.output_text.delta").add("delta", i == 0 ? words[i] : " " + words[i])
+                    .add("type", "response.output_text.delta").add("delta", piece)
                     .build().toString()});
         }
         events.add(new String[] {"response.completed", Json.createObjectBuilder()

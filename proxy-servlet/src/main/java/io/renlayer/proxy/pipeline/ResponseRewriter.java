@@ -8,5 +8,11 @@ package io.renlayer.proxy.pipeline;
 @FunctionalInterface
 public interface ResponseRewriter {
 
+    /**
+     * Between messages when a rewrite answers more than one: each becomes its own event (a stream
+     * can need to send held-back text before the event that ends it). JSON never contains it raw.
+     */
+    String NEXT_MESSAGE = "\n\n";
+
     String rewrite(String message);
 }

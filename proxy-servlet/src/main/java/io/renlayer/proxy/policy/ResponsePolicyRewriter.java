@@ -11,6 +11,7 @@ import io.renlayer.proxy.pipeline.Exchange;
 import io.renlayer.proxy.pipeline.ResponseRewriter;
 import io.renlayer.spi.dlp.ScanInput;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.HashSet;
 import java.util.List;
@@ -30,6 +31,8 @@ final class ResponsePolicyRewriter implements ResponseRewriter {
     private final Exchange exchange;
     private final TextScanner scanner;
     private final Set<String> recorded = new HashSet<>();
+    private final StreamingWindow window = new StreamingWindow();
+    private StreamDelta lastDelta;
     private boolean cut;
 
     ResponsePolicyRewriter(PolicySet policies, Exchange exchange, TextScanner scanner) {
@@ -44,6 +47,17 @@ final class ResponsePolicyRewriter implements ResponseRewriter {
             return null;
         }
         Optional<JsonValue> json = JsonStrings.parse(message);
+        JsonObject event = json.filter(v -> v instanceof JsonObject).map(JsonValue::asJsonObject).orElse(null);
+        StreamDelta delta = event == null ? null : StreamDelta.of(event);
+        if (delta != null) {
+            lastDelta = delta;
+            return rewriteDelta(delta);
+        }
+        if (window.holding() && (event == null || StreamDelta.closes(event))) {
+            // The text ends here: what was held goes out first, as one more text event.
+            String flushed = rewriteDelta(lastDelta.last(""));
+            return cut ? flushed : flushed + ResponseRewriter.NEXT_MESSAGE + rewrite(message);
+        }
         if (json.isEmpty()) {
             return message;
         }
@@ -52,13 +66,7 @@ final class ResponsePolicyRewriter implements ResponseRewriter {
         PolicyDecision decision = policies.evaluate(Phase.RESPONSE, PolicySubjects.of(exchange, scan.findings()));
         record(decision.applied());
         if (decision.denied()) {
-            cut = true;
-            exchange.flag("response_blocked");
-            ProxyError error = ProxyError.policyDenied(decision.denial().name());
-            return Json.createObjectBuilder().add("error", Json.createObjectBuilder()
-                    .add("message", "The response was blocked by policy '" + decision.denial().name() + "'.")
-                    .add("type", error.type()).add("code", error.code()).add("param", error.param()))
-                    .build().toString();
+            return deny(decision);
         }
         if (!decision.redacts()) {
             return message;
@@ -69,6 +77,37 @@ final class ResponsePolicyRewriter implements ResponseRewriter {
         }
         exchange.flag("response_redacted");
         return JsonStrings.redact(json.get(), tokens).toString();
+    }
+
+    /**
+     * A streamed piece of text: held in the window until a secret split across pieces would be
+     * whole, then released redacted. The window's text is what policies see.
+     */
+    private String rewriteDelta(StreamDelta delta) {
+        String text = window.append(delta.text());
+        ScanResult scan = text.isEmpty() ? ScanResult.NOTHING
+                : scanner.scan(text, exchange.key().tenantId().toString(), ScanInput.Phase.RESPONSE);
+        PolicyDecision decision = policies.evaluate(Phase.RESPONSE, PolicySubjects.of(exchange, scan.findings()));
+        record(decision.applied());
+        if (decision.denied()) {
+            return deny(decision);
+        }
+        String released = window.release(scan.findings(), delta.last(), f -> decision.redactsType(f.finding().type()));
+        if (!released.equals(text.substring(0, Math.min(text.length(), released.length())))) {
+            exchange.flag("response_redacted");
+        }
+        return delta.withText(released).toString();
+    }
+
+    /** The error event that ends the answer; what follows is dropped. */
+    private String deny(PolicyDecision decision) {
+        cut = true;
+        exchange.flag("response_blocked");
+        ProxyError error = ProxyError.policyDenied(decision.denial().name());
+        return Json.createObjectBuilder().add("error", Json.createObjectBuilder()
+                .add("message", "The response was blocked by policy '" + decision.denial().name() + "'.")
+                .add("type", error.type()).add("code", error.code()).add("param", error.param()))
+                .build().toString();
     }
 
     /** Each policy once per call, however many events it matched. */

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Rewrites the {@code data} of each server-sent event in a byte stream that arrives in arbitrary
@@ -15,6 +17,8 @@ import java.util.function.UnaryOperator;
  * rewrite returns null, the event is dropped whole.
  */
 public final class SseEventRewriter {
+
+    private static final Pattern JSON_TYPE = Pattern.compile("\"type\":\"([^\"]+)\"");
 
     private final UnaryOperator<String> rewriteData;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
@@ -57,6 +61,12 @@ public final class SseEventRewriter {
         return out.toByteArray();
     }
 
+    private static void appendData(StringBuilder event, String message) {
+        for (String dataLine : message.split("\n", -1)) {
+            event.append("data: ").append(dataLine).append('\n');
+        }
+    }
+
     private void endLine(ByteArrayOutputStream out) {
         String text = line.toString(StandardCharsets.UTF_8);
         line.reset();
@@ -76,11 +86,23 @@ public final class SseEventRewriter {
             return;
         }
         StringBuilder event = new StringBuilder();
-        otherFields.forEach(field -> event.append(field).append('\n'));
         if (rewritten != null) {
-            for (String dataLine : rewritten.split("\n", -1)) {
-                event.append("data: ").append(dataLine).append('\n');
+            // A rewrite may answer several messages (ResponseRewriter.NEXT_MESSAGE): all but the
+            // last become events of their own, named by their JSON type when the stream names events.
+            String[] messages = rewritten.split("\n\n", -1);
+            boolean named = otherFields.stream().anyMatch(f -> f.startsWith("event:"));
+            for (int i = 0; i < messages.length - 1; i++) {
+                Matcher type = JSON_TYPE.matcher(messages[i]);
+                if (named && type.find()) {
+                    event.append("event: ").append(type.group(1)).append('\n');
+                }
+                appendData(event, messages[i]);
+                event.append('\n');
             }
+            otherFields.forEach(field -> event.append(field).append('\n'));
+            appendData(event, messages[messages.length - 1]);
+        } else {
+            otherFields.forEach(field -> event.append(field).append('\n'));
         }
         event.append('\n');
         out.writeBytes(event.toString().getBytes(StandardCharsets.UTF_8));

@@ -22,7 +22,7 @@ class TraceBodiesTest {
                 new DetectedFinding("secrets", Finding.of("AWS_ACCESS_KEY_ID", key, key + 20, 0.99)),
                 new DetectedFinding("secrets", Finding.of("GENERIC_SECRET", key + 4, key + 20, 0.5)));
 
-        assertThat(TraceBodies.replaceFindings(text, findings))
+        assertThat(io.renlayer.proxy.inspect.FindingTokens.replace(text, findings))
                 .isEqualTo("{\"content\":\"mail [REDACTED:EMAIL_ADDRESS] key [REDACTED:AWS_ACCESS_KEY_ID]\"}");
     }
 
