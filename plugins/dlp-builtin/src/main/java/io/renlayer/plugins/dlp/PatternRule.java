@@ -17,23 +17,91 @@ import java.util.regex.Pattern;
  * @param group    the capturing group that is the finding (0 for the whole match)
  */
 record PatternRule(String type, List<String> keywords, Pattern pattern, int group, Predicate<String> valid,
-        double confidence) {
+        double confidence, Anchor anchor, int before, int after) {
+
+    /**
+     * Where a match can be: positions every match contains or starts near (an '@', a digit, a
+     * keyword). The pattern then runs only on the text around them ({@code before}/{@code after}:
+     * at least the longest match), not from every position of the text: prose, which has few such
+     * positions, costs little more than finding them.
+     */
+    @FunctionalInterface
+    interface Anchor {
+        /** The anchor positions in ascending order. */
+        int[] positions(ScanText scan);
+
+        static Anchor character(char c) {
+            return scan -> {
+                String text = scan.text();
+                IntList found = new IntList();
+                for (int i = text.indexOf(c); i >= 0; i = text.indexOf(c, i + 1)) {
+                    found.add(i);
+                }
+                return found.toArray();
+            };
+        }
+
+        /** Occurrences of the keywords; lower-case ones are looked for case-insensitively. */
+        static Anchor keywords(List<String> keywords) {
+            return scan -> {
+                IntList found = new IntList();
+                for (String keyword : keywords) {
+                    String haystack = keyword.equals(keyword.toLowerCase(Locale.ROOT)) ? scan.lower() : scan.text();
+                    for (int i = haystack.indexOf(keyword); i >= 0; i = haystack.indexOf(keyword, i + 1)) {
+                        found.add(i);
+                    }
+                }
+                int[] sorted = found.toArray();
+                java.util.Arrays.sort(sorted);
+                return sorted;
+            };
+        }
+    }
+
+    /** A growable int array: anchors can be many, boxing them would cost more than the scan. */
+    static final class IntList {
+        private int[] values = new int[16];
+        private int size;
+
+        void add(int value) {
+            if (size == values.length) {
+                values = java.util.Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        int[] toArray() {
+            return java.util.Arrays.copyOf(values, size);
+        }
+    }
 
     static PatternRule of(String type, List<String> keywords, String regex, Predicate<String> valid, double confidence) {
-        return new PatternRule(type, keywords, Pattern.compile(regex), 0, valid, confidence);
+        return new PatternRule(type, keywords, Pattern.compile(regex), 0, valid, confidence, null, 0, 0);
     }
 
     static PatternRule grouped(String type, List<String> keywords, String regex, Predicate<String> valid,
             double confidence) {
-        return new PatternRule(type, keywords, Pattern.compile(regex), 1, valid, confidence);
+        return new PatternRule(type, keywords, Pattern.compile(regex), 1, valid, confidence, null, 0, 0);
     }
 
-    /** The findings of every rule whose keywords occur; {@code lower} is the text in lower case. */
-    static List<Finding> scanAll(List<PatternRule> rules, String text, String lower) {
+    /** This rule, run only within {@code before} characters before and {@code after} after an anchor. */
+    PatternRule near(Anchor anchor, int before, int after) {
+        return new PatternRule(type, keywords, pattern, group, valid, confidence, anchor, before, after);
+    }
+
+    /** This rule, run only around its keywords: {@code before} characters before one, {@code after} after. */
+    PatternRule nearKeywords(int before, int after) {
+        return near(Anchor.keywords(keywords), before, after);
+    }
+
+    /** The findings of every rule. */
+    static List<Finding> scanAll(List<PatternRule> rules, ScanText scan) {
         List<Finding> findings = new java.util.ArrayList<>();
         for (PatternRule rule : rules) {
-            if (rule.mayMatch(text, lower)) {
-                rule.scan(text, findings);
+            if (rule.anchor() != null) {
+                rule.scan(scan, findings);
+            } else if (rule.mayMatch(scan.text(), scan.lower())) {
+                rule.collect(rule.pattern().matcher(scan.text()), findings);
             }
         }
         return findings;
@@ -53,8 +121,38 @@ record PatternRule(String type, List<String> keywords, Pattern pattern, int grou
         return false;
     }
 
-    void scan(String text, List<Finding> into) {
-        Matcher m = pattern.matcher(text);
+    void scan(ScanText scan, List<Finding> into) {
+        String text = scan.text();
+        if (anchor == null) {
+            collect(pattern.matcher(text), into);
+            return;
+        }
+        int[] anchors = anchor.positions(scan);
+        if (anchors.length == 0) {
+            return;
+        }
+        // Lookarounds see past a region's ends, so a region finds exactly what the whole text would.
+        Matcher m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        int n = text.length();
+        int regionStart = -1;
+        int regionEnd = -1;
+        for (int at : anchors) {
+            int start = Math.max(0, at - before);
+            int end = Math.min(n, at + after + 1);
+            if (regionEnd >= 0 && start <= regionEnd) {
+                regionEnd = Math.max(regionEnd, end);
+            } else {
+                if (regionEnd >= 0) {
+                    collect(m.region(regionStart, regionEnd), into);
+                }
+                regionStart = start;
+                regionEnd = end;
+            }
+        }
+        collect(m.region(regionStart, regionEnd), into);
+    }
+
+    void collect(Matcher m, List<Finding> into) {
         while (m.find()) {
             String value = m.group(group);
             if (value != null && !value.isEmpty() && valid.test(value) && !Placeholders.isPlaceholder(value)) {

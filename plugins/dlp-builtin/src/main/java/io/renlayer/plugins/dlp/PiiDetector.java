@@ -3,10 +3,10 @@ package io.renlayer.plugins.dlp;
 import com.google.i18n.phonenumbers.PhoneNumberMatch;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import io.renlayer.spi.dlp.DlpDetector;
+import io.renlayer.plugins.dlp.PatternRule.Anchor;
 import io.renlayer.spi.dlp.Finding;
 import io.renlayer.spi.dlp.ScanInput;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Personal data: EMAIL_ADDRESS, PHONE_NUMBER (libphonenumber, valid numbers only), CREDIT_CARD
@@ -17,23 +17,27 @@ final class PiiDetector implements DlpDetector {
     /** National numbers are read as US numbers; numbers written with + are read for any country. */
     private static final String DEFAULT_REGION = "US";
 
+
     private static final List<PatternRule> RULES = List.of(
             PatternRule.of("EMAIL_ADDRESS", List.of("@"),
                     "(?:(?<=mailto:)|(?<![A-Za-z0-9._%+:/!#-]))[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.){1,8}"
                             + "[A-Za-z]{2,24}(?![A-Za-z0-9-])",
-                    v -> !v.contains("..") && !v.startsWith("."), 0.95),
+                    v -> !v.contains("..") && !v.startsWith("."), 0.95).near(Anchor.character('@'), 65, 260),
             PatternRule.of("CREDIT_CARD", List.of(),
-                    "(?<![\\d.-])(?:\\d[ -]?){12,18}\\d(?![\\d-]|\\.\\d)", Checksums::creditCard, 0.95),
+                    "(?<![\\d.-])(?:\\d[ -]?){12,18}\\d(?![\\d-]|\\.\\d)", Checksums::creditCard, 0.95)
+                    .near(digitClusters(13), 0, 45),
             PatternRule.of("IBAN_CODE", List.of(),
                     "(?<![A-Za-z0-9])[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?(?![A-Za-z0-9])",
-                    Checksums::iban, 0.95),
+                    Checksums::iban, 0.95).near(scan -> ibanStarts(scan.text()), 0, 50),
             PatternRule.of("US_SSN", List.of("-"),
-                    "(?<![\\d-])\\d{3}-\\d{2}-\\d{4}(?![\\d-])", Checksums::ssn, 0.85),
+                    "(?<![\\d-])\\d{3}-\\d{2}-\\d{4}(?![\\d-])", Checksums::ssn, 0.85).near(digitClusters(9), 0, 12),
             PatternRule.of("IP_ADDRESS", List.of("."),
-                    "(?<![\\d.vV])(?<![Vv]ersion )(?:\\d{1,3}\\.){3}\\d{1,3}(?![\\d]|\\.\\d)", IpAddresses::v4, 0.9),
+                    "(?<![\\d.vV])(?<![Vv]ersion )(?:\\d{1,3}\\.){3}\\d{1,3}(?![\\d]|\\.\\d)", IpAddresses::v4, 0.9)
+                    .near(digitClusters(4), 0, 16),
             PatternRule.of("IP_ADDRESS", List.of(":"),
                     "(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\\d{1,3}\\.){3}\\d{1,3})?(?![0-9A-Fa-f:])",
-                    v -> v.length() >= 6 && IpAddresses.v6(v) && !v.matches("\\d{1,2}:\\d{2}(:\\d{2})?"), 0.9));
+                    v -> v.length() >= 6 && IpAddresses.v6(v) && !v.matches("\\d{1,2}:\\d{2}(:\\d{2})?"), 0.9)
+                    .near(PiiDetector::ipv6Colons, 46, 46));
 
     private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
 
@@ -50,33 +54,127 @@ final class PiiDetector implements DlpDetector {
     @Override
     public List<Finding> scan(ScanInput input) {
         String text = input.text();
-        String lower = text.toLowerCase(Locale.ROOT);
-        List<Finding> findings = PatternRule.scanAll(RULES, text, lower);
-        if (hasDigitRun(text, 7)) {
-            for (PhoneNumberMatch match : phones.findNumbers(text, DEFAULT_REGION, PhoneNumberUtil.Leniency.VALID,
+        ScanText scan = new ScanText(text);
+        List<Finding> findings = PatternRule.scanAll(RULES, scan);
+        // The phone parser reads only the text around clusters of seven or more digits: most text has none.
+        for (int[] region : phoneRegions(scan)) {
+            String part = text.substring(region[0], region[1]);
+            for (PhoneNumberMatch match : phones.findNumbers(part, DEFAULT_REGION, PhoneNumberUtil.Leniency.VALID,
                     Long.MAX_VALUE)) {
-                if (!overlapsCard(findings, match.start(), match.end())) {
-                    findings.add(Finding.of("PHONE_NUMBER", match.start(), match.end(), 0.85));
+                int start = region[0] + match.start();
+                int end = region[0] + match.end();
+                if (!overlapsCard(findings, start, end)) {
+                    findings.add(Finding.of("PHONE_NUMBER", start, end, 0.85));
                 }
             }
         }
         return findings;
     }
 
-    /** Phone numbers have at least seven digits; most text has no such run and skips the phone parser. */
-    private static boolean hasDigitRun(String text, int digits) {
-        int run = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+    private static boolean digit(String text, int i) {
+        char c = text.charAt(i);
+        return c >= '0' && c <= '9';
+    }
+
+    /**
+     * Clusters of digits and the separators numbers are written with ({@code [start, end, digits]}),
+     * found in one pass and shared by the card, SSN, IP and phone rules.
+     */
+    static List<int[]> clusters(String text) {
+        List<int[]> clusters = new java.util.ArrayList<>();
+        int start = -1;
+        int digits = 0;
+        int lastDigit = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : '\n';
             if (c >= '0' && c <= '9') {
-                if (++run >= digits) {
-                    return true;
+                if (start < 0) {
+                    start = i;
                 }
-            } else if (c != ' ' && c != '-' && c != '(' && c != ')' && c != '.' && c != '+') {
-                run = 0;
+                digits++;
+                lastDigit = i;
+            } else if (start >= 0 && (c == ' ' || c == '-' || c == '(' || c == ')' || c == '.' || c == '+' || c == ':')
+                    && i - lastDigit <= 2) {
+                continue;
+            } else if (start >= 0) {
+                clusters.add(new int[] {start, lastDigit + 1, digits});
+                start = -1;
+                digits = 0;
             }
         }
-        return false;
+        return clusters;
+    }
+
+    private static final Object CLUSTERS = new Object();
+
+    /** The starts of the digit clusters holding at least {@code digits} digits. */
+    private static Anchor digitClusters(int digits) {
+        return scan -> {
+            PatternRule.IntList found = new PatternRule.IntList();
+            for (int[] cluster : scan.derived(CLUSTERS, PiiDetector::clusters)) {
+                if (cluster[2] >= digits) {
+                    // Anchors along the whole cluster, so the regions cover it however long it is.
+                    for (int at = cluster[0]; at < cluster[1]; at += 30) {
+                        found.add(at);
+                    }
+                    found.add(cluster[1] - 1);
+                }
+            }
+            return found.toArray();
+        };
+    }
+
+    /** Colons with another colon close after, and a hex digit or colon beside: IPv6 has at least two. */
+    private static int[] ipv6Colons(ScanText scan) {
+        String text = scan.text();
+        PatternRule.IntList found = new PatternRule.IntList();
+        for (int i = text.indexOf(':'); i >= 0; i = text.indexOf(':', i + 1)) {
+            int next = text.indexOf(':', i + 1);
+            if (next > 0 && next - i <= 5 && (hexOrColon(text, i - 1) || hexOrColon(text, i + 1))) {
+                found.add(i);
+            }
+        }
+        return found.toArray();
+    }
+
+    private static boolean hexOrColon(String text, int i) {
+        return i >= 0 && i < text.length() && (Character.digit(text.charAt(i), 16) >= 0 || text.charAt(i) == ':');
+    }
+
+    /** An ISO date (2026-11-22) has eight digits but is no phone number; such clusters skip the phone parser. */
+    private static boolean isoDate(String text, int[] cluster) {
+        return cluster[1] - cluster[0] == 10 && cluster[2] == 8 && text.charAt(cluster[0] + 4) == '-'
+                && text.charAt(cluster[0] + 7) == '-';
+    }
+
+    /** Windows around clusters of seven or more digits, with room for a leading + or ( and context. */
+    private static List<int[]> phoneRegions(ScanText scan) {
+        List<int[]> regions = new java.util.ArrayList<>();
+        for (int[] cluster : scan.derived(CLUSTERS, PiiDetector::clusters)) {
+            if (cluster[2] < 7 || isoDate(scan.text(), cluster)) {
+                continue;
+            }
+            int start = Math.max(0, cluster[0] - 24);
+            int end = Math.min(scan.text().length(), cluster[1] + 8);
+            if (!regions.isEmpty() && start <= regions.get(regions.size() - 1)[1]) {
+                regions.get(regions.size() - 1)[1] = end;
+            } else {
+                regions.add(new int[] {start, end});
+            }
+        }
+        return regions;
+    }
+
+    /** Two capital letters and two digits: how every IBAN starts. */
+    private static int[] ibanStarts(String text) {
+        PatternRule.IntList found = new PatternRule.IntList();
+        for (int i = 0; i + 3 < text.length(); i++) {
+            if (digit(text, i + 2) && digit(text, i + 3) && Character.isUpperCase(text.charAt(i))
+                    && Character.isUpperCase(text.charAt(i + 1))) {
+                found.add(i);
+            }
+        }
+        return found.toArray();
     }
 
     /** A card number is not also a phone number. */

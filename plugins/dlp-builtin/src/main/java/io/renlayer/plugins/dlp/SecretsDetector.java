@@ -17,31 +17,31 @@ final class SecretsDetector implements DlpDetector {
 
     private static final List<PatternRule> RULES = List.of(
             PatternRule.of("AWS_ACCESS_KEY_ID", List.of("AKIA", "ASIA", "ABIA", "ACCA"),
-                    "(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Z0-9])", v -> true, 0.99),
+                    "(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Z0-9])", v -> true, 0.99).nearKeywords(1, 21),
             PatternRule.grouped("AWS_SECRET_ACCESS_KEY", List.of("aws"),
                     "(?i)aws.{0,20}?(?:secret|sk|private).{0,20}?[\"'=:\\s]{1,4}([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])",
-                    v -> Checksums.entropy(v) > 4.0, 0.9),
+                    v -> Checksums.entropy(v) > 4.0, 0.9).nearKeywords(0, 100),
             PatternRule.of("GITHUB_TOKEN", List.of("gh", "github_pat_"),
                     "(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{82})(?![A-Za-z0-9_])",
-                    v -> v.startsWith("github_pat_") || Checksums.githubToken(v), 0.99),
+                    v -> v.startsWith("github_pat_") || Checksums.githubToken(v), 0.99).nearKeywords(1, 100),
             PatternRule.of("SLACK_TOKEN", List.of("xox"),
-                    "(?<![A-Za-z0-9-])xox[abposre]-(?:[0-9]{6,}-){1,3}[A-Za-z0-9-]{8,72}(?![A-Za-z0-9-])", v -> true, 0.97),
+                    "(?<![A-Za-z0-9-])xox[abposre]-(?:[0-9]{6,}-){1,3}[A-Za-z0-9-]{8,72}(?![A-Za-z0-9-])", v -> true, 0.97).nearKeywords(1, 300),
             PatternRule.of("STRIPE_SECRET_KEY", List.of("_live_", "_test_"),
-                    "(?<![A-Za-z0-9_])(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{24,99}(?![A-Za-z0-9_])", v -> true, 0.98),
+                    "(?<![A-Za-z0-9_])(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{24,99}(?![A-Za-z0-9_])", v -> true, 0.98).nearKeywords(3, 110),
             PatternRule.of("ANTHROPIC_API_KEY", List.of("sk-ant-"),
-                    "(?<![A-Za-z0-9_-])sk-ant-(?:api|admin)\\d{2}-[A-Za-z0-9_-]{80,120}(?![A-Za-z0-9_-])", v -> true, 0.99),
+                    "(?<![A-Za-z0-9_-])sk-ant-(?:api|admin)\\d{2}-[A-Za-z0-9_-]{80,120}(?![A-Za-z0-9_-])", v -> true, 0.99).nearKeywords(1, 140),
             PatternRule.of("OPENAI_API_KEY", List.of("sk-"),
                     "(?<![A-Za-z0-9_-])sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{10,200}T3BlbkFJ[A-Za-z0-9_-]{10,200}(?![A-Za-z0-9_-])"
                             + "|(?<![A-Za-z0-9_-])sk-[A-Za-z0-9]{48}(?![A-Za-z0-9_-])",
-                    v -> !v.startsWith("sk-ant-"), 0.98),
+                    v -> !v.startsWith("sk-ant-"), 0.98).nearKeywords(1, 420),
             PatternRule.of("GOOGLE_API_KEY", List.of("AIza"),
-                    "(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])", v -> true, 0.97),
+                    "(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])", v -> true, 0.97).nearKeywords(1, 40),
             PatternRule.of("JWT", List.of("eyJ"),
                     "(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,4000}\\.eyJ[A-Za-z0-9_-]{8,8000}\\.[A-Za-z0-9_-]{8,2000}(?![A-Za-z0-9_-])",
-                    Checksums::jwt, 0.95),
+                    Checksums::jwt, 0.95).nearKeywords(1, 14_100),
             PatternRule.grouped("DB_PASSWORD", List.of("://"),
                     "(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\\s:/@\"'`]{1,64}:([^\\s@/\"'`]{1,128})@[A-Za-z0-9.\\[\\]-]{1,253}",
-                    SecretsDetector::realPassword, 0.95));
+                    SecretsDetector::realPassword, 0.95).nearKeywords(22, 450));
 
     private static final Pattern PEM_BEGIN = Pattern.compile("-----BEGIN ((?:[A-Z0-9]+ ){0,3})PRIVATE KEY( BLOCK)?-----");
     private static final Pattern GENERIC = Pattern.compile(
@@ -52,6 +52,11 @@ final class SecretsDetector implements DlpDetector {
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final List<String> GENERIC_KEYWORDS = List.of(
             "password", "passwd", "pwd", "secret", "token", "key", "auth");
+    /** The keyword ends at most this far before its '=' or ':' (suffix, quote and spaces between). */
+    private static final int KEYWORD_REACH = 30;
+    private static final PatternRule GENERIC_RULE = new PatternRule("GENERIC_SECRET", GENERIC_KEYWORDS, GENERIC, 1,
+            SecretsDetector::looksGenerated, 0.8, null, 0, 0)
+            .near(SecretsDetector::assignments, KEYWORD_REACH + 20, 210);
 
     @Override
     public String id() {
@@ -66,17 +71,12 @@ final class SecretsDetector implements DlpDetector {
     @Override
     public List<Finding> scan(ScanInput input) {
         String text = input.text();
-        String lower = text.toLowerCase(Locale.ROOT);
-        List<Finding> findings = PatternRule.scanAll(RULES, text, lower);
+        ScanText scan = new ScanText(text);
+        List<Finding> findings = PatternRule.scanAll(RULES, scan);
         if (text.contains("PRIVATE KEY")) {
             privateKeys(text, findings);
         }
-        for (String keyword : GENERIC_KEYWORDS) {
-            if (lower.contains(keyword)) {
-                genericSecrets(text, findings);
-                break;
-            }
-        }
+        genericSecrets(scan, findings);
         return findings;
     }
 
@@ -93,16 +93,41 @@ final class SecretsDetector implements DlpDetector {
         }
     }
 
-    private static void genericSecrets(String text, List<Finding> findings) {
-        Matcher m = GENERIC.matcher(text);
-        while (m.find()) {
-            int start = m.start(1);
-            int end = m.end(1);
-            String value = m.group(1);
-            if (looksGenerated(value) && !Placeholders.isPlaceholder(value) && !covered(findings, start, end)) {
-                findings.add(Finding.of("GENERIC_SECRET", start, end, 0.8));
+    /** Keyword-introduced values, unless a typed finding already covers them. */
+    private static void genericSecrets(ScanText scan, List<Finding> findings) {
+        List<Finding> generic = new java.util.ArrayList<>();
+        GENERIC_RULE.scan(scan, generic);
+        for (Finding f : generic) {
+            if (!covered(findings, f.start(), f.end())) {
+                findings.add(f);
             }
         }
+    }
+
+    /**
+     * The '=' and ':' that follow one of the keywords closely: a generic secret is assigned to a
+     * name. Prose mentions tokens and keys all the time, but rarely assigns one.
+     */
+    private static int[] assignments(ScanText scan) {
+        String text = scan.text();
+        PatternRule.IntList found = new PatternRule.IntList();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == '=' || c == ':') && keywordBefore(scan.lower(), i)) {
+                found.add(i);
+            }
+        }
+        return found.toArray();
+    }
+
+    private static boolean keywordBefore(String lower, int at) {
+        String before = lower.substring(Math.max(0, at - KEYWORD_REACH - 20), at);
+        for (String keyword : GENERIC_KEYWORDS) {
+            if (before.contains(keyword)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
