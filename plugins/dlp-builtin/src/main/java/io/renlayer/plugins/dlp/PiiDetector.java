@@ -18,7 +18,7 @@ final class PiiDetector implements DlpDetector {
     private static final String DEFAULT_REGION = "US";
 
 
-    private static final List<PatternRule> RULES = List.of(
+    static final List<PatternRule> RULES = List.of(
             PatternRule.of("EMAIL_ADDRESS", List.of("@"),
                     "(?:(?<=mailto:)|(?<![A-Za-z0-9._%+:/!#-]))[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.){1,8}"
                             + "[A-Za-z]{2,24}(?![A-Za-z0-9-])",

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 final class SecretsDetector implements DlpDetector {
 
-    private static final List<PatternRule> RULES = List.of(
+    static final List<PatternRule> RULES = List.of(
             PatternRule.of("AWS_ACCESS_KEY_ID", List.of("AKIA", "ASIA", "ABIA", "ACCA"),
                     "(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Z0-9])", v -> true, 0.99).nearKeywords(1, 21),
             PatternRule.grouped("AWS_SECRET_ACCESS_KEY", List.of("aws"),
@@ -54,7 +54,7 @@ final class SecretsDetector implements DlpDetector {
             "password", "passwd", "pwd", "secret", "token", "key", "auth");
     /** The keyword ends at most this far before its '=' or ':' (suffix, quote and spaces between). */
     private static final int KEYWORD_REACH = 30;
-    private static final PatternRule GENERIC_RULE = new PatternRule("GENERIC_SECRET", GENERIC_KEYWORDS, GENERIC, 1,
+    static final PatternRule GENERIC_RULE = new PatternRule("GENERIC_SECRET", GENERIC_KEYWORDS, GENERIC, 1,
             SecretsDetector::looksGenerated, 0.8, null, 0, 0)
             .near(SecretsDetector::assignments, KEYWORD_REACH + 20, 210);
 
