@@ -68,6 +68,31 @@ class ResilienceIT {
         assertThat(took).isLessThan(Duration.ofMillis(2500));
     }
 
+    @Test
+    void aStreamThatStallsIsCutAtTheReadTimeoutBetweenChunks(Gateway gateway) throws Exception {
+        Platform platform = new Platform(gateway);
+        Bare t = bareTenant(platform);
+        upstream(platform, t.tenantId, "stalling", gateway.upstream.baseUrl(), "[\"*\"]", ",\"readTimeoutMs\":400");
+
+        long started = System.nanoTime();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(gateway.proxyUrl() + "/v1/chat/completions"))
+                        .header("Authorization", "Bearer " + t.key)
+                        .header("x-sim-chunk-delay-ms", "1500")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"gpt-4o\",\"stream\":true,"
+                                + "\"messages\":[{\"role\":\"user\",\"content\":\"one two three four\"}]}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        // The headers and the first chunk came in time; then the upstream went quiet for 1.5 s.
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("Echo:").doesNotContain("[DONE]");
+        assertThat(took).isLessThan(Duration.ofMillis(2_500));
+        JsonObject trace = platform.awaitTrace(t.tenantId, tr -> tr.getBoolean("stream"));
+        assertThat(trace.getString("errorCode")).isEqualTo("upstream_timeout");
+    }
+
     private record Bare(String tenantId, String key) {}
 
     /** A tenant with an agent and a key, and no upstream yet: the test decides the order. */

@@ -3,6 +3,8 @@ package io.renlayer.sim;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -64,6 +66,9 @@ public final class UpstreamSimulator implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /** Azure OpenAI: {@code /openai/deployments/<deployment>/chat/completions?api-version=...}. */
+    private static final Pattern AZURE_DEPLOYMENT = Pattern.compile("/openai/deployments/([^/]+)/(chat/completions|embeddings)");
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
@@ -80,6 +85,17 @@ public final class UpstreamSimulator implements AutoCloseable {
                 echo(exchange, body); // a plain HTTP service, for registered-service routes
                 return;
             }
+            Matcher azure = AZURE_DEPLOYMENT.matcher(path);
+            if (azure.matches()) {
+                String query = exchange.getRequestURI().getRawQuery();
+                if (query == null || !query.startsWith("api-version=")
+                        || (credential != null && !credential.equals(exchange.getRequestHeaders().getFirst("api-key")))) {
+                    send(exchange, 401, OpenAiReplies.error("invalid_request_error", "Azure wants api-key and api-version"));
+                    return;
+                }
+                // Azure answers as OpenAI does; from here on, the deployment's route is the OpenAI one.
+                path = "/v1/" + azure.group(2);
+            }
             if (!List.of("/v1/chat/completions", "/v1/responses", "/v1/embeddings", "/v1/messages").contains(path)) {
                 send(exchange, 404, OpenAiReplies.error("invalid_request_error", "Unknown path " + path));
                 return;
@@ -92,7 +108,8 @@ public final class UpstreamSimulator implements AutoCloseable {
             String presented = anthropic
                     ? exchange.getRequestHeaders().getFirst("x-api-key")
                     : exchange.getRequestHeaders().getFirst("Authorization");
-            if (credential != null && !(anthropic ? credential : "Bearer " + credential).equals(presented)) {
+            if (credential != null && !azure.matches()
+                    && !(anthropic ? credential : "Bearer " + credential).equals(presented)) {
                 send(exchange, 401, anthropic
                         ? AnthropicReplies.error("authentication_error", "invalid x-api-key")
                         : OpenAiReplies.error("invalid_request_error", "Incorrect API key provided."));

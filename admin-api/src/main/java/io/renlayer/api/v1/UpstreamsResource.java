@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Upstream registrations. The credential goes in and is never returned. */
@@ -65,7 +66,7 @@ public class UpstreamsResource {
         UpstreamChange body = Requests.required(change);
         return UpstreamView.of(upstreams.update(tenantId, upstreamId, new NewUpstream(body.name(), body.provider(),
                 body.baseUrl(), body.credential(), body.models(), body.connectTimeoutMs(), body.readTimeoutMs(),
-                body.fallbackUpstreamId()), body.enabled(), Requests.actor(caller)));
+                body.fallbackUpstreamId(), body.settings()), body.enabled(), Requests.actor(caller)));
     }
 
     @DELETE
@@ -76,7 +77,8 @@ public class UpstreamsResource {
     }
 
     public record UpstreamChange(String name, String provider, String baseUrl, String credential, List<String> models,
-            Integer connectTimeoutMs, Integer readTimeoutMs, UUID fallbackUpstreamId, Boolean enabled) {
+            Integer connectTimeoutMs, Integer readTimeoutMs, UUID fallbackUpstreamId, Boolean enabled,
+            Map<String, String> settings) {
         @Override
         public String toString() {
             return "UpstreamChange[name=" + name + ", credential=***]";
@@ -85,11 +87,11 @@ public class UpstreamsResource {
 
     public record UpstreamView(UUID id, UUID tenantId, String name, String provider, String baseUrl,
             List<String> models, boolean credentialSet, boolean enabled, int connectTimeoutMs, int readTimeoutMs,
-            UUID fallbackUpstreamId, Instant createdAt) {
+            UUID fallbackUpstreamId, Map<String, String> settings, Instant createdAt) {
         static UpstreamView of(Upstream u) {
             return new UpstreamView(u.getId(), u.getTenantId(), u.getName(), u.getProvider(), u.getBaseUrl(),
                     u.getModels(), true, u.isEnabled(), u.getConnectTimeoutMs(), u.getReadTimeoutMs(),
-                    u.getFallbackUpstreamId(), u.getCreatedAt());
+                    u.getFallbackUpstreamId(), u.getSettings(), u.getCreatedAt());
         }
     }
 }

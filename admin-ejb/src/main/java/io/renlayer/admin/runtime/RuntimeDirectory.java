@@ -41,7 +41,7 @@ public class RuntimeDirectory {
 
     private static final String UPSTREAMS_OF_TENANT = """
             SELECT id, tenant_id, name, provider, base_url, credential_enc, models,
-                   connect_timeout_ms, read_timeout_ms, fallback_upstream_id
+                   connect_timeout_ms, read_timeout_ms, fallback_upstream_id, settings
               FROM renlayer.upstreams
              WHERE tenant_id = ? AND enabled
              ORDER BY created_at""";
@@ -87,7 +87,8 @@ public class RuntimeDirectory {
                             rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                             rs.getString(4), rs.getString(5), masterKey.cipher().decrypt(rs.getBytes(6)),
                             List.of(rs.getString(7).split(",")),
-                            new UpstreamSnapshot.Resilience(rs.getInt(8), rs.getInt(9), rs.getObject(10, UUID.class))));
+                            new UpstreamSnapshot.Resilience(rs.getInt(8), rs.getInt(9), rs.getObject(10, UUID.class)),
+                            io.renlayer.admin.upstreams.UpstreamSettings.parse(rs.getString(11))));
                 }
             }
             return List.copyOf(result);

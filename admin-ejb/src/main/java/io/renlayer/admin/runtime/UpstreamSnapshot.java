@@ -6,7 +6,7 @@ import java.util.UUID;
 /** An enabled upstream with its decrypted credential, for the proxy's in-memory cache only. */
 public record UpstreamSnapshot(
         UUID id, UUID tenantId, String name, String provider, String baseUrl, String credential,
-        List<String> models, Resilience resilience) {
+        List<String> models, Resilience resilience, java.util.Map<String, String> settings) {
 
     /** Timeouts, and the upstream to try when this one cannot be reached (null for none). */
     public record Resilience(int connectTimeoutMs, int readTimeoutMs, UUID fallbackUpstreamId) {

@@ -54,6 +54,10 @@ public class Upstream {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Provider settings as JSON (see {@link UpstreamSettings}). */
+    @Column(nullable = false)
+    private String settings = "{}";
+
     protected Upstream() {}
 
     Upstream(UUID tenantId, String name, String provider, String baseUrl, byte[] credentialEncrypted,
@@ -103,8 +107,17 @@ public class Upstream {
         state.put("enabled", enabled);
         state.put("connectTimeoutMs", connectTimeoutMs);
         state.put("readTimeoutMs", readTimeoutMs);
+        state.put("settings", getSettings());
         state.put("fallbackUpstreamId", fallbackUpstreamId == null ? null : fallbackUpstreamId.toString());
         return state;
+    }
+
+    public java.util.Map<String, String> getSettings() {
+        return UpstreamSettings.parse(settings);
+    }
+
+    void setSettings(java.util.Map<String, String> settings) {
+        this.settings = UpstreamSettings.format(settings);
     }
 
     void setBaseUrl(String baseUrl) {

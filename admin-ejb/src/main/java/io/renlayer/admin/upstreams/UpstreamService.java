@@ -57,6 +57,7 @@ public class UpstreamService {
         upstream.setResilience(checkTimeout("connectTimeoutMs", request.connectTimeoutMs(), 120_000),
                 checkTimeout("readTimeoutMs", request.readTimeoutMs(), 3_600_000),
                 checkFallback(tenantId, request.fallbackUpstreamId(), provider));
+        upstream.setSettings(checkSettings(provider, request.settings()));
         em.persist(upstream);
         audit.record(tenantId, actor, "upstream.create", "upstream", upstream.getId(), null, upstream.auditState());
         return upstream;
@@ -105,6 +106,9 @@ public class UpstreamService {
         if (enabled != null) {
             upstream.setEnabled(enabled);
         }
+        if (change.settings() != null) {
+            upstream.setSettings(checkSettings(upstream.getProvider(), change.settings()));
+        }
         upstream.setResilience(
                 change.connectTimeoutMs() == null ? upstream.getConnectTimeoutMs()
                         : checkTimeout("connectTimeoutMs", change.connectTimeoutMs(), 120_000),
@@ -125,6 +129,16 @@ public class UpstreamService {
         java.util.Map<String, Object> before = upstream.auditState();
         em.remove(upstream);
         audit.record(tenantId, actor, "upstream.delete", "upstream", upstreamId, before, null);
+    }
+
+    /** Settings the provider accepts; a problem naming {@code settings} otherwise. */
+    private java.util.Map<String, String> checkSettings(String provider, java.util.Map<String, String> settings) {
+        java.util.Map<String, String> checked = UpstreamSettings.checked(settings);
+        String problem = plugins.upstreamProvider(provider).map(p -> p.invalidSettings(checked)).orElse(null);
+        if (problem != null) {
+            throw new InvalidRequestException("settings", problem);
+        }
+        return checked;
     }
 
     private static Integer checkTimeout(String field, Integer millis, int max) {
@@ -163,7 +177,8 @@ public class UpstreamService {
 
     /** What an operator submits; the credential is only ever kept encrypted. */
     public record NewUpstream(String name, String provider, String baseUrl, String credential,
-            List<String> models, Integer connectTimeoutMs, Integer readTimeoutMs, UUID fallbackUpstreamId) {
+            List<String> models, Integer connectTimeoutMs, Integer readTimeoutMs, UUID fallbackUpstreamId,
+            java.util.Map<String, String> settings) {
         @Override
         public String toString() {
             return "NewUpstream[name=" + name + ", provider=" + provider + ", baseUrl=" + baseUrl

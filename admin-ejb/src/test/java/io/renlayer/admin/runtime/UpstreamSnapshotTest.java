@@ -29,6 +29,6 @@ class UpstreamSnapshotTest {
     private static UpstreamSnapshot upstream(List<String> models) {
         return new UpstreamSnapshot(UUID.randomUUID(), UUID.randomUUID(), "main", "openai",
                 "http://127.0.0.1:9", "sk-secret", models,
-                UpstreamSnapshot.Resilience.DEFAULTS);
+                UpstreamSnapshot.Resilience.DEFAULTS, java.util.Map.of());
     }
 }

@@ -8,6 +8,8 @@ record RelayOutcome(Ending ending, Usage usage) {
     enum Ending {
         COMPLETE,
         CLIENT_DISCONNECTED,
-        UPSTREAM_BROKE_OFF
+        UPSTREAM_BROKE_OFF,
+        /** The upstream sent nothing for longer than its read timeout, in the middle of the body. */
+        UPSTREAM_STALLED
     }
 }

@@ -30,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Sends the call upstream with the gateway's credential and relays the answer to the client.
@@ -41,6 +42,9 @@ public class UpstreamForwarder {
     private static final int BUFFERED_BODY_LIMIT = 4 << 20;
 
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    /** Watches relays for stalled upstreams; its tasks only cancel, they never do I/O. */
+    private final ScheduledExecutorService stallTimer = Executors.newSingleThreadScheduledExecutor(
+            task -> Thread.ofPlatform().daemon().name("renlayer-stall-watch").unstarted(task));
     /** The JDK client sets the connect timeout per client: one client per distinct timeout. */
     private final Map<Integer, HttpClient> clients = new ConcurrentHashMap<>();
 
@@ -103,6 +107,7 @@ public class UpstreamForwarder {
                         case COMPLETE -> relayed.statusCode() >= 400 ? "upstream_error" : null;
                         case CLIENT_DISCONNECTED -> "client_disconnected";
                         case UPSTREAM_BROKE_OFF -> "upstream_broke_off";
+                        case UPSTREAM_STALLED -> "upstream_timeout";
                     });
                     return new Outcome(null, false);
                 })
@@ -131,7 +136,8 @@ public class UpstreamForwarder {
                 call = call.withHeader(header.getKey(), header.getValue());
             }
         }
-        ForwardRequest prepared = exchange.provider().prepare(call, exchange.upstream().credential());
+        ForwardRequest prepared = exchange.provider().prepare(call, exchange.upstream().credential(),
+                exchange.upstream().settings());
         HttpRequest.Builder builder = HttpRequest.newBuilder(prepared.uri())
                 .timeout(Duration.ofMillis(exchange.upstream().resilience().readTimeoutMs()))
                 .method(prepared.method(), HttpRequest.BodyPublishers.ofByteArray(prepared.body()));
@@ -143,7 +149,7 @@ public class UpstreamForwarder {
         return builder.build();
     }
 
-    private static HttpResponse.BodySubscriber<RelayOutcome> startRelay(
+    private HttpResponse.BodySubscriber<RelayOutcome> startRelay(
             Exchange exchange, HttpResponse.ResponseInfo info, HttpServletResponse response) {
         response.setStatus(info.statusCode());
         String connection = info.headers().firstValue("connection").orElse(null);
@@ -168,7 +174,8 @@ public class UpstreamForwarder {
             RelaySink sink = rewriter == null ? RelaySink.passThrough(out, eventStream)
                     : eventStream ? RelaySink.rewritingEvents(out, rewriter)
                     : RelaySink.rewritingBody(out, rewriter, BUFFERED_BODY_LIMIT);
-            return new ResponseRelay(sink, tap, exchange.responseCapture());
+            return new ResponseRelay(sink, tap, exchange.responseCapture(),
+                    Duration.ofMillis(exchange.upstream().resilience().readTimeoutMs()), stallTimer);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -199,6 +206,7 @@ public class UpstreamForwarder {
 
     @PreDestroy
     void close() {
+        stallTimer.shutdownNow();
         clients.values().forEach(HttpClient::close);
         executor.close();
     }

@@ -35,7 +35,7 @@ public final class ResolveServiceStage implements Stage {
             return StageResult.reject(ProxyError.serviceMethodNotAllowed(exchange.method(), service.allowedMethods()));
         }
         exchange.routeTo(new UpstreamSnapshot(service.id(), service.tenantId(), service.name(), "service",
-                        service.baseUrl(), service.credential(), List.of("*"), UpstreamSnapshot.Resilience.DEFAULTS),
+                        service.baseUrl(), service.credential(), List.of("*"), UpstreamSnapshot.Resilience.DEFAULTS, java.util.Map.of()),
                 new ServiceDialect(service.authHeader(), service.authScheme()));
         return StageResult.proceed();
     }

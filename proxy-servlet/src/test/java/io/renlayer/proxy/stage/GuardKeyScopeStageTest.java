@@ -46,7 +46,7 @@ class GuardKeyScopeStageTest {
         exchange.identifiedAs(TestKeys.withScopes(scopes));
         exchange.describedAs(model, stream, "");
         exchange.routeTo(new UpstreamSnapshot(UUID.randomUUID(), UUID.randomUUID(), "u", "openai", "http://u", "c",
-                List.of("*"), UpstreamSnapshot.Resilience.DEFAULTS), null);
+                List.of("*"), UpstreamSnapshot.Resilience.DEFAULTS, java.util.Map.of()), null);
         return stage.apply(exchange).rejection();
     }
 

@@ -50,7 +50,7 @@ class ResolveUpstreamStageTest {
 
     private UpstreamSnapshot upstream(String provider, List<String> models) {
         return new UpstreamSnapshot(UUID.randomUUID(), tenant, provider + models, provider, "http://u", "c", models,
-                UpstreamSnapshot.Resilience.DEFAULTS);
+                UpstreamSnapshot.Resilience.DEFAULTS, java.util.Map.of());
     }
 
     private record NamedProvider(String id) implements UpstreamProvider {

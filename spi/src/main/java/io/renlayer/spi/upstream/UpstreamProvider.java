@@ -41,6 +41,27 @@ public interface UpstreamProvider {
     }
 
     /**
+     * As {@link #prepare(ForwardRequest, String)}, with the upstream's own settings (strings an
+     * operator registered with it: an API version, a deployment). The default ignores them.
+     *
+     * @param settings never null; keys and values as registered
+     * @since 1.1
+     */
+    default ForwardRequest prepare(ForwardRequest request, String credential, Map<String, String> settings) {
+        return prepare(request, credential);
+    }
+
+    /**
+     * Checks the settings an operator registers with an upstream of this provider.
+     *
+     * @return null when they are usable, else what is wrong, for the operator
+     * @since 1.1
+     */
+    default String invalidSettings(Map<String, String> settings) {
+        return settings.isEmpty() ? null : "this provider takes no settings";
+    }
+
+    /**
      * Token usage reported in a complete, non-streamed response body.
      *
      * @return the usage, or {@link Usage#UNKNOWN} when the body carries none or cannot be read

@@ -1,5 +1,6 @@
 package io.renlayer.plugins.upstream.openai;
 
+import io.renlayer.spi.upstream.ForwardRequest;
 import io.renlayer.spi.upstream.UpstreamProvider;
 import io.renlayer.spi.upstream.Usage;
 import jakarta.json.Json;
@@ -11,6 +12,7 @@ import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * OpenAI and OpenAI-compatible upstreams: Bearer credential, {@code usage} object with
@@ -34,6 +36,34 @@ public final class OpenAiProvider implements UpstreamProvider {
     @Override
     public Map<String, String> credentialHeaders(String credential) {
         return Map.of("Authorization", "Bearer " + credential);
+    }
+
+    /**
+     * Settings: {@code flavor} ({@code openai}, the default, for OpenAI and OpenAI-compatible servers
+     * such as vLLM or LiteLLM; {@code azure} for Azure OpenAI, with {@code apiVersion} and an
+     * optional {@code deployment}).
+     */
+    @Override
+    public ForwardRequest prepare(ForwardRequest request, String credential, Map<String, String> settings) {
+        return AzureDeployments.FLAVOR.equals(settings.get("flavor"))
+                ? AzureDeployments.prepare(request, credential, settings)
+                : prepare(request, credential);
+    }
+
+    @Override
+    public String invalidSettings(Map<String, String> settings) {
+        Set<String> unknown = new java.util.TreeSet<>(settings.keySet());
+        unknown.removeAll(Set.of("flavor", "apiVersion", "deployment"));
+        if (!unknown.isEmpty()) {
+            return "unknown settings " + unknown + "; known: flavor, apiVersion, deployment";
+        }
+        String flavor = settings.getOrDefault("flavor", "openai");
+        return switch (flavor) {
+            case "openai" -> settings.containsKey("apiVersion") || settings.containsKey("deployment")
+                    ? "apiVersion and deployment are for flavor azure" : null;
+            case AzureDeployments.FLAVOR -> AzureDeployments.invalid(settings);
+            default -> "flavor must be openai or azure";
+        };
     }
 
     @Override
