@@ -14,6 +14,6 @@ public final class BuiltInDlpPlugin implements RenLayerPlugin {
 
     @Override
     public List<DlpDetector> dlpDetectors() {
-        return List.of(new PiiDetector(), new SecretsDetector());
+        return List.of(new PiiDetector(), new SecretsDetector(), new SourceCodeDetector());
     }
 }

@@ -19,4 +19,12 @@ class BuiltInDetectorsContractTest {
         public DlpDetector newDetector() { return new SecretsDetector(); }
         public List<String> positiveSamples() { return List.of("key AKIAQWERTYUIOPASDFGH here"); }
     }
+
+    @Nested
+    class SourceCode implements DlpDetectorContract {
+        public DlpDetector newDetector() { return new SourceCodeDetector(); }
+        public List<String> positiveSamples() {
+            return List.of("```\nint a = 1;\nint b = 2;\nint c = a + b;\nprint(c);\nreturn c;\n```");
+        }
+    }
 }

@@ -90,7 +90,7 @@ class LabelledEvaluationTest {
                     continue;
                 }
                 String type = line.substring(0, line.indexOf('\t'));
-                String marked = line.substring(line.indexOf('\t') + 1);
+                String marked = line.substring(line.indexOf('\t') + 1).replace("\\n", "\n"); // multi-line samples
                 int open = marked.indexOf("[[");
                 if (open < 0) {
                     samples.add(new Sample(type, marked, -1, -1));
