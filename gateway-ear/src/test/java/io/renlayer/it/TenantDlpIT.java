@@ -78,6 +78,29 @@ class TenantDlpIT {
         assertThat(trace.getJsonArray("findings").getJsonObject(0).getString("detector")).isEqualTo("rule:codenames");
     }
 
+    @Test
+    void aRuleChoosesHowItsFindingsAreRedacted(Gateway gateway) throws Exception {
+        Platform platform = new Platform(gateway);
+        Platform.TestTenant t = platform.newTenant();
+        String api = "/api/v1/tenants/" + t.tenantId();
+        platform.post(api + "/dlp-rules", "{\"name\":\"badges\",\"pattern\":\"EMP-\\\\d{6}\",\"redaction\":\"hash\"}");
+        platform.post(api + "/dlp-rules", "{\"name\":\"codenames\",\"kind\":\"keywords\",\"keywords\":[\"falcon\"],"
+                + "\"redaction\":\"mask\"}");
+        platform.post(api + "/policies",
+                "{\"name\":\"hide-custom\",\"priority\":1,\"conditions\":{\"findingTypes\":[\"CUSTOM\"]},\"action\":\"REDACT\"}");
+        Proxy proxy = new Proxy(gateway);
+        String prompt = Proxy.userMessage("gpt-4o", "EMP-004211 works on falcon");
+
+        HttpResponse<String> answer = null;
+        for (int i = 0; i < 50 && (answer == null || !answer.body().contains("******")); i++) {
+            answer = proxy.chat(t.key(), prompt);
+            Thread.sleep(100);
+        }
+        String echoed = Platform.json(answer.body()).getJsonArray("choices").getJsonObject(0).getJsonObject("message")
+                .getString("content");
+        assertThat(echoed).matches("Echo: \\[HASH:[0-9a-f]{12}] works on \\*{6}");
+    }
+
     private static HttpResponse<String> awaitStatus(Proxy proxy, String key, String body, int status) throws Exception {
         HttpResponse<String> last = null;
         for (int i = 0; i < 50; i++) {

@@ -18,12 +18,13 @@ public final class TenantDlp {
     public static final TenantDlp NONE = new TenantDlp(List.of(), Set.of());
 
     /** A rule as stored. */
-    public record RuleSpec(String name, String kind, String pattern, List<String> keywords, boolean caseSensitive) {}
+    public record RuleSpec(String name, String kind, String pattern, List<String> keywords, boolean caseSensitive,
+            String redaction) {}
 
     /** Where a rule matched, in characters of the scanned text. */
-    public record RuleMatch(String rule, int start, int end) {}
+    public record RuleMatch(String rule, int start, int end, String redaction) {}
 
-    private record CompiledRule(String name, Pattern pattern) {}
+    private record CompiledRule(String name, Pattern pattern, String redaction) {}
 
     private final List<CompiledRule> rules;
     private final Set<String> disabledTypes;
@@ -38,7 +39,8 @@ public final class TenantDlp {
         for (RuleSpec spec : specs) {
             int flags = spec.caseSensitive() ? 0 : Pattern.CASE_INSENSITIVE;
             String regex = "keywords".equals(spec.kind()) ? keywordAlternation(spec.keywords()) : spec.pattern();
-            compiled.add(new CompiledRule(spec.name(), Pattern.compile(regex, flags)));
+            compiled.add(new CompiledRule(spec.name(), Pattern.compile(regex, flags),
+                    spec.redaction() == null ? "token" : spec.redaction()));
         }
         return new TenantDlp(List.copyOf(compiled), Set.copyOf(disabledTypes));
     }
@@ -65,7 +67,7 @@ public final class TenantDlp {
             Matcher m = rule.pattern().matcher(text);
             while (m.find()) {
                 if (m.end() > m.start()) {
-                    matches.add(new RuleMatch(rule.name(), m.start(), m.end()));
+                    matches.add(new RuleMatch(rule.name(), m.start(), m.end(), rule.redaction()));
                 }
             }
         }

@@ -43,7 +43,8 @@ public class TenantScanner {
             throw new InvalidRequestException("text", "text must be at most " + MAX_TEXT + " characters");
         }
         TenantDlp tenant = TenantDlp.compile(rules.enabled(tenantId).stream()
-                .map(r -> new TenantDlp.RuleSpec(r.getName(), r.getKind(), r.getPattern(), r.getKeywords(), r.isCaseSensitive()))
+                .map(r -> new TenantDlp.RuleSpec(r.getName(), r.getKind(), r.getPattern(), r.getKeywords(), r.isCaseSensitive(),
+                        r.getRedaction()))
                 .toList(), settings.disabledTypes(tenantId));
         List<ScanFinding> findings = new ArrayList<>();
         ScanInput input = ScanInput.of(text, tenantId.toString(), ScanInput.Phase.REQUEST);

@@ -130,7 +130,7 @@ public class RuntimeDirectory {
     public io.renlayer.admin.dlp.TenantDlp tenantDlp(UUID tenantId) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement rules = c.prepareStatement(
-                        "SELECT name, kind, pattern, keywords, case_sensitive FROM renlayer.dlp_rules"
+                        "SELECT name, kind, pattern, keywords, case_sensitive, redaction FROM renlayer.dlp_rules"
                                 + " WHERE tenant_id = ? AND enabled ORDER BY name");
                 PreparedStatement tenant = c.prepareStatement("SELECT dlp_disabled_types FROM renlayer.tenants WHERE id = ?")) {
             rules.setObject(1, tenantId);
@@ -139,7 +139,7 @@ public class RuntimeDirectory {
                 while (rs.next()) {
                     specs.add(new io.renlayer.admin.dlp.TenantDlp.RuleSpec(rs.getString(1), rs.getString(2),
                             rs.getString(3), rs.getString(4) == null ? null : List.of(rs.getString(4).split("\n")),
-                            rs.getBoolean(5)));
+                            rs.getBoolean(5), rs.getString(6)));
                 }
             }
             tenant.setObject(1, tenantId);

@@ -83,7 +83,7 @@ public class DetectorRunner implements TextScanner {
         plugins.findings().stream().filter(f -> tenant.reports(f.finding().type())).forEach(findings::add);
         for (TenantDlp.RuleMatch match : tenant.scan(text)) {
             findings.add(new DetectedFinding("rule:" + match.rule(),
-                    Finding.of(TenantDlp.CUSTOM, match.start(), match.end(), 1.0)));
+                    Finding.of(TenantDlp.CUSTOM, match.start(), match.end(), 1.0), match.redaction()));
         }
         return new ScanResult(List.copyOf(findings), plugins.failedDetectors());
     }

@@ -3,10 +3,32 @@ package io.renlayer.proxy.inspect;
 import java.util.Comparator;
 import java.util.List;
 
-/** Text with findings replaced by their type token, {@code [REDACTED:TYPE]}. */
+/**
+ * What replaces a finding's text: its type token {@code [REDACTED:TYPE]} (the default), a mask of
+ * the same length, or {@code [HASH:…]}, the first 12 hex digits of its SHA-256, which lets an
+ * investigator see that two redacted values were the same without seeing either (per tenant rule).
+ */
 public final class FindingTokens {
 
     private FindingTokens() {}
+
+    public static String token(DetectedFinding finding, String secret) {
+        return switch (finding.redaction()) {
+            case "mask" -> "*".repeat(secret.length());
+            case "hash" -> "[HASH:" + sha256Prefix(secret) + "]";
+            default -> "[REDACTED:" + finding.finding().type() + "]";
+        };
+    }
+
+    private static String sha256Prefix(String secret) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 6);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
 
     /**
      * Replaces each finding's span with its type token. Overlapping findings become one token, of
@@ -31,7 +53,7 @@ public final class FindingTokens {
             if (start >= end) {
                 continue;
             }
-            out.append(text, copied, start).append("[REDACTED:").append(first.finding().type()).append(']');
+            out.append(text, copied, start).append(token(first, text.substring(start, end)));
             copied = end;
         }
         return out.append(text, Math.min(copied, text.length()), text.length()).toString();

@@ -2,11 +2,12 @@ package io.renlayer.proxy.policy;
 
 import io.renlayer.admin.policies.PolicyDecision;
 import io.renlayer.proxy.inspect.DetectedFinding;
+import io.renlayer.proxy.inspect.FindingTokens;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Which text a decision redacts, and the token that replaces it ({@code [REDACTED:TYPE]}). */
+/** Which text a decision redacts, and what replaces it (see {@link FindingTokens}). */
 final class Redaction {
 
     private Redaction() {}
@@ -18,8 +19,10 @@ final class Redaction {
                 .filter(f -> decision.redactsType(f.finding().type()))
                 // Longest first, so a secret that contains another is replaced whole.
                 .sorted((a, b) -> Integer.compare(length(b), length(a)))
-                .forEach(f -> tokens.putIfAbsent(scannedText.substring(f.finding().start(), f.finding().end()),
-                        "[REDACTED:" + f.finding().type() + "]"));
+                .forEach(f -> {
+                    String secret = scannedText.substring(f.finding().start(), f.finding().end());
+                    tokens.putIfAbsent(secret, FindingTokens.token(f, secret));
+                });
         return tokens;
     }
 

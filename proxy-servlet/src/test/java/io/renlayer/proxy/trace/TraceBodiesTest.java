@@ -51,4 +51,19 @@ class TraceBodiesTest {
         assertThat(SessionIds.of(Map.of(), "not json")).isNull();
         assertThat(SessionIds.of(Map.of("x-session-id", "x".repeat(500)), null)).hasSize(SessionIds.MAX_LENGTH);
     }
+
+    @Test
+    void tenantRulesChooseTokenMaskOrHash() {
+        String text = "badge EMP-123456 and EMP-123456 again, code FALCON";
+        DetectedFinding first = new DetectedFinding("rule:ids", Finding.of("CUSTOM", 6, 16, 1.0), "hash");
+        DetectedFinding second = new DetectedFinding("rule:ids", Finding.of("CUSTOM", 21, 31, 1.0), "hash");
+        DetectedFinding code = new DetectedFinding("rule:names", Finding.of("CUSTOM", 44, 50, 1.0), "mask");
+
+        String redacted = io.renlayer.proxy.inspect.FindingTokens.replace(text, List.of(first, second, code));
+
+        assertThat(redacted).matches("badge \\[HASH:[0-9a-f]{12}] and \\[HASH:[0-9a-f]{12}] again, code \\*{6}");
+        // The same value hashes the same, so an investigator can tell the two apart from a third.
+        assertThat(redacted.substring(6, 25)).isEqualTo(redacted.substring(30, 49));
+        assertThat(redacted).doesNotContain("EMP-123456").doesNotContain("FALCON");
+    }
 }
