@@ -1,7 +1,9 @@
 package io.renlayer.proxy.inspect;
 
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What replaces a finding's text: its type token {@code [REDACTED:TYPE]} (the default), a mask of
@@ -11,6 +13,23 @@ import java.util.List;
 public final class FindingTokens {
 
     private FindingTokens() {}
+
+    /**
+     * Each finding's text in {@code scannedText} mapped to its replacement, longest first, so that a
+     * secret containing another is replaced whole: for rewriting values where offsets do not apply
+     * (the string values of a JSON document).
+     */
+    public static Map<String, String> bySecret(String scannedText, List<DetectedFinding> findings) {
+        Map<String, String> tokens = new LinkedHashMap<>();
+        findings.stream()
+                .sorted((a, b) -> Integer.compare(b.finding().end() - b.finding().start(),
+                        a.finding().end() - a.finding().start()))
+                .forEach(f -> {
+                    String secret = scannedText.substring(f.finding().start(), f.finding().end());
+                    tokens.putIfAbsent(secret, token(f, secret));
+                });
+        return tokens;
+    }
 
     public static String token(DetectedFinding finding, String secret) {
         return switch (finding.redaction()) {

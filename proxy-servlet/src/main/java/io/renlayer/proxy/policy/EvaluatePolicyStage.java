@@ -1,5 +1,6 @@
 package io.renlayer.proxy.policy;
 
+import io.renlayer.proxy.inspect.JsonStrings;
 import io.renlayer.admin.policies.AppliedPolicy;
 import io.renlayer.admin.policies.Phase;
 import io.renlayer.admin.policies.PolicyDecision;

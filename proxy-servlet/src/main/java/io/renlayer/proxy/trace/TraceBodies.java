@@ -1,6 +1,10 @@
 package io.renlayer.proxy.trace;
 
 import io.renlayer.proxy.inspect.FindingTokens;
+import io.renlayer.proxy.inspect.JsonStrings;
+import jakarta.json.JsonValue;
+import java.util.Map;
+import java.util.Optional;
 import io.renlayer.proxy.inspect.TextScanner;
 import io.renlayer.spi.dlp.ScanInput;
 
@@ -16,12 +20,34 @@ public final class TraceBodies {
 
     private TraceBodies() {}
 
+    /**
+     * A JSON body is scanned as the prompt is: its string values unescaped (tool-call arguments
+     * included), each finding replaced inside the value it was found in, so the stored body stays
+     * valid JSON. Null when the body is not JSON (a captured event stream).
+     */
+    private static String redactJson(String raw, TextScanner scanner, String tenantId, ScanInput.Phase phase) {
+        char first = raw.charAt(0);
+        if (first != '{' && first != '[') {
+            return null;
+        }
+        Optional<JsonValue> json = JsonStrings.parse(raw);
+        if (json.isEmpty()) {
+            return null;
+        }
+        String values = JsonStrings.text(json.get());
+        Map<String, String> tokens = FindingTokens.bySecret(values, scanner.scan(values, tenantId, phase).findings());
+        return tokens.isEmpty() ? raw : JsonStrings.redact(json.get(), tokens).toString();
+    }
+
     public static String redacted(String raw, boolean alreadyTruncated, TextScanner scanner, String tenantId,
             ScanInput.Phase phase) {
         if (raw == null || raw.isEmpty()) {
             return null;
         }
-        String text = FindingTokens.replace(raw, scanner.scan(raw, tenantId, phase).findings());
+        String text = redactJson(raw, scanner, tenantId, phase);
+        if (text == null) {
+            text = FindingTokens.replace(raw, scanner.scan(raw, tenantId, phase).findings());
+        }
         boolean cut = alreadyTruncated || text.length() > STORED_LIMIT;
         return cut ? text.substring(0, Math.min(text.length(), STORED_LIMIT)) + TRUNCATED : text;
     }

@@ -66,4 +66,26 @@ class TraceBodiesTest {
         assertThat(redacted.substring(6, 25)).isEqualTo(redacted.substring(30, 49));
         assertThat(redacted).doesNotContain("EMP-123456").doesNotContain("FALCON");
     }
+
+    @Test
+    void jsonBodiesAreRedactedInsideTheirValuesAndStayJson() {
+        String body = "{\"messages\":[{\"role\":\"assistant\",\"tool_calls\":[{\"function\":{\"name\":\"deploy\","
+                + "\"arguments\":\"{\\\"key\\\":\\\"AKIAQWERTYUIOPASDFGH\\\"}\"}}]}]}";
+        java.util.regex.Pattern aws = java.util.regex.Pattern.compile("AKIA[A-Z0-9]{16}");
+        io.renlayer.proxy.inspect.TextScanner scanner = (text, tenant, phase) -> {
+            java.util.regex.Matcher m = aws.matcher(text);
+            List<DetectedFinding> found = new java.util.ArrayList<>();
+            while (m.find()) {
+                found.add(new DetectedFinding("t", Finding.of("AWS_ACCESS_KEY_ID", m.start(), m.end(), 1.0)));
+            }
+            return new ScanResult(found, List.of());
+        };
+
+        String stored = TraceBodies.redacted(body, false, scanner, "t", ScanInput.Phase.REQUEST);
+
+        assertThat(stored).doesNotContain("AKIA").contains("[REDACTED:AWS_ACCESS_KEY_ID]");
+        assertThat(jakarta.json.Json.createReader(new java.io.StringReader(stored)).readObject()
+                .getJsonArray("messages").getJsonObject(0).getJsonArray("tool_calls").getJsonObject(0)
+                .getJsonObject("function").getString("arguments")).isEqualTo("{\"key\":\"[REDACTED:AWS_ACCESS_KEY_ID]\"}");
+    }
 }

@@ -1,4 +1,4 @@
-package io.renlayer.proxy.policy;
+package io.renlayer.proxy.inspect;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -17,11 +17,11 @@ import java.util.function.UnaryOperator;
  * again. Working on values rather than on the raw text keeps escapes intact, so a redaction can
  * never break the JSON it edits.
  */
-final class JsonStrings {
+public final class JsonStrings {
 
     private JsonStrings() {}
 
-    static Optional<JsonValue> parse(String text) {
+    public static Optional<JsonValue> parse(String text) {
         try (JsonReader reader = Json.createReader(new StringReader(text))) {
             return Optional.of(reader.readValue());
         } catch (JsonException | IllegalStateException e) {
@@ -30,14 +30,14 @@ final class JsonStrings {
     }
 
     /** Every string value (not object keys), joined by newlines. */
-    static String text(JsonValue value) {
+    public static String text(JsonValue value) {
         StringBuilder out = new StringBuilder();
         collect(value, out);
         return out.toString();
     }
 
     /** The document with each occurrence of a secret replaced by its token. */
-    static JsonValue redact(JsonValue value, Map<String, String> tokenBySecret) {
+    public static JsonValue redact(JsonValue value, Map<String, String> tokenBySecret) {
         return map(value, s -> {
             String result = s;
             for (Map.Entry<String, String> e : tokenBySecret.entrySet()) {
