@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
  * recall, printed as a table and held to the targets (precision 0.97, recall 0.95). A finding
  * counts when its type is right and it overlaps the marked span; anything else it reports is a
  * false positive of its type, including every finding on a NONE line.
+ *
+ * <p>{@code -Ddlp.labelled=a.tsv,b.tsv} scores other labelled sets (same format) instead, e.g. a
+ * public corpus converted to it; {@code bench/dlp-eval.sh} runs exactly that.
  */
 class LabelledEvaluationTest {
 
@@ -83,9 +86,23 @@ class LabelledEvaluationTest {
     }
 
     static List<Sample> samples() throws IOException {
+        String others = System.getProperty("dlp.labelled", "");
+        if (others.isBlank()) {
+            try (InputStream in = LabelledEvaluationTest.class.getResourceAsStream("/dlp-labelled.tsv")) {
+                return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
         List<Sample> samples = new ArrayList<>();
-        try (InputStream in = LabelledEvaluationTest.class.getResourceAsStream("/dlp-labelled.tsv")) {
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        for (String file : others.split(",")) {
+            samples.addAll(parse(java.nio.file.Files.readString(java.nio.file.Path.of(file.strip()))));
+        }
+        return samples;
+    }
+
+    private static List<Sample> parse(String tsv) {
+        List<Sample> samples = new ArrayList<>();
+        {
+            for (String line : tsv.split("\n")) {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
