@@ -1,0 +1,56 @@
+package io.renlayer.console;
+
+import io.renlayer.admin.users.PlatformUser;
+import io.renlayer.admin.users.Role;
+import jakarta.enterprise.context.SessionScoped;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.UUID;
+
+/**
+ * The signed-in person of this browser session: the same identity the API gets from a JWT (user,
+ * tenant, role), so the console uses the same tenant scoping and the audit log names the same actor.
+ */
+@Named
+@SessionScoped
+public class ConsoleSession implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private UUID userId;
+    private UUID tenantId;
+    private String email;
+    private Role role;
+
+    void signIn(PlatformUser user) {
+        userId = user.getId();
+        tenantId = user.getTenantId();
+        email = user.getEmail();
+        role = user.getRole();
+    }
+
+    public boolean isSignedIn() {
+        return userId != null;
+    }
+
+    public UUID getTenantId() {
+        return tenantId;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getRole() {
+        return role == null ? null : role.claim();
+    }
+
+    public boolean isCanWrite() {
+        return role != null && role.canWrite();
+    }
+
+    /** What the audit log records as the actor. */
+    public String actor() {
+        return "user:" + userId;
+    }
+}

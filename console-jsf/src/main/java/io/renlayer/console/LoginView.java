@@ -1,0 +1,71 @@
+package io.renlayer.console;
+
+import io.renlayer.admin.auth.SignInResult;
+import io.renlayer.admin.auth.SignInService;
+import io.renlayer.admin.errors.AuthenticationFailedException;
+import io.renlayer.admin.errors.InvalidRequestException;
+import jakarta.ejb.EJB;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.Serializable;
+
+/** Password, then (first time) the authenticator enrolment, then the one-time code. */
+@Named
+@ViewScoped
+public class LoginView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    private SignInService signIn;
+
+    @Inject
+    private ConsoleSession session;
+
+    private String email;
+    private String password;
+    private String code;
+    private String otpauthUri;
+    private String otpSecret;
+    private boolean codeAsked;
+
+    public String submit() {
+        try {
+            SignInResult result = signIn.signIn(email, password, code, null);
+            if (SignInResult.ENROL_OTP.equals(result.status())) {
+                otpauthUri = result.otpauthUri();
+                otpSecret = result.otpSecret();
+                codeAsked = true;
+                return null;
+            }
+            HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+            request.changeSessionId(); // a new session id at sign-in: no session fixation
+            session.signIn(result.user());
+            return "/sessions.xhtml?faces-redirect=true";
+        } catch (AuthenticationFailedException e) {
+            codeAsked |= e.otpRequired();
+            message(e.otpRequired() ? "Enter the code from your authenticator app." : e.getMessage());
+        } catch (InvalidRequestException e) {
+            message(e.getMessage());
+        }
+        return null;
+    }
+
+    private static void message(String text) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+    }
+
+    public String getEmail() { return email; }
+    public void setEmail(String email) { this.email = email; }
+    public String getPassword() { return password; }
+    public void setPassword(String password) { this.password = password; }
+    public String getCode() { return code; }
+    public void setCode(String code) { this.code = code; }
+    public String getOtpauthUri() { return otpauthUri; }
+    public String getOtpSecret() { return otpSecret; }
+    public boolean isCodeAsked() { return codeAsked; }
+}

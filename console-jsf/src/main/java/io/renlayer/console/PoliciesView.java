@@ -1,0 +1,87 @@
+package io.renlayer.console;
+
+import io.renlayer.admin.errors.InvalidRequestException;
+import io.renlayer.admin.policies.PolicyDefinition;
+import io.renlayer.admin.policies.PolicyDraft;
+import io.renlayer.admin.policies.PolicyService;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import java.io.Serializable;
+import java.io.StringReader;
+import java.sql.SQLException;
+import java.util.List;
+
+/** The tenant's policies in evaluation order, and an editor whose errors name the field. */
+@Named
+@ViewScoped
+public class PoliciesView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    private PolicyService policies;
+
+    @Inject
+    private ConsoleSession session;
+
+    private List<PolicyDefinition> list;
+    private String name;
+    private int priority = 100;
+    private String phase = "request";
+    private String action = "DENY";
+    private String conditions = "{}";
+
+    @PostConstruct
+    void load() {
+        try {
+            list = policies.list(session.getTenantId());
+        } catch (SQLException e) {
+            list = List.of();
+            Messages.error("Policies cannot be read right now.");
+        }
+    }
+
+    public void create() {
+        JsonObject parsed;
+        try {
+            parsed = Json.createReader(new StringReader(conditions == null || conditions.isBlank() ? "{}" : conditions))
+                    .readObject();
+        } catch (JsonException | IllegalStateException e) {
+            Messages.error("conditions: not a JSON object");
+            return;
+        }
+        JsonObject body = Json.createObjectBuilder().add("name", name == null ? "" : name).add("priority", priority)
+                .add("phase", phase).add("action", action).add("conditions", parsed).build();
+        boolean created = Messages.attempt(() -> {
+            try {
+                policies.create(session.getTenantId(), PolicyDraft.from(body), session.actor());
+            } catch (SQLException e) {
+                throw new InvalidRequestException("policy", "cannot be saved right now");
+            }
+        });
+        if (created) {
+            Messages.info("Policy '" + name + "' saved; it applies on every node within a second.");
+            name = null;
+            conditions = "{}";
+            load();
+        }
+    }
+
+    public List<PolicyDefinition> getPolicies() { return list; }
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+    public int getPriority() { return priority; }
+    public void setPriority(int priority) { this.priority = priority; }
+    public String getPhase() { return phase; }
+    public void setPhase(String phase) { this.phase = phase; }
+    public String getAction() { return action; }
+    public void setAction(String action) { this.action = action; }
+    public String getConditions() { return conditions; }
+    public void setConditions(String conditions) { this.conditions = conditions; }
+}

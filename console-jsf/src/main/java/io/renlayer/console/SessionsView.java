@@ -1,0 +1,95 @@
+package io.renlayer.console;
+
+import io.renlayer.admin.paging.PageRequest;
+import io.renlayer.admin.traces.TraceFilter;
+import io.renlayer.admin.traces.TraceRecord;
+import io.renlayer.admin.traces.TraceSession;
+import io.renlayer.admin.traces.TraceStore;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+
+/** Sessions and their requests, newest first; one request opens with its redacted bodies and findings. */
+@Named
+@ViewScoped
+public class SessionsView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private TraceStore traces;
+
+    @Inject
+    private ConsoleSession session;
+
+    private String sessionId;
+    private String model;
+    private String status;
+    private String decision;
+    private String findingType;
+    private List<TraceSession> sessions;
+    private List<TraceRecord> requests;
+    private TraceRecord selected;
+
+    @PostConstruct
+    void load() {
+        search();
+    }
+
+    public void search() {
+        Messages.attempt(() -> {
+            try {
+                TraceFilter filter = new TraceFilter(null, null, null, null, blank(model), blank(status), blank(decision),
+                        blank(findingType), blank(sessionId));
+                requests = traces.query(session.getTenantId(), filter, PageRequest.of(100, null)).items();
+                sessions = traces.sessions(session.getTenantId(), filter, PageRequest.of(50, null), null).items();
+            } catch (SQLException e) {
+                throw new IllegalStateException("traces are unavailable", e);
+            }
+        });
+    }
+
+    public void showSession(String id) {
+        sessionId = id;
+        search();
+    }
+
+    public void open(UUID traceId) {
+        try {
+            selected = traces.find(session.getTenantId(), traceId).orElse(null);
+        } catch (SQLException e) {
+            Messages.error("The trace cannot be read right now.");
+        }
+    }
+
+    private static final java.time.format.DateTimeFormatter WHEN =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneOffset.UTC);
+
+    /** A trace time as operators read it (UTC). */
+    public String when(java.time.Instant at) {
+        return at == null ? "" : WHEN.format(at);
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    public List<TraceSession> getSessions() { return sessions; }
+    public List<TraceRecord> getRequests() { return requests; }
+    public TraceRecord getSelected() { return selected; }
+    public String getSessionId() { return sessionId; }
+    public void setSessionId(String sessionId) { this.sessionId = sessionId; }
+    public String getModel() { return model; }
+    public void setModel(String model) { this.model = model; }
+    public String getStatus() { return status; }
+    public void setStatus(String status) { this.status = status; }
+    public String getDecision() { return decision; }
+    public void setDecision(String decision) { this.decision = decision; }
+    public String getFindingType() { return findingType; }
+    public void setFindingType(String findingType) { this.findingType = findingType; }
+}

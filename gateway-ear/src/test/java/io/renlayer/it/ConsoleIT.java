@@ -1,0 +1,173 @@
+package io.renlayer.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.commons.codec.binary.Base32;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The console in a real headless Chromium: sign in with a one-time code, create an agent and a
+ * key, send a call through the proxy with that key, find it in the sessions explorer and open its
+ * redacted body, then add a DENY policy and see the next call refused. Screenshots of each page
+ * land in target/console-screenshots (copied to docs/console).
+ */
+@ExtendWith(GatewayExtension.class)
+class ConsoleIT {
+
+    private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+    private static final String EMAIL_IN_PROMPT = "jane.doe@acme-corp.com";
+
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(env("RENLAYER_IT_CHROMIUM", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,800");
+        ChromeDriverService driver = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(env("RENLAYER_IT_CHROMEDRIVER", "/usr/bin/chromedriver")))
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(driver, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void fromSignInToTheRedactedBodyOfOneRequestAndADenyPolicy(Gateway gateway) throws Exception {
+        Platform platform = new Platform(gateway);
+        String tenant = platform.newTenant().tenantId(); // comes with an upstream on the simulator
+        String email = SignIn.createUser(platform, tenant, "owner");
+
+        // Sign in: password, then the authenticator enrolment, then a code computed from its secret.
+        browser.get(gateway.controlUrl() + "/console/");
+        type("login:email", email);
+        type("login:password", SignIn.password(email));
+        click("login:submit");
+        String secret = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("otp-secret"))).getText();
+        screenshot("01-sign-in-enrolment");
+        type("login:code", SignIn.code(new Base32().decode(secret), System.currentTimeMillis() / 30_000));
+        click("login:submit");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("whoami"), email));
+
+        // An agent and a key; the raw key is shown once.
+        click("nav-agents");
+        type("agents:newAgentName", "browser-agent");
+        click("agents:createAgent");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("agents:agentTable"), "browser-agent"));
+        choose("agents:keyAgent", "browser-agent");
+        type("agents:newKeyName", "browser-key");
+        click("agents:createKey");
+        String key = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("raw-key"))).getText();
+        assertThat(key).startsWith("rk_live_");
+        screenshot("02-agents-and-keys");
+
+        // A call through the proxy with that key, in a session, with an e-mail address in the prompt.
+        HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(gateway.proxyUrl() + "/v1/chat/completions"))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .header("x-session-id", "support-ticket-4711")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        Proxy.userMessage("gpt-4o", "write to " + EMAIL_IN_PROMPT))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(200);
+
+        // Found in the sessions explorer, opened: the body is redacted.
+        click("nav-sessions");
+        type("search:findingType", "EMAIL_ADDRESS");
+        WebElement open = null;
+        for (int i = 0; i < 30 && open == null; i++) {
+            click("search:apply");
+            Thread.sleep(500);
+            open = browser.findElements(By.cssSelector("[id$=':open']")).stream().findFirst().orElse(null);
+        }
+        assertThat(open).as("the request appears in the explorer").isNotNull();
+        assertThat(browser.findElement(By.id("search:sessions")).getText()).contains("support-ticket-4711");
+        screenshot("03-sessions");
+        open.click();
+        WebElement request = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("redacted-request")));
+        assertThat(request.getText()).contains("[REDACTED:EMAIL_ADDRESS]").doesNotContain(EMAIL_IN_PROMPT);
+        assertThat(browser.findElement(By.id("redacted-response")).getText()).doesNotContain(EMAIL_IN_PROMPT);
+        screenshot("04-request-detail");
+
+        // A DENY policy from the editor; the next call is refused.
+        browser.get(gateway.controlUrl() + "/console/policies.xhtml");
+        type("policies:name", "no-gpt-4o");
+        browser.findElement(By.id("policies:conditions")).sendKeys("\b\b{\"models\":[\"gpt-4o\"]}");
+        click("policies:save");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("policies:policyTable"), "no-gpt-4o"));
+        screenshot("05-policies");
+        HttpResponse<String> refused = null;
+        for (int i = 0; i < 50 && (refused == null || refused.statusCode() != 403); i++) {
+            refused = new Proxy(gateway).chat(key, Proxy.userMessage("gpt-4o", "again"));
+            Thread.sleep(100);
+        }
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(Platform.json(refused.body()).getJsonObject("error").getString("param")).isEqualTo("no-gpt-4o");
+
+        // Sign-out ends the session: the console asks for sign-in again.
+        click("account:signout");
+        browser.get(gateway.controlUrl() + "/console/agents.xhtml");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login:email")));
+    }
+
+    private void type(String id, String text) {
+        WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Picks an option of a PrimeFaces menu as a person would, again if the menu was still opening. */
+    private void choose(String menuId, String label) throws InterruptedException {
+        By option = By.cssSelector("li[data-label='" + label + "']");
+        for (int attempt = 0; attempt < 5; attempt++) {
+            click(menuId);
+            wait.until(ExpectedConditions.visibilityOfElementLocated(option));
+            Thread.sleep(300); // the menu's opening animation
+            browser.findElement(option).click();
+            if (browser.findElement(By.id(menuId + "_label")).getText().equals(label)) {
+                wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id(menuId + "_panel")));
+                return;
+            }
+        }
+        throw new AssertionError("could not choose " + label + " in " + menuId);
+    }
+
+    private void click(String id) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+    }
+
+    private void screenshot(String name) throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
