@@ -66,6 +66,7 @@ public class LoginView implements Serializable {
     public String getCode() { return code; }
     public void setCode(String code) { this.code = code; }
     public String getOtpauthUri() { return otpauthUri; }
+    public String getQrSvg() { return otpauthUri == null ? null : QrSvg.of(otpauthUri); }
     public String getOtpSecret() { return otpSecret; }
     public boolean isCodeAsked() { return codeAsked; }
 }

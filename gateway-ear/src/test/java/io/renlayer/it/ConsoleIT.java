@@ -69,6 +69,8 @@ class ConsoleIT {
         type("login:password", SignIn.password(email));
         click("login:submit");
         String secret = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("otp-secret"))).getText();
+        assertThat(browser.findElement(By.cssSelector("svg[aria-label='Authenticator enrolment QR code'] path"))
+                .getAttribute("d")).startsWith("M");
         screenshot("01-sign-in-enrolment");
         type("login:code", SignIn.code(new Base32().decode(secret), System.currentTimeMillis() / 30_000));
         click("login:submit");
