@@ -45,7 +45,7 @@ public class LoginView implements Serializable {
             HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
             request.changeSessionId(); // a new session id at sign-in: no session fixation
             session.signIn(result.user());
-            return "/sessions.xhtml?faces-redirect=true";
+            return "/dashboard.xhtml?faces-redirect=true";
         } catch (AuthenticationFailedException e) {
             codeAsked |= e.otpRequired();
             message(e.otpRequired() ? "Enter the code from your authenticator app." : e.getMessage());

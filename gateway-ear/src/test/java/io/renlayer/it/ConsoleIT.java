@@ -131,6 +131,28 @@ class ConsoleIT {
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(Platform.json(refused.body()).getJsonObject("error").getString("param")).isEqualTo("no-gpt-4o");
 
+        // The dashboard counts the traffic; a tenant rule is tried on a text; the audit chain verifies.
+        click("nav-dashboard");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kpi-requests")));
+        assertThat(Integer.parseInt(browser.findElement(By.id("kpi-requests")).getText())).isGreaterThanOrEqualTo(2);
+        screenshot("06-dashboard");
+        click("nav-dlp");
+        type("dlp:name", "codenames");
+        choose("dlp:kind", "keyword list");
+        type("dlp:definition", "Project Falcon");
+        click("dlp:save");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("dlp:ruleTable"), "codenames"));
+        type("dlp:sample", "Status of project falcon for jane.doe@acme-corp.com?");
+        click("dlp:test");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("dlp:findings"), "rule:codenames"));
+        assertThat(browser.findElement(By.id("dlp:findings")).getText()).contains("CUSTOM").contains("EMAIL_ADDRESS");
+        screenshot("07-dlp-rules");
+        click("nav-audit");
+        click("audit:verify");
+        wait.until(ExpectedConditions.textToBe(By.id("chain-status"), "Chain intact"));
+        assertThat(browser.findElement(By.id("audit:entries")).getText()).contains("policy.create").contains("key.create");
+        screenshot("08-audit");
+
         // Sign-out ends the session: the console asks for sign-in again.
         click("account:signout");
         browser.get(gateway.controlUrl() + "/console/agents.xhtml");

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import io.renlayer.admin.paging.Cursor;
 import io.renlayer.admin.paging.Page;
 import io.renlayer.admin.paging.PageRequest;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -125,6 +127,72 @@ public class TraceStore {
         }
         List<TraceSession> items = List.copyOf(sessions.subList(0, page.limit()));
         return new Page<>(items, items.get(items.size() - 1).sessionId());
+    }
+
+    /** Totals, percentiles, hourly series, top agents and models and recent denials over [from, to). */
+    public TraceDashboard dashboard(UUID tenantId, Instant from, Instant to) throws SQLException {
+        TraceFilter range = new TraceFilter(from, to, null, null, null, null, null, null, null);
+        try (Connection c = dataSource.getConnection()) {
+            TraceQuery totals = TraceQuery.where("""
+                    SELECT count(*), count(*) FILTER (WHERE status >= 400),
+                           percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_ms),
+                           percentile_cont(0.95) WITHIN GROUP (ORDER BY latency_ms),
+                           coalesce(sum(total_tokens), 0), coalesce(sum(cost_usd), 0),
+                           coalesce(sum(jsonb_array_length(findings)), 0)
+                      FROM renlayer.traces WHERE tenant_id = ?""", tenantId, range);
+            long requests;
+            long errors;
+            Integer p50;
+            Integer p95;
+            long tokens;
+            BigDecimal cost;
+            long findings;
+            try (PreparedStatement ps = totals.prepare(c); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                requests = rs.getLong(1);
+                errors = rs.getLong(2);
+                p50 = rs.getObject(3) == null ? null : (int) Math.round(rs.getDouble(3));
+                p95 = rs.getObject(4) == null ? null : (int) Math.round(rs.getDouble(4));
+                tokens = rs.getLong(5);
+                cost = rs.getBigDecimal(6);
+                findings = rs.getLong(7);
+            }
+            TraceQuery hourly = TraceQuery.where("""
+                    SELECT date_trunc('hour', created_at), count(*), count(*) FILTER (WHERE status >= 400),
+                           coalesce(sum(jsonb_array_length(findings)), 0)
+                      FROM renlayer.traces WHERE tenant_id = ?""", tenantId, range);
+            hourly.append(" GROUP BY 1 ORDER BY 1");
+            List<TraceDashboard.Bucket> hours = new ArrayList<>();
+            try (PreparedStatement ps = hourly.prepare(c); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    hours.add(new TraceDashboard.Bucket(rs.getTimestamp(1).toInstant(), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+                }
+            }
+            TraceQuery agents = TraceQuery.where("""
+                    SELECT coalesce(a.name, 'unknown'), count(*) FROM renlayer.traces t
+                      LEFT JOIN renlayer.agents a ON a.id = t.agent_id AND a.tenant_id = t.tenant_id
+                     WHERE t.tenant_id = ?""", tenantId, TraceFilter.NONE);
+            agents.and("t.created_at >= ? AND t.created_at < ?", Timestamp.from(from), Timestamp.from(to));
+            agents.append(" GROUP BY 1 ORDER BY 2 DESC LIMIT 5");
+            TraceQuery models = TraceQuery.where(
+                    "SELECT coalesce(model, '-'), count(*) FROM renlayer.traces WHERE tenant_id = ?", tenantId, range);
+            models.append(" GROUP BY 1 ORDER BY 2 DESC LIMIT 5");
+            TraceQuery denials = TraceQuery.where(WITHOUT_BODIES, tenantId,
+                    new TraceFilter(from, to, null, null, null, null, "DENY", null, null));
+            denials.append(" ORDER BY created_at DESC LIMIT 10");
+            return new TraceDashboard(requests, errors, p50, p95, tokens, cost, findings, hours, counts(c, agents),
+                    counts(c, models), run(denials));
+        }
+    }
+
+    private static List<TraceDashboard.Count> counts(Connection c, TraceQuery q) throws SQLException {
+        List<TraceDashboard.Count> counts = new ArrayList<>();
+        try (PreparedStatement ps = q.prepare(c); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                counts.add(new TraceDashboard.Count(rs.getString(1), rs.getLong(2)));
+            }
+        }
+        return counts;
     }
 
     private List<TraceRecord> run(TraceQuery q) throws SQLException {

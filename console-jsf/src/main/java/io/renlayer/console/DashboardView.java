@@ -1,0 +1,82 @@
+package io.renlayer.console;
+
+import io.renlayer.admin.traces.TraceDashboard;
+import io.renlayer.admin.traces.TraceStore;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import java.io.Serializable;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** Traffic of the chosen range: totals, latency, errors, findings over time, top agents and models, denials. */
+@Named
+@ViewScoped
+public class DashboardView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("MM-dd HH:00").withZone(ZoneOffset.UTC);
+
+    @Inject
+    private TraceStore traces;
+
+    @Inject
+    private ConsoleSession session;
+
+    private int hours = 24;
+    private TraceDashboard dashboard;
+
+    @PostConstruct
+    void load() {
+        refresh();
+    }
+
+    public void refresh() {
+        Instant to = Instant.now().plusSeconds(1);
+        try {
+            dashboard = traces.dashboard(session.getTenantId(), to.minus(Duration.ofHours(hours)), to);
+        } catch (SQLException e) {
+            Messages.error("Traffic figures cannot be read right now.");
+        }
+    }
+
+    /** Chart.js configuration: requests, errors and findings per hour. */
+    public String getSeriesChart() {
+        JsonArrayBuilder labels = Json.createArrayBuilder();
+        JsonArrayBuilder requests = Json.createArrayBuilder();
+        JsonArrayBuilder errors = Json.createArrayBuilder();
+        JsonArrayBuilder findings = Json.createArrayBuilder();
+        for (TraceDashboard.Bucket b : dashboard.hours()) {
+            labels.add(HOUR.format(b.hour()));
+            requests.add(b.requests());
+            errors.add(b.errors());
+            findings.add(b.findings());
+        }
+        return Json.createObjectBuilder().add("type", "bar")
+                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", Json.createArrayBuilder()
+                        .add(dataset("Requests", requests, "#47a3f3"))
+                        .add(dataset("Errors", errors, "#e12d39"))
+                        .add(dataset("DLP findings", findings, "#f0b429"))))
+                .add("options", Json.createObjectBuilder().add("responsive", true).add("maintainAspectRatio", false)
+                        .add("animation", false))
+                .build().toString();
+    }
+
+    private static jakarta.json.JsonObjectBuilder dataset(String label, JsonArrayBuilder data, String color) {
+        return Json.createObjectBuilder().add("label", label).add("data", data).add("backgroundColor", color);
+    }
+
+    public String percent(double ratio) {
+        return String.format("%.1f %%", ratio * 100);
+    }
+
+    public TraceDashboard getDashboard() { return dashboard; }
+    public int getHours() { return hours; }
+    public void setHours(int hours) { this.hours = hours; }
+}
