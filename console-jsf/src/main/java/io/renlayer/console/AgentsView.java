@@ -71,6 +71,21 @@ public class AgentsView implements Serializable {
         }
     }
 
+    public void toggle(ApiKey key) {
+        revealedKey = null;
+        boolean disable = !key.isDisabled();
+        if (Messages.attempt(() -> {
+            if (disable) {
+                keys.disable(session.getTenantId(), key.getId(), session.actor());
+            } else {
+                keys.enable(session.getTenantId(), key.getId(), session.actor());
+            }
+        })) {
+            Messages.info("Key " + VirtualKey.redacted(key.getPrefix()) + (disable ? " disabled." : " enabled."));
+            load();
+        }
+    }
+
     public void rotate(ApiKey key) {
         Messages.attempt(() -> {
             revealedKey = keys.rotate(session.getTenantId(), key.getId(), null, session.actor()).rawKey();

@@ -3,6 +3,7 @@ package io.renlayer.console;
 import io.renlayer.admin.errors.InvalidRequestException;
 import io.renlayer.admin.policies.PolicyDefinition;
 import io.renlayer.admin.policies.PolicyDraft;
+import io.renlayer.admin.policies.PolicyDryRun;
 import io.renlayer.admin.policies.PolicyService;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
@@ -27,8 +28,13 @@ public class PoliciesView implements Serializable {
     @EJB
     private PolicyService policies;
 
+    @EJB
+    private PolicyDryRun dryRun;
+
     @Inject
     private ConsoleSession session;
+
+    private String preview;
 
     private List<PolicyDefinition> list;
     private String name;
@@ -47,17 +53,42 @@ public class PoliciesView implements Serializable {
         }
     }
 
-    public void create() {
+    /** Replays the last 24 hours of traces with the draft added: what would change, before saving. */
+    public void preview() {
+        JsonObject draft = draft();
+        if (draft == null) {
+            return;
+        }
+        Messages.attempt(() -> {
+            try {
+                JsonObject result = dryRun.run(session.getTenantId(), Json.createObjectBuilder().add("policy", draft).build());
+                preview = "Over the last 24 hours, " + result.getInt("evaluated") + " requests were replayed: "
+                        + result.getInt("changed") + " would be treated differently. Now "
+                        + result.getJsonObject("current") + ", with the draft " + result.getJsonObject("proposed") + ".";
+            } catch (SQLException e) {
+                throw new InvalidRequestException("policy", "the preview cannot run right now");
+            }
+        });
+    }
+
+    private JsonObject draft() {
         JsonObject parsed;
         try {
             parsed = Json.createReader(new StringReader(conditions == null || conditions.isBlank() ? "{}" : conditions))
                     .readObject();
         } catch (JsonException | IllegalStateException e) {
             Messages.error("conditions: not a JSON object");
+            return null;
+        }
+        return Json.createObjectBuilder().add("name", name == null ? "" : name).add("priority", priority)
+                .add("phase", phase).add("action", action).add("conditions", parsed).build();
+    }
+
+    public void create() {
+        JsonObject body = draft();
+        if (body == null) {
             return;
         }
-        JsonObject body = Json.createObjectBuilder().add("name", name == null ? "" : name).add("priority", priority)
-                .add("phase", phase).add("action", action).add("conditions", parsed).build();
         boolean created = Messages.attempt(() -> {
             try {
                 policies.create(session.getTenantId(), PolicyDraft.from(body), session.actor());
@@ -74,6 +105,7 @@ public class PoliciesView implements Serializable {
     }
 
     public List<PolicyDefinition> getPolicies() { return list; }
+    public String getPreview() { return preview; }
     public String getName() { return name; }
     public void setName(String name) { this.name = name; }
     public int getPriority() { return priority; }

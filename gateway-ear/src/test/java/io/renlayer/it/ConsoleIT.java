@@ -120,6 +120,8 @@ class ConsoleIT {
         browser.get(gateway.controlUrl() + "/console/policies.xhtml");
         type("policies:name", "no-gpt-4o");
         browser.findElement(By.id("policies:conditions")).sendKeys("\b\b{\"models\":[\"gpt-4o\"]}");
+        click("policies:preview");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview-result"), "would be treated differently"));
         click("policies:save");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("policies:policyTable"), "no-gpt-4o"));
         screenshot("05-policies");
@@ -147,6 +149,11 @@ class ConsoleIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("dlp:findings"), "rule:codenames"));
         assertThat(browser.findElement(By.id("dlp:findings")).getText()).contains("CUSTOM").contains("EMAIL_ADDRESS");
         screenshot("07-dlp-rules");
+        click("nav-upstreams");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("upstreams:upstreamTable"), "never shown"));
+        assertThat(browser.getPageSource()).doesNotContain(Gateway.UPSTREAM_CREDENTIAL);
+        assertThat(browser.findElement(By.id("upstreams:pluginTable")).getText()).contains("renlayer-pii");
+        screenshot("09-upstreams-and-plugins");
         click("nav-audit");
         click("audit:verify");
         wait.until(ExpectedConditions.textToBe(By.id("chain-status"), "Chain intact"));
