@@ -45,6 +45,9 @@ public class AgentsView implements Serializable {
     }
 
     public void createAgent() {
+        if (!session.mayChange()) {
+            return;
+        }
         revealedKey = null;
         if (Messages.attempt(() -> agents.create(session.getTenantId(), newAgentName, null, null, null, session.actor()))) {
             Messages.info("Agent '" + newAgentName + "' created.");
@@ -54,6 +57,9 @@ public class AgentsView implements Serializable {
     }
 
     public void createKey() {
+        if (!session.mayChange()) {
+            return;
+        }
         Messages.attempt(() -> {
             KeyService.CreatedKey created = keys.create(session.getTenantId(), new KeyService.KeyChange(keyAgentId,
                     newKeyName, null, null, null, null, null, null, null), session.actor());
@@ -64,6 +70,9 @@ public class AgentsView implements Serializable {
     }
 
     public void revoke(ApiKey key) {
+        if (!session.mayChange()) {
+            return;
+        }
         revealedKey = null;
         if (Messages.attempt(() -> keys.revoke(session.getTenantId(), key.getId(), session.actor()))) {
             Messages.info("Key " + VirtualKey.redacted(key.getPrefix()) + " revoked.");
@@ -72,6 +81,9 @@ public class AgentsView implements Serializable {
     }
 
     public void toggle(ApiKey key) {
+        if (!session.mayChange()) {
+            return;
+        }
         revealedKey = null;
         boolean disable = !key.isDisabled();
         if (Messages.attempt(() -> {
@@ -87,6 +99,9 @@ public class AgentsView implements Serializable {
     }
 
     public void rotate(ApiKey key) {
+        if (!session.mayChange()) {
+            return;
+        }
         Messages.attempt(() -> {
             revealedKey = keys.rotate(session.getTenantId(), key.getId(), null, session.actor()).rawKey();
             load();

@@ -49,6 +49,18 @@ public class ConsoleSession implements Serializable {
         return role != null && role.canWrite();
     }
 
+    /**
+     * True when this user may change things; otherwise says why on the page. Buttons are not
+     * rendered for viewers, and this refuses the change even when a request is crafted by hand.
+     */
+    public boolean mayChange() {
+        if (isCanWrite()) {
+            return true;
+        }
+        Messages.error("Viewers may read but not change anything.");
+        return false;
+    }
+
     /** What the audit log records as the actor. */
     public String actor() {
         return "user:" + userId;

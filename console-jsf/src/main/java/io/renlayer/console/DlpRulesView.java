@@ -45,6 +45,9 @@ public class DlpRulesView implements Serializable {
     }
 
     public void create() {
+        if (!session.mayChange()) {
+            return;
+        }
         List<String> keywords = kind.equals("keywords") && definition != null
                 ? Arrays.stream(definition.split("\\R")).map(String::strip).filter(k -> !k.isEmpty()).toList() : null;
         String pattern = kind.equals("regex") ? definition : null;

@@ -85,6 +85,9 @@ public class PoliciesView implements Serializable {
     }
 
     public void create() {
+        if (!session.mayChange()) {
+            return;
+        }
         JsonObject body = draft();
         if (body == null) {
             return;

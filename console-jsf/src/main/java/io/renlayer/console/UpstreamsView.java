@@ -43,6 +43,9 @@ public class UpstreamsView implements Serializable {
     }
 
     public void create() {
+        if (!session.mayChange()) {
+            return;
+        }
         if (Messages.attempt(() -> upstreams.create(session.getTenantId(),
                 new NewUpstream(name, provider, baseUrl, credential, null, null, null, null, Map.of()), session.actor()))) {
             Messages.info("Upstream '" + name + "' added.");

@@ -166,6 +166,33 @@ class ConsoleIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login:email")));
     }
 
+    @Test
+    void aViewerSeesEverythingAndCanChangeNothing(Gateway gateway) throws Exception {
+        Platform platform = new Platform(gateway);
+        String tenant = platform.newTenant().tenantId();
+        String email = SignIn.createUser(platform, tenant, "viewer");
+
+        signIn(gateway, email);
+        for (String page : new String[] {"agents", "policies", "upstreams", "dlp-rules"}) {
+            browser.get(gateway.controlUrl() + "/console/" + page + ".xhtml");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("whoami"), "viewer"));
+            assertThat(browser.findElements(By.cssSelector("[id$=':save'], [id$=':createAgent'], [id$=':createKey']")))
+                    .as(page).isEmpty();
+        }
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("Test on text"); // reading is fine
+    }
+
+    private void signIn(Gateway gateway, String email) throws InterruptedException {
+        browser.get(gateway.controlUrl() + "/console/");
+        type("login:email", email);
+        type("login:password", SignIn.password(email));
+        click("login:submit");
+        String secret = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("otp-secret"))).getText();
+        type("login:code", SignIn.code(new Base32().decode(secret), System.currentTimeMillis() / 30_000));
+        click("login:submit");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("whoami"), email));
+    }
+
     private void type(String id, String text) {
         WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
         field.clear();
