@@ -72,6 +72,14 @@ public class DashboardView implements Serializable {
         return Json.createObjectBuilder().add("label", label).add("data", data).add("backgroundColor", color);
     }
 
+    /** A click on an hour of the chart opens the sessions explorer on that hour. */
+    public void openHour(org.primefaces.event.ItemSelectEvent event) throws java.io.IOException {
+        TraceDashboard.Bucket bucket = dashboard.hours().get(event.getItemIndex());
+        var external = jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext();
+        external.redirect(external.getRequestContextPath() + "/sessions.xhtml?from=" + bucket.hour()
+                + "&to=" + bucket.hour().plus(Duration.ofHours(1)));
+    }
+
     public String percent(double ratio) {
         return String.format("%.1f %%", ratio * 100);
     }

@@ -5,7 +5,6 @@ import io.renlayer.admin.traces.TraceFilter;
 import io.renlayer.admin.traces.TraceRecord;
 import io.renlayer.admin.traces.TraceSession;
 import io.renlayer.admin.traces.TraceStore;
-import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -27,6 +26,8 @@ public class SessionsView implements Serializable {
     @Inject
     private ConsoleSession session;
 
+    private String from;
+    private String to;
     private String sessionId;
     private String model;
     private String status;
@@ -36,15 +37,17 @@ public class SessionsView implements Serializable {
     private List<TraceRecord> requests;
     private TraceRecord selected;
 
-    @PostConstruct
-    void load() {
-        search();
+    /** Runs the search once the view parameters (an hour picked on the dashboard) are set. */
+    public void load() {
+        if (requests == null) {
+            search();
+        }
     }
 
     public void search() {
         Messages.attempt(() -> {
             try {
-                TraceFilter filter = new TraceFilter(null, null, null, null, blank(model), blank(status), blank(decision),
+                TraceFilter filter = new TraceFilter(instant(from), instant(to), null, null, blank(model), blank(status), blank(decision),
                         blank(findingType), blank(sessionId));
                 requests = traces.query(session.getTenantId(), filter, PageRequest.of(100, null)).items();
                 sessions = traces.sessions(session.getTenantId(), filter, PageRequest.of(50, null), null).items();
@@ -75,6 +78,14 @@ public class SessionsView implements Serializable {
         return at == null ? "" : WHEN.format(at);
     }
 
+    private static java.time.Instant instant(String value) {
+        try {
+            return value == null || value.isBlank() ? null : java.time.Instant.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new io.renlayer.admin.errors.InvalidRequestException("from", "not a time: " + value);
+        }
+    }
+
     private static String blank(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
@@ -82,6 +93,10 @@ public class SessionsView implements Serializable {
     public List<TraceSession> getSessions() { return sessions; }
     public List<TraceRecord> getRequests() { return requests; }
     public TraceRecord getSelected() { return selected; }
+    public String getFrom() { return from; }
+    public void setFrom(String from) { this.from = from; }
+    public String getTo() { return to; }
+    public void setTo(String to) { this.to = to; }
     public String getSessionId() { return sessionId; }
     public void setSessionId(String sessionId) { this.sessionId = sessionId; }
     public String getModel() { return model; }

@@ -138,6 +138,18 @@ class ConsoleIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kpi-requests")));
         assertThat(Integer.parseInt(browser.findElement(By.id("kpi-requests")).getText())).isGreaterThanOrEqualTo(2);
         screenshot("06-dashboard");
+        // Clicking the hour's bar on the chart opens the explorer on that hour's requests.
+        WebElement canvas = browser.findElement(By.cssSelector("[id='dashboard:series'] canvas"));
+        @SuppressWarnings("unchecked")
+        java.util.List<Number> bar = (java.util.List<Number>) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "var bar = PF('widget_dashboard_series').chart.getDatasetMeta(0).data[0];"
+                        + "return [bar.x, bar.y + (bar.base - bar.y) / 2];");
+        new org.openqa.selenium.interactions.Actions(browser)
+                .moveToElement(canvas, bar.get(0).intValue() - canvas.getSize().width / 2,
+                        bar.get(1).intValue() - canvas.getSize().height / 2)
+                .click().perform();
+        wait.until(ExpectedConditions.urlContains("sessions.xhtml?from="));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id$=':open']")));
         click("nav-dlp");
         type("dlp:name", "codenames");
         choose("dlp:kind", "keyword list");
