@@ -68,6 +68,36 @@ public class DashboardView implements Serializable {
                 .build().toString();
     }
 
+    /** Latency p50 and p95 per hour, in milliseconds. */
+    public String getLatencyChart() {
+        return lineChart("ms", b -> b.p50Ms(), "p50", b -> b.p95Ms(), "p95");
+    }
+
+    /** Tokens and cost (in thousandths of a dollar, to share the axis) per hour. */
+    public String getUsageChart() {
+        return lineChart("", b -> b.tokens(), "Tokens",
+                b -> b.costUsd().movePointRight(3).doubleValue(), "Cost (m$)");
+    }
+
+    private String lineChart(String unit, java.util.function.Function<TraceDashboard.Bucket, Number> first, String firstLabel,
+            java.util.function.Function<TraceDashboard.Bucket, Number> second, String secondLabel) {
+        JsonArrayBuilder labels = Json.createArrayBuilder();
+        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder b = Json.createArrayBuilder();
+        for (TraceDashboard.Bucket bucket : dashboard.hours()) {
+            labels.add(HOUR.format(bucket.hour()));
+            a.add(first.apply(bucket).doubleValue());
+            b.add(second.apply(bucket).doubleValue());
+        }
+        return Json.createObjectBuilder().add("type", "line")
+                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", Json.createArrayBuilder()
+                        .add(dataset(firstLabel, a, "#47a3f3").add("borderColor", "#47a3f3"))
+                        .add(dataset(secondLabel, b, "#e12d39").add("borderColor", "#e12d39"))))
+                .add("options", Json.createObjectBuilder().add("responsive", true).add("maintainAspectRatio", false)
+                        .add("animation", false))
+                .build().toString();
+    }
+
     private static jakarta.json.JsonObjectBuilder dataset(String label, JsonArrayBuilder data, String color) {
         return Json.createObjectBuilder().add("label", label).add("data", data).add("backgroundColor", color);
     }

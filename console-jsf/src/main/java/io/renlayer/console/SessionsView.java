@@ -78,6 +78,18 @@ public class SessionsView implements Serializable {
         return at == null ? "" : WHEN.format(at);
     }
 
+    /** A stored body, HTML-escaped, with each redaction marked so that the findings stand out. */
+    public String highlight(String body) {
+        if (body == null || body.isEmpty()) {
+            return "<span class=\"empty\">not captured</span>";
+        }
+        String escaped = body.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return REDACTION.matcher(escaped).replaceAll("<mark>$0</mark>");
+    }
+
+    private static final java.util.regex.Pattern REDACTION =
+            java.util.regex.Pattern.compile("\\[(?:REDACTED:[A-Z_]+|HASH:[0-9a-f]{12})\\]|\\*{4,}");
+
     private static java.time.Instant instant(String value) {
         try {
             return value == null || value.isBlank() ? null : java.time.Instant.parse(value.strip());

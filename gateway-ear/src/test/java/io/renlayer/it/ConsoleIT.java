@@ -113,6 +113,7 @@ class ConsoleIT {
         open.click();
         WebElement request = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("redacted-request")));
         assertThat(request.getText()).contains("[REDACTED:EMAIL_ADDRESS]").doesNotContain(EMAIL_IN_PROMPT);
+        assertThat(request.findElement(By.tagName("mark")).getText()).isEqualTo("[REDACTED:EMAIL_ADDRESS]");
         assertThat(browser.findElement(By.id("redacted-response")).getText()).doesNotContain(EMAIL_IN_PROMPT);
         screenshot("04-request-detail");
 

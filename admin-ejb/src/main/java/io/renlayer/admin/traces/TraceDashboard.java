@@ -11,7 +11,8 @@ import java.util.List;
 public record TraceDashboard(long requests, long errors, Integer p50Ms, Integer p95Ms, long tokens, BigDecimal costUsd,
         long findings, List<Bucket> hours, List<Count> topAgents, List<Count> topModels, List<TraceRecord> recentDenials) {
 
-    public record Bucket(Instant hour, long requests, long errors, long findings) {}
+    public record Bucket(Instant hour, long requests, long errors, long findings, Integer p50Ms, Integer p95Ms, long tokens,
+            BigDecimal costUsd) {}
 
     public record Count(String name, long requests) {}
 

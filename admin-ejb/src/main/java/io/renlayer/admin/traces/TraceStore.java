@@ -159,13 +159,18 @@ public class TraceStore {
             }
             TraceQuery hourly = TraceQuery.where("""
                     SELECT date_trunc('hour', created_at), count(*), count(*) FILTER (WHERE status >= 400),
-                           coalesce(sum(jsonb_array_length(findings)), 0)
+                           coalesce(sum(jsonb_array_length(findings)), 0),
+                           percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_ms),
+                           percentile_cont(0.95) WITHIN GROUP (ORDER BY latency_ms),
+                           coalesce(sum(total_tokens), 0), coalesce(sum(cost_usd), 0)
                       FROM renlayer.traces WHERE tenant_id = ?""", tenantId, range);
             hourly.append(" GROUP BY 1 ORDER BY 1");
             List<TraceDashboard.Bucket> hours = new ArrayList<>();
             try (PreparedStatement ps = hourly.prepare(c); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    hours.add(new TraceDashboard.Bucket(rs.getTimestamp(1).toInstant(), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+                    hours.add(new TraceDashboard.Bucket(rs.getTimestamp(1).toInstant(), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                            (int) Math.round(rs.getDouble(5)), (int) Math.round(rs.getDouble(6)), rs.getLong(7),
+                            rs.getBigDecimal(8)));
                 }
             }
             TraceQuery agents = TraceQuery.where("""
