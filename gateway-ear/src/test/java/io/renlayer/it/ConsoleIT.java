@@ -63,18 +63,7 @@ class ConsoleIT {
         String tenant = platform.newTenant().tenantId(); // comes with an upstream on the simulator
         String email = SignIn.createUser(platform, tenant, "owner");
 
-        // Sign in: password, then the authenticator enrolment, then a code computed from its secret.
-        browser.get(gateway.controlUrl() + "/console/");
-        type("login:email", email);
-        type("login:password", SignIn.password(email));
-        click("login:submit");
-        String secret = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("otp-secret"))).getText();
-        assertThat(browser.findElement(By.cssSelector("svg[aria-label='Authenticator enrolment QR code'] path"))
-                .getAttribute("d")).startsWith("M");
-        screenshot("01-sign-in-enrolment");
-        type("login:code", SignIn.code(new Base32().decode(secret), System.currentTimeMillis() / 30_000));
-        click("login:submit");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("whoami"), email));
+        signIn(gateway, email, "01-sign-in-enrolment");
 
         // An agent and a key; the raw key is shown once.
         click("nav-agents");
@@ -126,12 +115,7 @@ class ConsoleIT {
         click("policies:save");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("policies:policyTable"), "no-gpt-4o"));
         screenshot("05-policies");
-        HttpResponse<String> refused = null;
-        for (int i = 0; i < 50 && (refused == null || refused.statusCode() != 403); i++) {
-            refused = new Proxy(gateway).chat(key, Proxy.userMessage("gpt-4o", "again"));
-            Thread.sleep(100);
-        }
-        assertThat(refused.statusCode()).isEqualTo(403);
+        HttpResponse<String> refused = new Proxy(gateway).awaitStatus(key, Proxy.userMessage("gpt-4o", "again"), 403);
         assertThat(Platform.json(refused.body()).getJsonObject("error").getString("param")).isEqualTo("no-gpt-4o");
 
         // The dashboard counts the traffic; a tenant rule is tried on a text; the audit chain verifies.
@@ -185,7 +169,7 @@ class ConsoleIT {
         String tenant = platform.newTenant().tenantId();
         String email = SignIn.createUser(platform, tenant, "viewer");
 
-        signIn(gateway, email);
+        signIn(gateway, email, null);
         for (String page : new String[] {"agents", "policies", "upstreams", "dlp-rules"}) {
             browser.get(gateway.controlUrl() + "/console/" + page + ".xhtml");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("whoami"), "viewer"));
@@ -195,12 +179,18 @@ class ConsoleIT {
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("Test on text"); // reading is fine
     }
 
-    private void signIn(Gateway gateway, String email) throws InterruptedException {
+    /** Password, then the authenticator enrolment (QR code and secret), then a code computed from the secret. */
+    private void signIn(Gateway gateway, String email, String enrolmentScreenshot) throws Exception {
         browser.get(gateway.controlUrl() + "/console/");
         type("login:email", email);
         type("login:password", SignIn.password(email));
         click("login:submit");
         String secret = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("otp-secret"))).getText();
+        assertThat(browser.findElement(By.cssSelector("svg[aria-label='Authenticator enrolment QR code'] path"))
+                .getAttribute("d")).startsWith("M");
+        if (enrolmentScreenshot != null) {
+            screenshot(enrolmentScreenshot);
+        }
         type("login:code", SignIn.code(new Base32().decode(secret), System.currentTimeMillis() / 30_000));
         click("login:submit");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("whoami"), email));

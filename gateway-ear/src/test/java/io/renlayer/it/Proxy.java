@@ -38,9 +38,14 @@ final class Proxy {
      * caches asynchronously (LISTEN/NOTIFY), normally within a second. Gives up after 5 s.
      */
     HttpResponse<String> awaitStatus(String key, int status) throws Exception {
+        return awaitStatus(key, userMessage("gpt-4o", "hi"), status);
+    }
+
+    /** As {@link #awaitStatus(String, int)}, sending the given chat body. */
+    HttpResponse<String> awaitStatus(String key, String body, int status) throws Exception {
         HttpResponse<String> last = null;
         for (int i = 0; i < 50; i++) {
-            last = chat(key, userMessage("gpt-4o", "hi"));
+            last = chat(key, body);
             if (last.statusCode() == status) {
                 return last;
             }

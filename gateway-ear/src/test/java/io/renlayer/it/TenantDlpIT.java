@@ -71,7 +71,7 @@ class TenantDlpIT {
         assertThat(proxy.chat(t.key(), prompt).statusCode()).isEqualTo(200);
 
         platform.post(api + "/dlp-rules", "{\"name\":\"codenames\",\"kind\":\"keywords\",\"keywords\":[\"project falcon\"]}");
-        HttpResponse<String> denied = awaitStatus(proxy, t.key(), prompt, 403);
+        HttpResponse<String> denied = proxy.awaitStatus(t.key(), prompt, 403);
         assertThat(Platform.json(denied.body()).getJsonObject("error").getString("code")).isEqualTo("policy_denied");
 
         JsonObject trace = platform.awaitTrace(t.tenantId(), tr -> tr.getInt("status") == 403);
@@ -99,18 +99,6 @@ class TenantDlpIT {
         String echoed = Platform.json(answer.body()).getJsonArray("choices").getJsonObject(0).getJsonObject("message")
                 .getString("content");
         assertThat(echoed).matches("Echo: \\[HASH:[0-9a-f]{12}] works on \\*{6}");
-    }
-
-    private static HttpResponse<String> awaitStatus(Proxy proxy, String key, String body, int status) throws Exception {
-        HttpResponse<String> last = null;
-        for (int i = 0; i < 50; i++) {
-            last = proxy.chat(key, body);
-            if (last.statusCode() == status) {
-                return last;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("expected " + status + " within 5 s, last " + last.statusCode() + " " + last.body());
     }
 
     private static JsonArray scan(Platform platform, String api, String text) throws Exception {
