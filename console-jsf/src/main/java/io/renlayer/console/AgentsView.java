@@ -116,10 +116,6 @@ public class AgentsView implements Serializable {
         return VirtualKey.redacted(key.getPrefix());
     }
 
-    public String status(ApiKey key) {
-        return key.getRevokedAt() != null ? "revoked" : key.isDisabled() ? "disabled" : "active";
-    }
-
     /**
      * The raw key of the last create or rotate, in this view only: a reload or another page starts
      * a new view without it, so it is shown once.

@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Function;
 
 /** Traffic of the chosen range: totals, latency, errors, findings over time, top agents and models, denials. */
 @Named
@@ -46,60 +48,44 @@ public class DashboardView implements Serializable {
         }
     }
 
-    /** Chart.js configuration: requests, errors and findings per hour. */
+    /** Requests, errors and findings per hour. */
     public String getSeriesChart() {
-        JsonArrayBuilder labels = Json.createArrayBuilder();
-        JsonArrayBuilder requests = Json.createArrayBuilder();
-        JsonArrayBuilder errors = Json.createArrayBuilder();
-        JsonArrayBuilder findings = Json.createArrayBuilder();
-        for (TraceDashboard.Bucket b : dashboard.hours()) {
-            labels.add(HOUR.format(b.hour()));
-            requests.add(b.requests());
-            errors.add(b.errors());
-            findings.add(b.findings());
-        }
-        return Json.createObjectBuilder().add("type", "bar")
-                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", Json.createArrayBuilder()
-                        .add(dataset("Requests", requests, "#47a3f3"))
-                        .add(dataset("Errors", errors, "#e12d39"))
-                        .add(dataset("DLP findings", findings, "#f0b429"))))
-                .add("options", Json.createObjectBuilder().add("responsive", true).add("maintainAspectRatio", false)
-                        .add("animation", false))
-                .build().toString();
+        return chart("bar", List.of(new Series("Requests", "#47a3f3", TraceDashboard.Bucket::requests),
+                new Series("Errors", "#e12d39", TraceDashboard.Bucket::errors),
+                new Series("DLP findings", "#f0b429", TraceDashboard.Bucket::findings)));
     }
 
     /** Latency p50 and p95 per hour, in milliseconds. */
     public String getLatencyChart() {
-        return lineChart("ms", b -> b.p50Ms(), "p50", b -> b.p95Ms(), "p95");
+        return chart("line", List.of(new Series("p50", "#47a3f3", TraceDashboard.Bucket::p50Ms),
+                new Series("p95", "#e12d39", TraceDashboard.Bucket::p95Ms)));
     }
 
     /** Tokens and cost (in thousandths of a dollar, to share the axis) per hour. */
     public String getUsageChart() {
-        return lineChart("", b -> b.tokens(), "Tokens",
-                b -> b.costUsd().movePointRight(3).doubleValue(), "Cost (m$)");
+        return chart("line", List.of(new Series("Tokens", "#47a3f3", TraceDashboard.Bucket::tokens),
+                new Series("Cost (m$)", "#e12d39", b -> b.costUsd().movePointRight(3))));
     }
 
-    private String lineChart(String unit, java.util.function.Function<TraceDashboard.Bucket, Number> first, String firstLabel,
-            java.util.function.Function<TraceDashboard.Bucket, Number> second, String secondLabel) {
+    /** One line or bar per series over the hours of the range. */
+    private record Series(String label, String color, Function<TraceDashboard.Bucket, Number> value) {}
+
+    /** A Chart.js configuration, without animation so that what is drawn is final at once. */
+    private String chart(String type, List<Series> series) {
         JsonArrayBuilder labels = Json.createArrayBuilder();
-        JsonArrayBuilder a = Json.createArrayBuilder();
-        JsonArrayBuilder b = Json.createArrayBuilder();
-        for (TraceDashboard.Bucket bucket : dashboard.hours()) {
-            labels.add(HOUR.format(bucket.hour()));
-            a.add(first.apply(bucket).doubleValue());
-            b.add(second.apply(bucket).doubleValue());
+        dashboard.hours().forEach(b -> labels.add(HOUR.format(b.hour())));
+        JsonArrayBuilder datasets = Json.createArrayBuilder();
+        for (Series one : series) {
+            JsonArrayBuilder data = Json.createArrayBuilder();
+            dashboard.hours().forEach(b -> data.add(one.value().apply(b).doubleValue()));
+            datasets.add(Json.createObjectBuilder().add("label", one.label()).add("data", data)
+                    .add("backgroundColor", one.color()).add("borderColor", one.color()));
         }
-        return Json.createObjectBuilder().add("type", "line")
-                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", Json.createArrayBuilder()
-                        .add(dataset(firstLabel, a, "#47a3f3").add("borderColor", "#47a3f3"))
-                        .add(dataset(secondLabel, b, "#e12d39").add("borderColor", "#e12d39"))))
+        return Json.createObjectBuilder().add("type", type)
+                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
                 .add("options", Json.createObjectBuilder().add("responsive", true).add("maintainAspectRatio", false)
                         .add("animation", false))
                 .build().toString();
-    }
-
-    private static jakarta.json.JsonObjectBuilder dataset(String label, JsonArrayBuilder data, String color) {
-        return Json.createObjectBuilder().add("label", label).add("data", data).add("backgroundColor", color);
     }
 
     /** A click on an hour of the chart opens the sessions explorer on that hour. */

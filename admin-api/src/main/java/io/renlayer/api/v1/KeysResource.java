@@ -108,19 +108,9 @@ public class KeysResource {
         static KeyView of(ApiKey k) {
             KeyScopes s = k.getScopes();
             return new KeyView(k.getId(), k.getTenantId(), k.getAgentId(), k.getName(),
-                    VirtualKey.redacted(k.getPrefix()), status(k), k.getExpiresAt(), k.getRevokedAt(),
+                    VirtualKey.redacted(k.getPrefix()), k.status(), k.getExpiresAt(), k.getRevokedAt(),
                     k.getPreviousValidUntil(), s.allowedRoutes(), s.allowedModels(), s.allowedProviders(),
                     s.allowedMethods(), s.streaming(), k.getLimits(), k.getCreatedAt(), k.getUpdatedAt());
-        }
-
-        private static String status(ApiKey k) {
-            if (k.getRevokedAt() != null) {
-                return "revoked";
-            }
-            if (k.getExpiresAt() != null && !k.getExpiresAt().isAfter(Instant.now())) {
-                return "expired";
-            }
-            return k.isDisabled() ? "disabled" : "active";
         }
     }
 

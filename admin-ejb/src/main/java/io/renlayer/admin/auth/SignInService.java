@@ -68,14 +68,11 @@ public class SignInService {
             byte[] secret = OneTimeCodes.newSecret();
             user.startOtpEnrolment(masterKey.cipher().encrypt(Base64.getEncoder().encodeToString(secret)));
             audit.record(user.getTenantId(), "user:" + user.getId(), "user.otp_enrolment_started", "user", user.getId());
-            return SignInResult.enrolment(OneTimeCodes.otpauthUri(ISSUER_LABEL, user.getEmail(), secret),
-                    OneTimeCodes.base32(secret));
+            return enrolment(user, secret);
         }
         if (code == null || code.isBlank()) {
             if (!user.isOtpEnrolled()) {
-                byte[] secret = secretOf(user);
-                return SignInResult.enrolment(OneTimeCodes.otpauthUri(ISSUER_LABEL, user.getEmail(), secret),
-                        OneTimeCodes.base32(secret));
+                return enrolment(user, secretOf(user));
             }
             throw new AuthenticationFailedException("a one-time code from your authenticator app is required", true);
         }
@@ -88,6 +85,11 @@ public class SignInService {
         audit.record(user.getTenantId(), "user:" + user.getId(), enrolling ? "user.otp_enrolled" : "user.sign_in",
                 "user", user.getId());
         return SignInResult.token(TokenIssuer.issue(signingKeys.current(), user, lifetime), user);
+    }
+
+    private static SignInResult enrolment(PlatformUser user, byte[] secret) {
+        return SignInResult.enrolment(OneTimeCodes.otpauthUri(ISSUER_LABEL, user.getEmail(), secret),
+                OneTimeCodes.base32(secret));
     }
 
     private SignInResult fail(PlatformUser user, Instant now) {

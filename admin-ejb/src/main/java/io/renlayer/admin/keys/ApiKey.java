@@ -166,6 +166,17 @@ public class ApiKey {
         return agentId;
     }
 
+    /** revoked, expired, disabled or active: what the API and the console show. */
+    public String status() {
+        if (revokedAt != null) {
+            return "revoked";
+        }
+        if (expiresAt != null && !expiresAt.isAfter(Instant.now())) {
+            return "expired";
+        }
+        return disabled ? "disabled" : "active";
+    }
+
     public String getName() {
         return name;
     }

@@ -62,7 +62,8 @@ final class TraceQuery {
             q.and("decision = ?", decision);
         }
         if (f.findingType() != null) {
-            q.and("findings @> ?::jsonb", "[{\"type\":" + jsonString(f.findingType().strip()) + "}]");
+            q.and("findings @> ?::jsonb", jakarta.json.Json.createArrayBuilder()
+                    .add(jakarta.json.Json.createObjectBuilder().add("type", f.findingType().strip())).build().toString());
         }
         if (f.sessionId() != null) {
             q.and("session_id = ?", f.sessionId());
@@ -94,23 +95,5 @@ final class TraceQuery {
             }
         }
         return ps;
-    }
-
-    private static String jsonString(String value) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char ch : value.toCharArray()) {
-            switch (ch) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (ch < 0x20) {
-                        out.append(String.format("\\u%04x", (int) ch));
-                    } else {
-                        out.append(ch);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 }

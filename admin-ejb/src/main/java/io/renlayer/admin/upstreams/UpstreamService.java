@@ -73,11 +73,7 @@ public class UpstreamService {
     }
 
     public Upstream require(UUID tenantId, UUID upstreamId) {
-        Upstream upstream = em.find(Upstream.class, upstreamId);
-        if (upstream == null || !upstream.getTenantId().equals(tenantId)) {
-            throw new io.renlayer.admin.errors.NotFoundException("upstream");
-        }
-        return upstream;
+        return io.renlayer.admin.db.TenantRows.require(em, Upstream.class, tenantId, upstreamId, "upstream");
     }
 
     /**

@@ -107,7 +107,6 @@ public class UserService {
         Map<String, Object> before = user.auditState();
         em.remove(user);
         if (user.getRole() == Role.OWNER) {
-            em.flush();
             requireAnotherOwner(tenantId);
         }
         audit.record(tenantId, actor, "user.delete", "user", userId, before, null);
