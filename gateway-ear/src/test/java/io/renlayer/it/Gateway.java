@@ -128,7 +128,13 @@ final class Gateway implements AutoCloseable {
         installedPlugins.add(target);
     }
 
-    private void startServer() throws Exception {
+    /** Stops the server the way an operator or an orchestrator does (its shutdown runs). */
+    void stopServer() throws Exception {
+        server("stop", Map.of());
+    }
+
+    /** Starts the stopped server with its settings and waits until it is ready. */
+    void startServer() throws Exception {
         int exit = server("start", environment);
         if (exit != 0) {
             throw new IllegalStateException("Liberty did not start (exit " + exit + "); see " + logs());
@@ -173,7 +179,7 @@ final class Gateway implements AutoCloseable {
             for (Path source : (Iterable<Path>) paths::iterator) {
                 String relative = original.relativize(source).toString();
                 // Configuration, libraries, plugins and the EAR; not the first server's state.
-                if (relative.matches("(logs|workarea|embedded-postgres|apps/expanded)(/.*)?")) {
+                if (relative.matches("(logs|workarea|embedded-postgres|trace-spool|apps/expanded)(/.*)?")) {
                     continue;
                 }
                 Path target = copy.resolve(relative);

@@ -32,6 +32,11 @@ public final class GatewaySettings {
         return Path.of(value("RENLAYER_EMBEDDED_DB_DIR").orElse("embedded-postgres")).toAbsolutePath();
     }
 
+    /** Where trace rows wait on local disk while the database is away; relative to the server's output dir. */
+    public static Path traceSpoolDir() {
+        return Path.of(value("RENLAYER_TRACE_SPOOL_DIR").orElse("trace-spool")).toAbsolutePath();
+    }
+
     /** {@code redis://host:port}; when absent, counters stay in process. */
     public static Optional<String> redisUrl() {
         return value("RENLAYER_REDIS_URL").filter(s -> !s.isBlank());

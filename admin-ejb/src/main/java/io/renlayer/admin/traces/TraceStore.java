@@ -36,7 +36,8 @@ public class TraceStore {
                 upstream_latency_ms, prompt_tokens, completion_tokens, total_tokens, findings, plugin_failures, cost_usd, flags,
                 policies, session_id, decision, redacted_body, redacted_response)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?::jsonb,
-                ?, ?, ?, ?)""";
+                ?, ?, ?, ?)
+            ON CONFLICT (created_at, id) DO NOTHING""";
 
     private static final String COLUMNS = """
             SELECT id, created_at, tenant_id, agent_id, key_id, project_id, upstream_id, request_id, route,
@@ -54,7 +55,10 @@ public class TraceStore {
 
     private final Set<LocalDate> partitionsEnsured = ConcurrentHashMap.newKeySet();
 
-    /** Inserts the rows in one transaction; either all are stored or none. */
+    /**
+     * Inserts the rows in one transaction; either all are stored or none. A row already stored
+     * (a spooled batch replayed twice) is skipped, so every trace is stored exactly once.
+     */
     public void insertBatch(List<TraceRecord> rows) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             ensurePartitions(c, rows);

@@ -28,6 +28,8 @@ public class ProxyMetrics {
                 .withDescription("Trace rows dropped because the queue was full").build(), traces, TraceQueue::dropped);
         registry.gauge(Metadata.builder().withName("renlayer_trace_rows_written")
                 .withDescription("Trace rows stored").build(), traces, TraceQueue::written);
+        registry.gauge(Metadata.builder().withName("renlayer_trace_rows_spooled")
+                .withDescription("Trace rows on local disk waiting for the database").build(), traces, TraceQueue::spooled);
     }
 
     public void requestFinished(String route, int status, long elapsedNanos) {

@@ -7,8 +7,14 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import io.renlayer.admin.config.GatewaySettings;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -20,9 +26,10 @@ import java.util.logging.Logger;
 
 /**
  * Takes trace rows off the request path: {@link #submit} never blocks, and one writer thread
- * stores rows in batches. While the database is away the writer keeps its batch and retries with
- * backoff, so accepted rows are not lost; only when the bounded queue is full are new rows dropped,
- * and counted. (Spooling to disk in that case is the reliability work of a later issue.)
+ * stores rows in batches. While the database is away the writer spools batches to local disk
+ * instead ({@link TraceSpool}) and keeps draining the queue, so the queue does not fill up during
+ * an outage; once the database answers again the spooled batches are replayed, each row exactly
+ * once. Only a full queue (the writer cannot keep up even with the disk) drops rows, and counts them.
  */
 @ApplicationScoped
 public class TraceQueue {
@@ -30,6 +37,8 @@ public class TraceQueue {
     private static final Logger LOG = Logger.getLogger(TraceQueue.class.getName());
     private static final int CAPACITY = 100_000;
     private static final int BATCH = 1_000;
+    private static final long FIRST_BACKOFF_MILLIS = 250;
+    private static final long MAX_BACKOFF_MILLIS = 5_000;
 
     private final BlockingQueue<Supplier<TraceRecord>> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final AtomicLong dropped = new AtomicLong();
@@ -41,15 +50,29 @@ public class TraceQueue {
     @Resource
     private ManagedThreadFactory threads;
 
+    private TraceSpool spool;
     private volatile boolean running = true;
     private Thread writer;
+    /** While the database is away: when to try it again, and how long to wait after that. */
+    private long retryAtNanos;
+    private long backoffMillis = FIRST_BACKOFF_MILLIS;
 
     @PostConstruct
     void start() {
+        try {
+            spool = new TraceSpool(GatewaySettings.traceSpoolDir());
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot use the trace spool directory " + GatewaySettings.traceSpoolDir(), e);
+        }
         writer = threads.newThread(this::drain);
         writer.setName("renlayer-trace-writer");
         writer.setDaemon(true);
         writer.start();
+    }
+
+    /** Starts the writer with the application, so rows an earlier run spooled are replayed before any call. */
+    void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        // Observing is enough: the container creates the bean, and @PostConstruct starts the writer.
     }
 
     /** Hands a row to the writer; returns at once. */
@@ -81,55 +104,100 @@ public class TraceQueue {
         return written.get();
     }
 
+    /** Rows on local disk waiting for the database. */
+    public long spooled() {
+        return spool == null ? 0 : spool.spooledRows();
+    }
+
     private void drain() {
-        List<TraceRecord> batch = new ArrayList<>(BATCH);
-        long backoffMillis = 250;
-        while (running || !queue.isEmpty() || !batch.isEmpty()) {
+        while (running || !queue.isEmpty()) {
             try {
-                if (batch.isEmpty()) {
-                    Supplier<TraceRecord> first = queue.poll(200, TimeUnit.MILLISECONDS);
-                    if (first == null) {
-                        continue;
-                    }
-                    List<Supplier<TraceRecord>> pending = new ArrayList<>(BATCH);
-                    pending.add(first);
-                    queue.drainTo(pending, BATCH - 1);
-                    pending.forEach(p -> batch.add(p.get()));
+                List<TraceRecord> batch = nextBatch();
+                if (!batch.isEmpty()) {
+                    storeOrSpool(batch);
                 }
-                store.insertBatch(batch);
-                written.addAndGet(batch.size());
-                batch.clear();
-                backoffMillis = 250;
-            } catch (SQLException e) {
-                if (!running) {
-                    LOG.warning("Shutting down with " + (batch.size() + queue.size()) + " trace rows unwritten: "
-                            + e.getMessage());
-                    return;
+                if (running) {
+                    replayOneSpooledBatch();
                 }
-                LOG.fine("Trace batch not written, retrying: " + e.getMessage());
-                sleep(backoffMillis);
-                backoffMillis = Math.min(backoffMillis * 2, 5_000);
             } catch (InterruptedException e) {
-                // Shutdown: loop once more to flush what is queued.
+                // Shutdown: loop on to store or spool what is queued.
                 running = false;
             }
         }
     }
 
-    @PreDestroy
-    void stop() {
-        running = false;
-        writer.interrupt();
+    private List<TraceRecord> nextBatch() throws InterruptedException {
+        List<TraceRecord> batch = new ArrayList<>(BATCH);
+        Supplier<TraceRecord> first = running ? queue.poll(200, TimeUnit.MILLISECONDS) : queue.poll();
+        if (first != null) {
+            List<Supplier<TraceRecord>> pending = new ArrayList<>(BATCH);
+            pending.add(first);
+            queue.drainTo(pending, BATCH - 1);
+            pending.forEach(p -> batch.add(p.get()));
+        }
+        return batch;
+    }
+
+    private void storeOrSpool(List<TraceRecord> batch) {
+        if (!databaseAway()) {
+            try {
+                insert(batch);
+                return;
+            } catch (SQLException e) {
+                databaseFailed(e);
+            }
+        }
         try {
-            writer.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            spool.write(batch);
+        } catch (IOException e) {
+            dropped.addAndGet(batch.size());
+            LOG.severe("Neither the database nor the trace spool took " + batch.size() + " trace rows: " + e);
         }
     }
 
-    private static void sleep(long millis) {
+    private void replayOneSpooledBatch() {
+        if (databaseAway()) {
+            return;
+        }
         try {
-            Thread.sleep(millis);
+            Optional<Path> file = spool.oldest();
+            if (file.isPresent()) {
+                List<TraceRecord> rows = spool.read(file.get());
+                insert(rows);
+                spool.delete(file.get(), rows.size());
+            }
+        } catch (SQLException e) {
+            databaseFailed(e);
+        } catch (IOException e) {
+            LOG.warning("Cannot replay the trace spool: " + e);
+        }
+    }
+
+    private void insert(List<TraceRecord> rows) throws SQLException {
+        store.insertBatch(rows);
+        written.addAndGet(rows.size());
+        backoffMillis = FIRST_BACKOFF_MILLIS;
+        retryAtNanos = 0;
+    }
+
+    private boolean databaseAway() {
+        return retryAtNanos != 0 && System.nanoTime() - retryAtNanos < 0;
+    }
+
+    private void databaseFailed(SQLException e) {
+        if (retryAtNanos == 0) {
+            LOG.warning("Trace rows are being spooled to local disk until the database answers: " + e.getMessage());
+        }
+        retryAtNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoffMillis);
+        backoffMillis = Math.min(backoffMillis * 2, MAX_BACKOFF_MILLIS);
+    }
+
+    @PreDestroy
+    void stop() {
+        // No interrupt: it would close a spool file mid-write. The writer sees the flag within one poll.
+        running = false;
+        try {
+            writer.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
