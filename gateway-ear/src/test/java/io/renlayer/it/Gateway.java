@@ -30,6 +30,8 @@ final class Gateway implements AutoCloseable {
 
     static final String UPSTREAM_CREDENTIAL = "sk-sim-upstream-credential-7f3a";
     static final String DATABASE = "renlayer_it";
+    /** The request body limit the test server runs with: small enough to exceed cheaply. */
+    static final int MAX_REQUEST_BYTES = 2 << 20;
 
     private static final String PG_HOST = env("RENLAYER_IT_PG_HOST", "127.0.0.1");
     private static final int PG_PORT = Integer.parseInt(env("RENLAYER_IT_PG_PORT", "5432"));
@@ -106,6 +108,7 @@ final class Gateway implements AutoCloseable {
                 "RENLAYER_DB_URL", "jdbc:postgresql://127.0.0.1:" + databaseLink.port() + "/" + DATABASE,
                 "RENLAYER_DB_USER", PG_USER,
                 "RENLAYER_REDIS_URL", "redis://127.0.0.1:" + redisLink.port(),
+                "RENLAYER_MAX_REQUEST_BYTES", Integer.toString(MAX_REQUEST_BYTES),
                 "RENLAYER_BOOTSTRAP_OPERATOR_TOKEN", operatorToken,
                 "RENLAYER_MASTER_KEY", Base64.getEncoder().encodeToString(randomBytes(32)));
         startServer();

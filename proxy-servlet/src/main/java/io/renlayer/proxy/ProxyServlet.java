@@ -1,5 +1,6 @@
 package io.renlayer.proxy;
 
+import io.renlayer.admin.config.GatewaySettings;
 import io.renlayer.admin.plugins.PluginRegistry;
 import io.renlayer.admin.runtime.RuntimeDirectory.DirectoryUnavailableException;
 import io.renlayer.proxy.cache.ConfigCaches;
@@ -82,12 +83,14 @@ public class ProxyServlet extends HttpServlet {
     private AuthenticateKeyStage authenticate;
     private GuardKeyScopeStage guard;
     private AdmitStage admit;
+    private RequestBodies bodies;
 
     @Override
     public void init() {
         authenticate = new AuthenticateKeyStage(caches::key, Clock.systemUTC());
         guard = new GuardKeyScopeStage();
         admit = new AdmitStage(limiter::admit, prices::costMicros);
+        bodies = new RequestBodies(GatewaySettings.maxRequestBytes());
         for (Route route : RouteTable.ROUTES) {
             // The one, reviewed order of the inbound stages.
             pipelines.put(route, new InboundPipeline(List.of(
@@ -105,6 +108,11 @@ public class ProxyServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String requestId = RequestIds.next();
         String path = request.getRequestURI();
+        Optional<String> badHeader = RequestBodies.headerWithControlCharacters(request);
+        if (badHeader.isPresent()) {
+            ErrorWriter.write(response, ProxyError.invalidHeader(badHeader.get()), requestId);
+            return;
+        }
         if (RouteTable.MODELS.equals(path) && "GET".equals(request.getMethod())) {
             models.list(request, response, requestId, authenticate);
             return;
@@ -131,9 +139,14 @@ public class ProxyServlet extends HttpServlet {
             ErrorWriter.write(response, ProxyError.methodNotAllowed(request.getMethod(), path), requestId, route.errors(), null);
             return;
         }
-        Optional<byte[]> body = RequestBodies.read(request);
+        Optional<byte[]> body = bodies.read(request);
         if (body.isEmpty()) {
-            ErrorWriter.write(response, ProxyError.bodyTooLarge(RequestBodies.LIMIT), requestId, route.errors(), null);
+            ErrorWriter.write(response, ProxyError.bodyTooLarge(bodies.limit()), requestId, route.errors(), null);
+            return;
+        }
+        Optional<ProxyError> unreadable = JsonBodyCheck.problem(request.getContentType(), body.get());
+        if (unreadable.isPresent()) {
+            ErrorWriter.write(response, unreadable.get(), requestId, route.errors(), null);
             return;
         }
         Exchange exchange = new Exchange(requestId, "POST", route.path(), RequestBodies.headers(request), body.get());
@@ -153,9 +166,9 @@ public class ProxyServlet extends HttpServlet {
             ErrorWriter.write(response, ProxyError.routeDisabled(target.route()), requestId);
             return;
         }
-        Optional<byte[]> body = RequestBodies.read(request);
+        Optional<byte[]> body = bodies.read(request);
         if (body.isEmpty()) {
-            ErrorWriter.write(response, ProxyError.bodyTooLarge(RequestBodies.LIMIT), requestId);
+            ErrorWriter.write(response, ProxyError.bodyTooLarge(bodies.limit()), requestId);
             return;
         }
         Exchange exchange = new Exchange(requestId, request.getMethod(), target.route(), RequestBodies.headers(request),
@@ -190,9 +203,16 @@ public class ProxyServlet extends HttpServlet {
                     ErrorDialect.MCP, null);
             return;
         }
-        Optional<byte[]> body = RequestBodies.read(request);
+        Optional<byte[]> body = bodies.read(request);
         if (body.isEmpty()) {
-            ErrorWriter.write(response, ProxyError.bodyTooLarge(RequestBodies.LIMIT), requestId, ErrorDialect.MCP, null);
+            ErrorWriter.write(response, ProxyError.bodyTooLarge(bodies.limit()), requestId, ErrorDialect.MCP, null);
+            return;
+        }
+        Optional<ProxyError> unreadable = "POST".equals(request.getMethod())
+                ? JsonBodyCheck.problem(request.getContentType(), body.get())
+                : Optional.empty();
+        if (unreadable.isPresent()) {
+            ErrorWriter.write(response, unreadable.get(), requestId, ErrorDialect.MCP, null);
             return;
         }
         Exchange exchange = new Exchange(requestId, request.getMethod(), target.route(), RequestBodies.headers(request),

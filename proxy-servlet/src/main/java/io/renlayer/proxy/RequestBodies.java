@@ -11,24 +11,58 @@ import java.util.Optional;
 
 /**
  * Request bodies are read whole (bounded) because routing and, later, policy and DLP need the
- * complete prompt before anything is forwarded.
+ * complete prompt before anything is forwarded. The bound is {@code RENLAYER_MAX_REQUEST_BYTES}.
  */
 final class RequestBodies {
 
-    static final int LIMIT = 10 << 20;
+    private final int limit;
 
-    private RequestBodies() {}
+    RequestBodies(int limit) {
+        this.limit = limit;
+    }
 
-    /** The body, or empty when it exceeds {@link #LIMIT}. */
-    static Optional<byte[]> read(HttpServletRequest request) throws IOException {
+    int limit() {
+        return limit;
+    }
+
+    /** The body, or empty when it exceeds the limit (declared or, for chunked bodies, as read). */
+    Optional<byte[]> read(HttpServletRequest request) throws IOException {
         long declared = request.getContentLengthLong();
-        if (declared > LIMIT) {
+        if (declared > limit) {
             return Optional.empty();
         }
         try (InputStream in = request.getInputStream()) {
-            byte[] body = in.readNBytes(LIMIT + 1);
-            return body.length > LIMIT ? Optional.empty() : Optional.of(body);
+            byte[] body = in.readNBytes(limit + 1);
+            return body.length > limit ? Optional.empty() : Optional.of(body);
         }
+    }
+
+    /**
+     * The first header whose name or value carries a control character (tab aside): a bare CR or
+     * LF that some server along the way might read as the start of another header.
+     */
+    static Optional<String> headerWithControlCharacters(HttpServletRequest request) {
+        for (String name : Collections.list(request.getHeaderNames())) {
+            if (hasControlCharacter(name)) {
+                return Optional.of(name);
+            }
+            for (String value : Collections.list(request.getHeaders(name))) {
+                if (hasControlCharacter(value)) {
+                    return Optional.of(name);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean hasControlCharacter(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c < 0x20 && c != '\t') || c == 0x7F) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Header names lower-cased, first value each. */

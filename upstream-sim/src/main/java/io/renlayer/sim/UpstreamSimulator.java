@@ -31,6 +31,7 @@ public final class UpstreamSimulator implements AutoCloseable {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final String credential;
     private final ConcurrentLinkedDeque<ReceivedRequest> received = new ConcurrentLinkedDeque<>();
+    private final java.util.concurrent.atomic.AtomicLong receivedCount = new java.util.concurrent.atomic.AtomicLong();
 
     private UpstreamSimulator(HttpServer server, String credential) {
         this.server = server;
@@ -61,7 +62,12 @@ public final class UpstreamSimulator implements AutoCloseable {
         return "http://127.0.0.1:" + port() + "/v1";
     }
 
-    /** Requests received so far, oldest first. */
+    /** How many requests arrived since the start; unlike {@link #received()} it is not capped. */
+    public long receivedCount() {
+        return receivedCount.get();
+    }
+
+    /** Requests received so far, oldest first (the last 1000). */
     public List<ReceivedRequest> received() {
         return List.copyOf(received);
     }
@@ -73,6 +79,7 @@ public final class UpstreamSimulator implements AutoCloseable {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
             received.add(ReceivedRequest.of(exchange, body));
+            receivedCount.incrementAndGet();
             if (received.size() > 1000) {
                 received.pollFirst();
             }

@@ -32,6 +32,11 @@ public final class GatewaySettings {
         return Path.of(value("RENLAYER_EMBEDDED_DB_DIR").orElse("embedded-postgres")).toAbsolutePath();
     }
 
+    /** The largest request body the proxy accepts; larger ones get 413 before anything is forwarded. */
+    public static int maxRequestBytes() {
+        return Integer.parseInt(value("RENLAYER_MAX_REQUEST_BYTES").orElse(Integer.toString(10 << 20)));
+    }
+
     /** Where trace rows wait on local disk while the database is away; relative to the server's output dir. */
     public static Path traceSpoolDir() {
         return Path.of(value("RENLAYER_TRACE_SPOOL_DIR").orElse("trace-spool")).toAbsolutePath();

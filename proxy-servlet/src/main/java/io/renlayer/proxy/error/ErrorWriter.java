@@ -45,7 +45,7 @@ public final class ErrorWriter {
 
     static String anthropicBody(ProxyError error, String requestId) {
         String type = switch (error.status()) {
-            case 400, 413 -> "invalid_request_error";
+            case 400, 413, 415 -> "invalid_request_error";
             case 401 -> "authentication_error";
             case 403 -> "permission_error";
             case 404 -> "not_found_error";

@@ -29,7 +29,7 @@ final class McpErrors {
 
     static String body(ProxyError error, String requestId, String jsonRpcId) {
         int code = switch (error.status()) {
-            case 400, 413 -> -32600; // invalid request
+            case 400, 413, 415 -> -32600; // invalid request
             case 401, 403 -> FORBIDDEN;
             case 429 -> RATE_LIMITED;
             default -> GATEWAY_ERROR;

@@ -78,6 +78,23 @@ public record ProxyError(int status, String type, String code, String param, Str
                 "The request body exceeds " + limit + " bytes.");
     }
 
+    public static ProxyError unsupportedMediaType(String contentType) {
+        return new ProxyError(415, "invalid_request_error", "unsupported_media_type", null,
+                "The request body must be application/json, not '" + contentType + "'.");
+    }
+
+    /** A header value holds a control character: a line break meant to smuggle a header, or worse. */
+    public static ProxyError invalidHeader(String name) {
+        String shown = name.length() > 64 ? name.substring(0, 64) : name;
+        return new ProxyError(400, "invalid_request_error", "invalid_header", shown,
+                "The header '" + shown + "' contains a control character.");
+    }
+
+    public static ProxyError invalidEncoding() {
+        return new ProxyError(400, "invalid_request_error", "invalid_encoding", null,
+                "The request body is not valid UTF-8.");
+    }
+
     public static ProxyError modelNotFound(String model) {
         return new ProxyError(404, "invalid_request_error", "model_not_found", "model",
                 "The model '" + model + "' is not served by any upstream of this tenant.");

@@ -5,9 +5,9 @@ import io.renlayer.proxy.pipeline.Exchange;
 import io.renlayer.proxy.pipeline.Stage;
 import io.renlayer.proxy.pipeline.StageResult;
 import jakarta.json.Json;
+import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
-import jakarta.json.stream.JsonParsingException;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -48,7 +48,7 @@ public final class ReadChatRequestStage implements Stage {
                     default -> skip(parser, value);
                 }
             }
-        } catch (JsonParsingException | IllegalStateException e) {
+        } catch (JsonException | IllegalStateException e) { // JsonException: also an empty body, whose encoding cannot be detected
             return StageResult.reject(ProxyError.invalidBody(null, "The request body is not valid JSON."));
         }
         if (model == null || model.isBlank()) {

@@ -50,6 +50,8 @@ class ReadChatRequestStageTest {
     @Test
     void refusesBodiesItCannotRead() {
         assertThat(rejection("not json").code()).isEqualTo("invalid_request");
+        assertThat(rejection("").code()).as("an empty body").isEqualTo("invalid_request");
+        assertThat(rejection("{").code()).isEqualTo("invalid_request");
         assertThat(rejection("[1,2]").code()).isEqualTo("invalid_request");
         assertThat(rejection("{\"model\":\"gpt-4o\"").code()).isEqualTo("invalid_request");
         assertThat(rejection("{\"messages\":[]}").param()).isEqualTo("model");
