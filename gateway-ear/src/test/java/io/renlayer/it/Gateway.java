@@ -242,6 +242,11 @@ final class Gateway implements AutoCloseable {
         }
     }
 
+    /** The server's process id, from the pid file Liberty writes while it runs. */
+    long pid() throws IOException {
+        return Long.parseLong(Files.readString(wlp.resolve("usr/servers/.pid").resolve(serverName + ".pid")).trim());
+    }
+
     Path logs() {
         return wlp.resolve("usr/servers").resolve(serverName).resolve("logs");
     }

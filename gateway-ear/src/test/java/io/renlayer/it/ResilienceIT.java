@@ -93,10 +93,10 @@ class ResilienceIT {
         assertThat(trace.getString("errorCode")).isEqualTo("upstream_timeout");
     }
 
-    private record Bare(String tenantId, String key) {}
+    record Bare(String tenantId, String key) {}
 
     /** A tenant with an agent and a key, and no upstream yet: the test decides the order. */
-    private static Bare bareTenant(Platform platform) throws Exception {
+    static Bare bareTenant(Platform platform) throws Exception {
         String tenant = Platform.json(platform.post("/api/v1/tenants", "{\"name\":\"resilience\"}").body()).getString("id");
         String agent = Platform.json(platform.post("/api/v1/tenants/" + tenant + "/agents",
                 "{\"name\":\"a-" + UUID.randomUUID() + "\"}").body()).getString("id");
@@ -105,7 +105,7 @@ class ResilienceIT {
         return new Bare(tenant, key);
     }
 
-    private static String upstream(Platform platform, String tenant, String name, String baseUrl, String models,
+    static String upstream(Platform platform, String tenant, String name, String baseUrl, String models,
             String extra) throws Exception {
         HttpResponse<String> created = platform.post("/api/v1/tenants/" + tenant + "/upstreams",
                 "{\"name\":\"" + name + "\",\"provider\":\"openai\",\"baseUrl\":\"" + baseUrl + "\",\"credential\":\""
@@ -115,7 +115,7 @@ class ResilienceIT {
     }
 
     /** A loopback port nobody listens on: connections are refused at once. */
-    private static String deadBaseUrl() throws Exception {
+    static String deadBaseUrl() throws Exception {
         try (ServerSocket socket = new ServerSocket(0)) {
             return "http://127.0.0.1:" + socket.getLocalPort() + "/v1";
         }

@@ -133,6 +133,10 @@ public final class UpstreamSimulator implements AutoCloseable {
                 send(exchange, 500, OpenAiReplies.error("server_error", "Simulated upstream failure"));
                 return;
             }
+            if (chat.model().equals("sim-broken-stream")) {
+                breakOffMidStream(exchange, chat);
+                return;
+            }
             pause(headerMillis(exchange, "x-sim-delay-ms")); // a slow upstream, before anything is sent
             long delay = chunkDelay(exchange);
             switch (path) {
@@ -173,6 +177,18 @@ public final class UpstreamSimulator implements AutoCloseable {
             pause(delayMillis);
         }
         out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    /**
+     * Promises a long body, sends the first event and stops: closing the exchange then drops the
+     * connection, which the gateway sees as an upstream that broke off mid-stream.
+     */
+    private static void breakOffMidStream(HttpExchange exchange, ChatRequest chat) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 1 << 20);
+        OutputStream out = exchange.getResponseBody();
+        out.write(("data: " + OpenAiReplies.streamEvents(chat).getFirst() + "\n\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
     }
 

@@ -112,9 +112,15 @@ public class UpstreamForwarder {
                     return new Outcome(null, false);
                 })
                 .exceptionally(failure -> {
+                    if (response.isCommitted()) {
+                        // The client already has the status and part of the body: the upstream
+                        // broke off mid-response, whatever the exception says.
+                        exchange.finished(response.getStatus(), "upstream_broke_off");
+                        return new Outcome(null, false);
+                    }
                     ProxyError error = classify(failure);
                     exchange.finished(error.status(), error.code());
-                    return new Outcome(error, isConnectFailure(failure) && !response.isCommitted());
+                    return new Outcome(error, isConnectFailure(failure));
                 });
     }
 
