@@ -224,6 +224,19 @@ final class Gateway implements AutoCloseable {
             return "http://127.0.0.1:" + proxyPort;
         }
 
+        String controlUrl() {
+            return "http://127.0.0.1:" + controlPort;
+        }
+
+        long pid() throws IOException {
+            return Long.parseLong(Files.readString(wlp.resolve("usr/servers/.pid").resolve(name + ".pid")).trim());
+        }
+
+        /** The node's trace rows and logs stay; the server is stopped. */
+        void stopQuietly() throws Exception {
+            server("stop", name, Map.of());
+        }
+
         @Override
         public void close() throws Exception {
             server("stop", name, Map.of());

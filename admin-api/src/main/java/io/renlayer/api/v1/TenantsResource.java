@@ -43,7 +43,7 @@ public class TenantsResource {
     public Response create(NewTenant request) {
         NewTenant body = Requests.required(request);
         Tenant tenant = tenants.create(body.name(), PluginFailMode.parse(body.pluginFailMode()), body.redisFailMode(),
-                body.limits(), Requests.actor(caller));
+                body.limits(), body.traceRetentionDays(), Requests.actor(caller));
         return Response.status(201).entity(TenantView.of(tenant)).build();
     }
 
@@ -67,22 +67,24 @@ public class TenantsResource {
         NewTenant body = Requests.required(change);
         return TenantView.of(tenants.update(tenantId,
                 body.pluginFailMode() == null ? null : PluginFailMode.parse(body.pluginFailMode()),
-                body.redisFailMode(), body.limits(), Requests.actor(caller)));
+                body.redisFailMode(), body.limits(), body.traceRetentionDays(), Requests.actor(caller)));
     }
 
     /**
      * {@code pluginFailMode}: {@code skip} (default) or {@code deny}; {@code redisFailMode}:
-     * {@code open} (default, admit on local counters while Redis is away) or {@code closed}.
+     * {@code open} (default, admit on local counters while Redis is away) or {@code closed};
+     * {@code traceRetentionDays}: 1 to 3650, default 30.
      */
-    public record NewTenant(String name, String pluginFailMode, String redisFailMode, Limits limits) {}
+    public record NewTenant(String name, String pluginFailMode, String redisFailMode, Limits limits,
+            Integer traceRetentionDays) {}
 
     public record TenantView(UUID id, String name, String pluginFailMode, String redisFailMode, Limits limits,
-            Instant createdAt) {
+            int traceRetentionDays, Instant createdAt) {
 
         static TenantView of(Tenant tenant) {
             return new TenantView(tenant.getId(), tenant.getName(),
                     tenant.getPluginFailMode().name().toLowerCase(Locale.ROOT), tenant.getRedisFailMode(),
-                    tenant.getLimits(), tenant.getCreatedAt());
+                    tenant.getLimits(), tenant.getTraceRetentionDays(), tenant.getCreatedAt());
         }
     }
 }

@@ -10,7 +10,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
 
 /** Checks the dependencies the gateway needs to serve: PostgreSQL and, when configured, Redis. */
@@ -50,7 +50,7 @@ public class Readiness {
             return new Check(true, "in-process", "RENLAYER_REDIS_URL not set: counters are local to this node");
         }
         try {
-            RedisClient client = redis.client().get();
+            UnifiedJedis client = redis.client().get();
             return "PONG".equals(client.ping()) ? new Check(true, "up", null) : new Check(false, "down", "bad reply");
         } catch (JedisException e) {
             return new Check(false, "down", "unreachable");

@@ -4,19 +4,26 @@ import io.renlayer.admin.config.GatewaySettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
 import java.util.Optional;
+import java.util.logging.Logger;
 import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.RedisClusterClient;
+import redis.clients.jedis.RedisSentinelClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
- * The shared Redis client when {@code RENLAYER_REDIS_URL} is set. Without it the gateway runs with
- * in-process counters (single node only), which is the embedded default.
+ * The shared Redis client when {@code RENLAYER_REDIS_URL} is set: one server, a Sentinel-managed
+ * primary or a Cluster ({@link RedisEndpoint}). Without it the gateway runs with in-process
+ * counters (single node only), which is the embedded default.
  */
 @ApplicationScoped
 public class RedisConnector {
 
-    private RedisClient client;
+    private static final Logger LOG = Logger.getLogger(RedisConnector.class.getName());
+
+    private UnifiedJedis client;
 
     @PostConstruct
     void connect() {
@@ -24,24 +31,38 @@ public class RedisConnector {
         if (url.isEmpty()) {
             return;
         }
-        URI uri = URI.create(url.get());
-        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
+        RedisEndpoint endpoint = RedisEndpoint.parse(url.get());
+        client = switch (endpoint.kind()) {
+            case STANDALONE -> RedisClient.builder()
+                    .hostAndPort(endpoint.nodes().iterator().next())
+                    .clientConfig(config(endpoint))
+                    .build();
+            case SENTINEL -> RedisSentinelClient.builder()
+                    .masterName(endpoint.primaryName())
+                    .sentinels(endpoint.nodes())
+                    .clientConfig(config(endpoint))
+                    .sentinelClientConfig(config(endpoint))
+                    .build();
+            case CLUSTER -> RedisClusterClient.builder()
+                    .nodes(endpoint.nodes())
+                    .clientConfig(config(endpoint))
+                    .build();
+        };
+        LOG.info("Limit counters in Redis: " + endpoint);
+    }
+
+    private static JedisClientConfig config(RedisEndpoint endpoint) {
+        return DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(1000)
-                .socketTimeoutMillis(1000);
-        if (uri.getUserInfo() != null) {
-            String[] userAndPassword = uri.getUserInfo().split(":", 2);
-            if (userAndPassword.length == 2) {
-                config.user(userAndPassword[0].isEmpty() ? null : userAndPassword[0]).password(userAndPassword[1]);
-            }
-        }
-        client = RedisClient.builder()
-                .hostAndPort(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 6379)
-                .clientConfig(config.build())
+                .socketTimeoutMillis(1000)
+                .user(endpoint.user())
+                .password(endpoint.password())
+                .ssl(endpoint.tls())
                 .build();
     }
 
     /** The client, or empty in in-process mode. */
-    public Optional<RedisClient> client() {
+    public Optional<UnifiedJedis> client() {
         return Optional.ofNullable(client);
     }
 

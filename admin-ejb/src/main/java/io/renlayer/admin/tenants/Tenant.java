@@ -14,6 +14,9 @@ import java.util.UUID;
 @Table(name = "tenants")
 public class Tenant {
 
+    public static final int DEFAULT_TRACE_RETENTION_DAYS = 30;
+    public static final int MAX_TRACE_RETENTION_DAYS = 3650;
+
     @Id
     private UUID id;
 
@@ -30,6 +33,9 @@ public class Tenant {
     private Instant createdAt;
 
     /** Built-in finding types this tenant does not want reported, comma-separated. */
+    @Column(name = "trace_retention_days", nullable = false)
+    private int traceRetentionDays = DEFAULT_TRACE_RETENTION_DAYS;
+
     @Column(name = "dlp_disabled_types", nullable = false)
     private String dlpDisabledTypes = "";
 
@@ -51,6 +57,19 @@ public class Tenant {
 
     public void setDlpDisabledTypes(java.util.Collection<String> types) {
         this.dlpDisabledTypes = String.join(",", new java.util.TreeSet<>(types));
+    }
+
+    /** Days a trace is kept after the day it was recorded. */
+    public int getTraceRetentionDays() {
+        return traceRetentionDays;
+    }
+
+    public void setTraceRetentionDays(int days) {
+        if (days < 1 || days > MAX_TRACE_RETENTION_DAYS) {
+            throw new io.renlayer.admin.errors.InvalidRequestException("traceRetentionDays",
+                    "traceRetentionDays must be between 1 and " + MAX_TRACE_RETENTION_DAYS);
+        }
+        this.traceRetentionDays = days;
     }
 
     public UUID getId() {

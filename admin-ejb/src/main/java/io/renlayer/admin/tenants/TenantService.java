@@ -20,8 +20,12 @@ public class TenantService {
     @EJB
     private AuditLog audit;
 
-    public Tenant create(String name, PluginFailMode pluginFailMode, String redisFailMode, Limits limits, String actor) {
+    public Tenant create(String name, PluginFailMode pluginFailMode, String redisFailMode, Limits limits,
+            Integer traceRetentionDays, String actor) {
         Tenant tenant = new Tenant(InvalidRequestException.requireText("name", name, 200), pluginFailMode);
+        if (traceRetentionDays != null) {
+            tenant.setTraceRetentionDays(traceRetentionDays);
+        }
         if (redisFailMode != null) {
             tenant.setRedisFailMode(redisFailMode);
         }
@@ -34,8 +38,12 @@ public class TenantService {
     }
 
     /** Changes what the request carries; null fields stay as they are. */
-    public Tenant update(UUID tenantId, PluginFailMode pluginFailMode, String redisFailMode, Limits limits, String actor) {
+    public Tenant update(UUID tenantId, PluginFailMode pluginFailMode, String redisFailMode, Limits limits,
+            Integer traceRetentionDays, String actor) {
         Tenant tenant = require(tenantId);
+        if (traceRetentionDays != null) {
+            tenant.setTraceRetentionDays(traceRetentionDays);
+        }
         if (pluginFailMode != null) {
             tenant.setPluginFailMode(pluginFailMode);
         }

@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /** Counters in Redis, shared by every gateway node: one Lua script per admission, one per settlement. */
@@ -15,11 +15,11 @@ public final class RedisLimitStore implements LimitStore {
     private static final String ADMIT = script("admit.lua");
     private static final String SETTLE = script("settle.lua");
 
-    private final RedisClient redis;
+    private final UnifiedJedis redis;
     private volatile String admitSha;
     private volatile String settleSha;
 
-    public RedisLimitStore(RedisClient redis) {
+    public RedisLimitStore(UnifiedJedis redis) {
         this.redis = redis;
     }
 
