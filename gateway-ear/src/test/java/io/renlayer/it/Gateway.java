@@ -44,6 +44,8 @@ final class Gateway implements AutoCloseable {
     final int proxyPort;
     final int controlPort;
     final String operatorToken;
+    /** Where a test's load balancer listens; the servers accept calls addressed to it. */
+    final int balancerPort;
 
     private final Path wlp;
     private final String serverName;
@@ -58,6 +60,7 @@ final class Gateway implements AutoCloseable {
         this.proxyPort = proxyPort;
         this.controlPort = controlPort;
         this.operatorToken = operatorToken;
+        this.balancerPort = freePortOrZero();
         this.wlp = wlp;
         this.serverName = serverName;
     }
@@ -100,17 +103,19 @@ final class Gateway implements AutoCloseable {
 
     private void launch() throws Exception {
         server("stop", Map.of()); // a server left over from an aborted run
-        environment = Map.of(
-                "RENLAYER_PROXY_HOST", "127.0.0.1",
-                "RENLAYER_PROXY_PORT", Integer.toString(proxyPort),
-                "RENLAYER_CONTROL_HOST", "127.0.0.1",
-                "RENLAYER_CONTROL_PORT", Integer.toString(controlPort),
-                "RENLAYER_DB_URL", "jdbc:postgresql://127.0.0.1:" + databaseLink.port() + "/" + DATABASE,
-                "RENLAYER_DB_USER", PG_USER,
-                "RENLAYER_REDIS_URL", "redis://127.0.0.1:" + redisLink.port(),
-                "RENLAYER_MAX_REQUEST_BYTES", Integer.toString(MAX_REQUEST_BYTES),
-                "RENLAYER_BOOTSTRAP_OPERATOR_TOKEN", operatorToken,
-                "RENLAYER_MASTER_KEY", Base64.getEncoder().encodeToString(randomBytes(32)));
+        environment = Map.ofEntries(
+                Map.entry("RENLAYER_PROXY_HOST", "127.0.0.1"),
+                Map.entry("RENLAYER_PROXY_PORT", Integer.toString(proxyPort)),
+                Map.entry("RENLAYER_CONTROL_HOST", "127.0.0.1"),
+                Map.entry("RENLAYER_CONTROL_PORT", Integer.toString(controlPort)),
+                Map.entry("RENLAYER_DB_URL", "jdbc:postgresql://127.0.0.1:" + databaseLink.port() + "/" + DATABASE),
+                Map.entry("RENLAYER_DB_USER", PG_USER),
+                Map.entry("RENLAYER_REDIS_URL", "redis://127.0.0.1:" + redisLink.port()),
+                Map.entry("RENLAYER_MAX_REQUEST_BYTES", Integer.toString(MAX_REQUEST_BYTES)),
+                // The port a load balancer in front of the servers listens on (ScaleOutIT).
+                Map.entry("RENLAYER_PROXY_PUBLIC_ALIAS", "*:" + balancerPort),
+                Map.entry("RENLAYER_BOOTSTRAP_OPERATOR_TOKEN", operatorToken),
+                Map.entry("RENLAYER_MASTER_KEY", Base64.getEncoder().encodeToString(randomBytes(32))));
         startServer();
     }
 
@@ -298,6 +303,14 @@ final class Gateway implements AutoCloseable {
             if (!keys.isEmpty()) {
                 client.del(keys.toArray(String[]::new));
             }
+        }
+    }
+
+    private static int freePortOrZero() {
+        try {
+            return freePort();
+        } catch (IOException e) {
+            return 0;
         }
     }
 

@@ -27,9 +27,9 @@ final class LoadBalancer implements AutoCloseable {
         this.config = config;
     }
 
-    static LoadBalancer start(List<Backend> backends) throws Exception {
+    /** Listens on {@code port}: the public port the servers accept in the Host header. */
+    static LoadBalancer start(int port, List<Backend> backends) throws Exception {
         String binary = Files.isExecutable(Path.of("/usr/sbin/haproxy")) ? "/usr/sbin/haproxy" : "haproxy";
-        int port = Gateway.freePort();
         StringBuilder cfg = new StringBuilder("""
                 global
                     maxconn 2000
