@@ -9,14 +9,14 @@
 #   portkey   the Portkey AI gateway (@portkey-ai/gateway from npm), the peer
 #
 # For each target and each prompt size (1 KiB, 32 KiB): peak throughput (wrk, 32 connections) and
-# latency at fixed rates (hey, 10 clients, $RATES requests/s). Then 1,000 concurrent streams held through the
+# latency at fixed rates ($RATES requests/s, open loop: bench/proxy/OpenLoop.java). Then 1,000 concurrent streams held through the
 # gateway, with its heap sampled. Prints Markdown tables (paste into docs/benchmarks.md).
 #
 #   bench/proxy/run.sh                      full run (~12 min)
 #   DURATION=10 RATES=500 bench/proxy/run.sh shorter
 #   SKIP_BUILD=1 SKIP_PORTKEY=1 ...         reuse the build; leave the peer out
 #
-# Needs: nginx, haproxy, wrk, hey (Debian packages of those names), node + npm (for the peer),
+# Needs: nginx, haproxy, wrk (Debian packages of those names), node + npm (for the peer),
 # PostgreSQL on 127.0.0.1:5432 and Redis on :6379 (as .ci/run sets up). Nothing leaves loopback
 # except the one-time npm download of the peer.
 set -euo pipefail
@@ -34,9 +34,9 @@ PORTKEY_VERSION=1.15.2
 TOKEN="rop_bench_$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 SERVER_DIR=$ROOT/gateway-ear/target/liberty/wlp
 
-for tool in nginx haproxy wrk hey python3 curl; do
+for tool in nginx haproxy wrk python3 curl psql redis-cli; do
   command -v "$tool" >/dev/null || PATH=$PATH:/usr/sbin
-  command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install -y nginx-light haproxy wrk hey" >&2; exit 1; }
+  command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install -y nginx-light haproxy wrk" >&2; exit 1; }
 done
 mkdir -p "$WORK"
 PIDS=()
@@ -150,22 +150,14 @@ peak() { # target body -> requests/s
   grep -q "Non-2xx" "$WORK/wrk-$1-$2.txt" && { echo "$1 answered errors under load" >&2; cat "$WORK/wrk-$1-$2.txt" >&2; exit 1; }
   awk '/Requests\/sec/ {print int($2)}' "$WORK/wrk-$1-$2.txt"
 }
-fixed_rate() { # target body rate -> "p50 p99 achieved": ms, and requests/s actually sent (10 clients)
+fixed_rate() { # target body rate -> "p50 p99 sent" in ms and requests/s, open loop (OpenLoop.java)
   settle
-  local args=() hs out="$WORK/hey-$1-$2-$3.txt"
-  IFS='|' read -ra hs <<<"${HEADERS[$1]}"; for h in "${hs[@]}"; do args+=(-H "$h"); done
-  hey -z "${DURATION}s" -c 10 -q $(($3 / 10)) -m POST -T application/json -D "$WORK/chat-$2.json" "${args[@]}" \
-    "${URL[$1]}" >"$out"
-  python3 - "$out" <<'PY'
-import re, sys
-text = open(sys.argv[1]).read()
-codes = re.findall(r"\[(\d+)\]\s+(\d+) responses", text)
-if not codes or any(c != "200" for c, _ in codes):
-    sys.exit(f"{sys.argv[1]}: answers other than 200: {codes}")
-p = dict(re.findall(r"(\d+)%+ in ([\d.]+) secs", text))
-achieved = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-print(f"{float(p['50'])*1000:.2f} {float(p['99'])*1000:.2f} {achieved:.0f}")
-PY
+  local result
+  result=$("$JAVA_HOME/bin/java" -Xmx256m bench/proxy/OpenLoop.java "${URL[$1]}" "$3" "$DURATION" "$WORK/chat-$2.json" \
+    "${HEADERS[$1]}")
+  read -r p50 p99 sent failed <<<"$result"
+  [[ "$failed" == 0 ]] || { echo "$1 answered $failed calls with other than 200 at $3/s" >&2; exit 1; }
+  echo "$p50 $p99 $sent"
 }
 
 echo "warming up (JIT) every target ..." >&2
@@ -199,7 +191,7 @@ ROWS=$(metric renlayer_trace_rows_written)
 DROPPED=$(metric renlayer_trace_rows_dropped)
 
 echo
-echo "Run $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) vCPUs, Liberty on $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), Portkey $PORTKEY_VERSION on node $(node --version 2>/dev/null || echo -), wrk 2 threads x 32 connections, hey 10 clients, ${DURATION}s per measurement."
+echo "Run $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) vCPUs, Liberty on $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), Portkey $PORTKEY_VERSION on node $(node --version 2>/dev/null || echo -), wrk 2 threads x 32 connections for peak, open-loop arrivals at fixed rates, ${DURATION}s per measurement."
 echo
 python3 - "$RESULTS" <<'PY'
 import sys
