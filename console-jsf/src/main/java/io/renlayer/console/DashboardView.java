@@ -1,12 +1,12 @@
 package io.renlayer.console;
 
+import io.renlayer.admin.json.Jsonp;
 import io.renlayer.admin.traces.TraceDashboard;
 import io.renlayer.admin.traces.TraceStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.io.Serializable;
 import java.sql.SQLException;
@@ -72,18 +72,18 @@ public class DashboardView implements Serializable {
 
     /** A Chart.js configuration, without animation so that what is drawn is final at once. */
     private String chart(String type, List<Series> series) {
-        JsonArrayBuilder labels = Json.createArrayBuilder();
+        JsonArrayBuilder labels = Jsonp.createArrayBuilder();
         dashboard.hours().forEach(b -> labels.add(HOUR.format(b.hour())));
-        JsonArrayBuilder datasets = Json.createArrayBuilder();
+        JsonArrayBuilder datasets = Jsonp.createArrayBuilder();
         for (Series one : series) {
-            JsonArrayBuilder data = Json.createArrayBuilder();
+            JsonArrayBuilder data = Jsonp.createArrayBuilder();
             dashboard.hours().forEach(b -> data.add(one.value().apply(b).doubleValue()));
-            datasets.add(Json.createObjectBuilder().add("label", one.label()).add("data", data)
+            datasets.add(Jsonp.createObjectBuilder().add("label", one.label()).add("data", data)
                     .add("backgroundColor", one.color()).add("borderColor", one.color()));
         }
-        return Json.createObjectBuilder().add("type", type)
-                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
-                .add("options", Json.createObjectBuilder().add("responsive", true).add("maintainAspectRatio", false)
+        return Jsonp.createObjectBuilder().add("type", type)
+                .add("data", Jsonp.createObjectBuilder().add("labels", labels).add("datasets", datasets))
+                .add("options", Jsonp.createObjectBuilder().add("responsive", true).add("maintainAspectRatio", false)
                         .add("animation", false))
                 .build().toString();
     }

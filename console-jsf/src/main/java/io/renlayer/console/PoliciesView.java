@@ -1,5 +1,6 @@
 package io.renlayer.console;
 
+import io.renlayer.admin.json.Jsonp;
 import io.renlayer.admin.errors.InvalidRequestException;
 import io.renlayer.admin.policies.PolicyDefinition;
 import io.renlayer.admin.policies.PolicyDraft;
@@ -10,7 +11,6 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import java.io.Serializable;
@@ -61,7 +61,7 @@ public class PoliciesView implements Serializable {
         }
         Messages.attempt(() -> {
             try {
-                JsonObject result = dryRun.run(session.getTenantId(), Json.createObjectBuilder().add("policy", draft).build());
+                JsonObject result = dryRun.run(session.getTenantId(), Jsonp.createObjectBuilder().add("policy", draft).build());
                 preview = "Over the last 24 hours, " + result.getInt("evaluated") + " requests were replayed: "
                         + result.getInt("changed") + " would be treated differently. Now "
                         + result.getJsonObject("current") + ", with the draft " + result.getJsonObject("proposed") + ".";
@@ -74,13 +74,13 @@ public class PoliciesView implements Serializable {
     private JsonObject draft() {
         JsonObject parsed;
         try {
-            parsed = Json.createReader(new StringReader(conditions == null || conditions.isBlank() ? "{}" : conditions))
+            parsed = Jsonp.createReader(new StringReader(conditions == null || conditions.isBlank() ? "{}" : conditions))
                     .readObject();
         } catch (JsonException | IllegalStateException e) {
             Messages.error("conditions: not a JSON object");
             return null;
         }
-        return Json.createObjectBuilder().add("name", name == null ? "" : name).add("priority", priority)
+        return Jsonp.createObjectBuilder().add("name", name == null ? "" : name).add("priority", priority)
                 .add("phase", phase).add("action", action).add("conditions", parsed).build();
     }
 

@@ -1,5 +1,6 @@
 package io.renlayer.proxy;
 
+import io.renlayer.admin.json.Jsonp;
 import io.renlayer.admin.runtime.KeySnapshot;
 import io.renlayer.admin.runtime.NamePattern;
 import io.renlayer.admin.runtime.UpstreamSnapshot;
@@ -10,7 +11,6 @@ import io.renlayer.proxy.pipeline.Exchange;
 import io.renlayer.proxy.stage.AuthenticateKeyStage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -50,10 +50,10 @@ public class ModelListing {
                 }
             }
         }
-        JsonArrayBuilder data = Json.createArrayBuilder();
-        models.forEach((id, provider) -> data.add(Json.createObjectBuilder()
+        JsonArrayBuilder data = Jsonp.createArrayBuilder();
+        models.forEach((id, provider) -> data.add(Jsonp.createObjectBuilder()
                 .add("id", id).add("object", "model").add("created", 0).add("owned_by", provider)));
-        byte[] body = Json.createObjectBuilder().add("object", "list").add("data", data).build().toString()
+        byte[] body = Jsonp.createObjectBuilder().add("object", "list").add("data", data).build().toString()
                 .getBytes(StandardCharsets.UTF_8);
         response.setStatus(200);
         response.setContentType("application/json");

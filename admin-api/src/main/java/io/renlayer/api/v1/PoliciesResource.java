@@ -1,5 +1,6 @@
 package io.renlayer.api.v1;
 
+import io.renlayer.admin.json.Jsonp;
 import io.renlayer.admin.policies.PolicyDefinition;
 import io.renlayer.admin.policies.PolicyDraft;
 import io.renlayer.admin.policies.PolicyDryRun;
@@ -10,7 +11,6 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.QueryParam;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -64,9 +64,9 @@ public class PoliciesResource {
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) throws SQLException {
         PolicyPage page = PolicyPage.of(policies.list(tenantId), phase, action, enabled,
                 QueryParams.integer("limit", limit), cursor);
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = Jsonp.createArrayBuilder();
         page.items().forEach(p -> items.add(p.toJson()));
-        JsonObjectBuilder result = Json.createObjectBuilder().add("items", items);
+        JsonObjectBuilder result = Jsonp.createObjectBuilder().add("items", items);
         return (page.nextCursor() == null ? result.addNull("nextCursor") : result.add("nextCursor", page.nextCursor())).build();
     }
 
@@ -98,7 +98,7 @@ public class PoliciesResource {
     public JsonObject versions(@PathParam("tenantId") UUID tenantId, @PathParam("policyId") UUID policyId)
             throws SQLException {
         JsonArray versions = policies.versions(tenantId, policyId);
-        return Json.createObjectBuilder().add("items", versions).build();
+        return Jsonp.createObjectBuilder().add("items", versions).build();
     }
 
     /**

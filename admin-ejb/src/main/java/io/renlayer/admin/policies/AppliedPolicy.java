@@ -1,6 +1,6 @@
 package io.renlayer.admin.policies;
 
-import jakarta.json.Json;
+import io.renlayer.admin.json.Jsonp;
 import jakarta.json.JsonObject;
 import java.util.Set;
 import java.util.UUID;
@@ -10,7 +10,7 @@ public record AppliedPolicy(UUID policyId, String name, PolicyOutcome outcome, P
         Set<String> findingTypes) {
 
     public JsonObject toJson() {
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("policyId", policyId.toString())
                 .add("policy", name)
                 .add("action", outcome.name())

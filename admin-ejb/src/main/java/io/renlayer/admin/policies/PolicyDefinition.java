@@ -1,6 +1,6 @@
 package io.renlayer.admin.policies;
 
-import jakarta.json.Json;
+import io.renlayer.admin.json.Jsonp;
 import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.util.UUID;
@@ -10,7 +10,7 @@ public record PolicyDefinition(UUID id, UUID tenantId, String name, int priority
         JsonObject conditions, String action, int version, Instant updatedAt) {
 
     public JsonObject toJson() {
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("id", id.toString())
                 .add("tenantId", tenantId.toString())
                 .add("name", name)

@@ -1,7 +1,7 @@
 package io.renlayer.admin.policies;
 
+import io.renlayer.admin.json.Jsonp;
 import io.renlayer.admin.errors.InvalidRequestException;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -57,7 +57,7 @@ public record PolicyDraft(String name, int priority, boolean enabled, Phase phas
             conditions = c;
         }
         String canonicalAction = isBuiltIn(action) ? action.toUpperCase(Locale.ROOT) : action;
-        return new PolicyDraft(name, priority, enabled, phase, Json.createObjectBuilder(conditions).build(), canonicalAction);
+        return new PolicyDraft(name, priority, enabled, phase, Jsonp.createObjectBuilder(conditions).build(), canonicalAction);
     }
 
     private static boolean isBuiltIn(String action) {

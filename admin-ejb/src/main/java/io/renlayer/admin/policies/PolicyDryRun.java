@@ -1,5 +1,6 @@
 package io.renlayer.admin.policies;
 
+import io.renlayer.admin.json.Jsonp;
 import io.renlayer.admin.errors.InvalidRequestException;
 import io.renlayer.admin.plugins.PluginRegistry;
 import io.renlayer.admin.tenants.TenantService;
@@ -7,7 +8,6 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -75,7 +75,7 @@ public class PolicyDryRun {
         Tally before = new Tally();
         Tally after = new Tally();
         Map<String, Integer> draftMatches = new LinkedHashMap<>();
-        JsonArrayBuilder samples = Json.createArrayBuilder();
+        JsonArrayBuilder samples = Jsonp.createArrayBuilder();
         int evaluated = 0;
         int changed = 0;
         int sampled = 0;
@@ -101,7 +101,7 @@ public class PolicyDryRun {
                     if (!Tally.summary(was).equals(Tally.summary(would))) {
                         changed++;
                         if (sampled++ < SAMPLES) {
-                            samples.add(Json.createObjectBuilder()
+                            samples.add(Jsonp.createObjectBuilder()
                                     .add("requestId", rs.getString(10))
                                     .add("createdAt", rs.getTimestamp(9).toInstant().toString())
                                     .add("current", Tally.summary(was))
@@ -111,9 +111,9 @@ public class PolicyDryRun {
                 }
             }
         }
-        JsonObjectBuilder draftResult = Json.createObjectBuilder().add("name", draft.name()).add("action", draft.action());
+        JsonObjectBuilder draftResult = Jsonp.createObjectBuilder().add("name", draft.name()).add("action", draft.action());
         draftMatches.forEach(draftResult::add);
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("from", from.toString())
                 .add("to", to.toString())
                 .add("evaluated", evaluated)
@@ -128,7 +128,7 @@ public class PolicyDryRun {
 
     private static PolicySubject subject(UUID tenantId, ResultSet rs) throws SQLException {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        for (JsonValue f : Json.createReader(new StringReader(rs.getString(7))).readArray()) {
+        for (JsonValue f : Jsonp.createReader(new StringReader(rs.getString(7))).readArray()) {
             counts.merge(f.asJsonObject().getString("type", "UNKNOWN"), 1, Integer::sum);
         }
         Integer promptTokens = (Integer) rs.getObject(8);
@@ -183,7 +183,7 @@ public class PolicyDryRun {
         }
 
         JsonObject toJson() {
-            return Json.createObjectBuilder().add("denied", denied).add("redacted", redacted).add("flagged", flagged)
+            return Jsonp.createObjectBuilder().add("denied", denied).add("redacted", redacted).add("flagged", flagged)
                     .add("allowed", allowed).build();
         }
     }

@@ -1,5 +1,6 @@
 package io.renlayer.admin.policies;
 
+import io.renlayer.admin.json.Jsonp;
 import io.renlayer.admin.audit.AuditLog;
 import io.renlayer.admin.errors.ConflictException;
 import io.renlayer.admin.errors.NotFoundException;
@@ -9,7 +10,6 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import java.io.StringReader;
@@ -129,7 +129,7 @@ public class PolicyService {
 
     /** Every version of the policy, oldest first; a deletion is a version whose policy is null. */
     public JsonArray versions(UUID tenantId, UUID policyId) throws SQLException {
-        JsonArrayBuilder result = Json.createArrayBuilder();
+        JsonArrayBuilder result = Jsonp.createArrayBuilder();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 SELECT version, policy, changed_by, changed_at FROM renlayer.policy_versions
                  WHERE tenant_id = ? AND policy_id = ? ORDER BY version""")) {
@@ -137,7 +137,7 @@ public class PolicyService {
             ps.setObject(2, policyId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    var version = Json.createObjectBuilder()
+                    var version = Jsonp.createObjectBuilder()
                             .add("version", rs.getInt(1))
                             .add("changedBy", rs.getString(3))
                             .add("changedAt", rs.getTimestamp(4).toInstant().toString());
@@ -145,7 +145,7 @@ public class PolicyService {
                     if (body == null) {
                         version.addNull("policy");
                     } else {
-                        version.add("policy", Json.createReader(new StringReader(body)).readObject());
+                        version.add("policy", Jsonp.createReader(new StringReader(body)).readObject());
                     }
                     result.add(version);
                 }
@@ -195,7 +195,7 @@ public class PolicyService {
     static PolicyDefinition read(ResultSet rs) throws SQLException {
         return new PolicyDefinition(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                 rs.getInt(4), rs.getBoolean(5), Phase.valueOf(rs.getString(6).toUpperCase(Locale.ROOT)),
-                Json.createReader(new StringReader(rs.getString(7))).readObject(), rs.getString(8), rs.getInt(9),
+                Jsonp.createReader(new StringReader(rs.getString(7))).readObject(), rs.getString(8), rs.getInt(9),
                 rs.getTimestamp(10).toInstant());
     }
 

@@ -1,6 +1,6 @@
 package io.renlayer.admin.traces;
 
-import jakarta.json.Json;
+import io.renlayer.admin.json.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -14,9 +14,9 @@ final class TraceJson {
     private TraceJson() {}
 
     static String findings(List<TraceFinding> findings) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsonp.createArrayBuilder();
         for (TraceFinding f : findings) {
-            array.add(Json.createObjectBuilder()
+            array.add(Jsonp.createObjectBuilder()
                     .add("detector", f.detector()).add("type", f.type())
                     .add("start", f.start()).add("end", f.end()).add("confidence", f.confidence()));
         }
@@ -24,7 +24,7 @@ final class TraceJson {
     }
 
     static String strings(List<String> values) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsonp.createArrayBuilder();
         values.forEach(array::add);
         return array.build().toString();
     }
@@ -37,9 +37,9 @@ final class TraceJson {
     }
 
     static String policies(List<TracePolicy> policies) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsonp.createArrayBuilder();
         for (TracePolicy p : policies) {
-            array.add(Json.createObjectBuilder().add("policy", p.policy()).add("action", p.action())
+            array.add(Jsonp.createObjectBuilder().add("policy", p.policy()).add("action", p.action())
                     .add("phase", p.phase()).add("reason", p.reason()));
         }
         return array.build().toString();
@@ -57,7 +57,7 @@ final class TraceJson {
     }
 
     private static JsonArray read(String json) {
-        try (var reader = Json.createReader(new StringReader(json == null ? "[]" : json))) {
+        try (var reader = Jsonp.createReader(new StringReader(json == null ? "[]" : json))) {
             return reader.readArray();
         }
     }

@@ -1,6 +1,6 @@
 package io.renlayer.admin.traces;
 
-import jakarta.json.Json;
+import io.renlayer.admin.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -19,7 +19,7 @@ public final class TraceLine {
     private TraceLine() {}
 
     public static String encode(TraceRecord r) {
-        JsonObjectBuilder o = Json.createObjectBuilder()
+        JsonObjectBuilder o = Jsonp.createObjectBuilder()
                 .add("id", r.id().toString())
                 .add("createdAt", r.createdAt().toString())
                 .add("tenantId", r.tenantId().toString())
@@ -54,7 +54,7 @@ public final class TraceLine {
 
     /** The row on the line; throws {@link IllegalArgumentException} for a line that is not one. */
     public static TraceRecord decode(String line) {
-        try (var reader = Json.createReader(new StringReader(line))) {
+        try (var reader = Jsonp.createReader(new StringReader(line))) {
             JsonObject o = reader.readObject();
             return new TraceRecord(
                     UUID.fromString(o.getString("id")), Instant.parse(o.getString("createdAt")),

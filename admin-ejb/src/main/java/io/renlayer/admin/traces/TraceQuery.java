@@ -1,5 +1,6 @@
 package io.renlayer.admin.traces;
 
+import io.renlayer.admin.json.Jsonp;
 import io.renlayer.admin.errors.InvalidRequestException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

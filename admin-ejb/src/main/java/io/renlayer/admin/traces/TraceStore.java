@@ -30,15 +30,6 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class TraceStore {
 
-    private static final String INSERT = """
-            INSERT INTO renlayer.traces (id, created_at, tenant_id, agent_id, key_id, project_id, upstream_id,
-                request_id, route, method, provider, model, stream, status, error_code, latency_ms,
-                upstream_latency_ms, prompt_tokens, completion_tokens, total_tokens, findings, plugin_failures, cost_usd, flags,
-                policies, session_id, decision, redacted_body, redacted_response)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?::jsonb,
-                ?, ?, ?, ?)
-            ON CONFLICT (created_at, id) DO NOTHING""";
-
     private static final String COLUMNS = """
             SELECT id, created_at, tenant_id, agent_id, key_id, project_id, upstream_id, request_id, route,
                    method, provider, model, stream, status, error_code, latency_ms, upstream_latency_ms,
@@ -55,6 +46,15 @@ public class TraceStore {
 
     private final Set<LocalDate> partitionsEnsured = ConcurrentHashMap.newKeySet();
 
+    TraceStore() {
+        // for CDI, which injects the data source
+    }
+
+    /** Outside the server: the trace writer benchmark (bench/traces.sh). */
+    public TraceStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
     /**
      * Inserts the rows in one transaction; either all are stored or none. A row already stored
      * (a spooled batch replayed twice) is skipped, so every trace is stored exactly once.
@@ -63,12 +63,8 @@ public class TraceStore {
         try (Connection c = dataSource.getConnection()) {
             ensurePartitions(c, rows);
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-                for (TraceRecord r : rows) {
-                    bind(ps, r);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+            try {
+                TraceCopy.insert(c, rows);
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();
@@ -229,46 +225,6 @@ public class TraceStore {
                 }
                 partitionsEnsured.add(day);
             }
-        }
-    }
-
-    private static void bind(PreparedStatement ps, TraceRecord r) throws SQLException {
-        ps.setObject(1, r.id());
-        ps.setTimestamp(2, Timestamp.from(r.createdAt()));
-        ps.setObject(3, r.tenantId());
-        ps.setObject(4, r.agentId());
-        ps.setObject(5, r.keyId());
-        ps.setObject(6, r.projectId());
-        ps.setObject(7, r.upstreamId());
-        ps.setString(8, r.requestId());
-        ps.setString(9, r.route());
-        ps.setString(10, r.method());
-        ps.setString(11, r.provider());
-        ps.setString(12, r.model());
-        ps.setBoolean(13, r.stream());
-        ps.setInt(14, r.status());
-        ps.setString(15, r.errorCode());
-        ps.setInt(16, r.latencyMs());
-        setInteger(ps, 17, r.upstreamLatencyMs());
-        setInteger(ps, 18, r.promptTokens());
-        setInteger(ps, 19, r.completionTokens());
-        setInteger(ps, 20, r.totalTokens());
-        ps.setString(21, TraceJson.findings(r.findings()));
-        ps.setString(22, TraceJson.strings(r.pluginFailures()));
-        ps.setBigDecimal(23, r.costUsd());
-        ps.setString(24, TraceJson.strings(r.flags()));
-        ps.setString(25, TraceJson.policies(r.policies()));
-        ps.setString(26, r.sessionId());
-        ps.setString(27, r.decision());
-        ps.setString(28, r.redactedRequest());
-        ps.setString(29, r.redactedResponse());
-    }
-
-    private static void setInteger(PreparedStatement ps, int index, Integer value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.INTEGER);
-        } else {
-            ps.setInt(index, value);
         }
     }
 

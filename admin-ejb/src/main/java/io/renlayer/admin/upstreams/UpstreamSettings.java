@@ -1,7 +1,7 @@
 package io.renlayer.admin.upstreams;
 
+import io.renlayer.admin.json.Jsonp;
 import io.renlayer.admin.errors.InvalidRequestException;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -19,7 +19,7 @@ public final class UpstreamSettings {
         if (json == null || json.isBlank()) {
             return Map.of();
         }
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = Jsonp.createReader(new StringReader(json))) {
             Map<String, String> settings = new LinkedHashMap<>();
             reader.readObject().forEach((k, v) -> settings.put(k, v instanceof JsonString s ? s.getString() : v.toString()));
             return Map.copyOf(settings);
@@ -27,7 +27,7 @@ public final class UpstreamSettings {
     }
 
     static String format(Map<String, String> settings) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = Jsonp.createObjectBuilder();
         new TreeMap<>(settings).forEach(json::add);
         return json.build().toString();
     }

@@ -1,6 +1,6 @@
 package io.renlayer.proxy.error;
 
-import jakarta.json.Json;
+import io.renlayer.admin.json.Jsonp;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -53,15 +53,15 @@ public final class ErrorWriter {
             case 503 -> "overloaded_error";
             default -> "api_error";
         };
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("type", "error")
-                .add("error", Json.createObjectBuilder().add("type", type).add("message", error.message()))
+                .add("error", Jsonp.createObjectBuilder().add("type", type).add("message", error.message()))
                 .add("request_id", requestId)
                 .build().toString();
     }
 
     static String body(ProxyError error, String requestId) {
-        JsonObjectBuilder inner = Json.createObjectBuilder()
+        JsonObjectBuilder inner = Jsonp.createObjectBuilder()
                 .add("message", error.message())
                 .add("type", error.type())
                 .add("code", error.code())
@@ -71,6 +71,6 @@ public final class ErrorWriter {
         } else {
             inner.add("param", error.param());
         }
-        return Json.createObjectBuilder().add("error", inner).build().toString();
+        return Jsonp.createObjectBuilder().add("error", inner).build().toString();
     }
 }

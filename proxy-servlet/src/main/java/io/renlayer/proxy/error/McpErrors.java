@@ -1,6 +1,6 @@
 package io.renlayer.proxy.error;
 
-import jakarta.json.Json;
+import io.renlayer.admin.json.Jsonp;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
@@ -37,17 +37,17 @@ final class McpErrors {
         if (error.code().equals("invalid_json")) {
             code = -32700; // parse error
         }
-        JsonObjectBuilder data = Json.createObjectBuilder()
+        JsonObjectBuilder data = Jsonp.createObjectBuilder()
                 .add("type", error.type())
                 .add("code", error.code())
                 .add("request_id", requestId);
         if (error.param() != null) {
             data.add("param", error.param());
         }
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("jsonrpc", "2.0")
-                .add("id", jsonRpcId == null ? JsonValue.NULL : Json.createReader(new StringReader(jsonRpcId)).readValue())
-                .add("error", Json.createObjectBuilder().add("code", code).add("message", error.message()).add("data", data))
+                .add("id", jsonRpcId == null ? JsonValue.NULL : Jsonp.createReader(new StringReader(jsonRpcId)).readValue())
+                .add("error", Jsonp.createObjectBuilder().add("code", code).add("message", error.message()).add("data", data))
                 .build().toString();
     }
 }

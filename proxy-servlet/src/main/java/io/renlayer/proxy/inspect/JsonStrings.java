@@ -1,6 +1,6 @@
 package io.renlayer.proxy.inspect;
 
-import jakarta.json.Json;
+import io.renlayer.admin.json.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObjectBuilder;
@@ -22,7 +22,7 @@ public final class JsonStrings {
     private JsonStrings() {}
 
     public static Optional<JsonValue> parse(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = Jsonp.createReader(new StringReader(text))) {
             return Optional.of(reader.readValue());
         } catch (JsonException | IllegalStateException e) {
             return Optional.empty();
@@ -58,14 +58,14 @@ public final class JsonStrings {
 
     private static JsonValue map(JsonValue value, UnaryOperator<String> rewrite) {
         return switch (value.getValueType()) {
-            case STRING -> Json.createValue(rewrite.apply(((JsonString) value).getString()));
+            case STRING -> Jsonp.createValue(rewrite.apply(((JsonString) value).getString()));
             case ARRAY -> {
-                JsonArrayBuilder array = Json.createArrayBuilder();
+                JsonArrayBuilder array = Jsonp.createArrayBuilder();
                 value.asJsonArray().forEach(v -> array.add(map(v, rewrite)));
                 yield array.build();
             }
             case OBJECT -> {
-                JsonObjectBuilder object = Json.createObjectBuilder();
+                JsonObjectBuilder object = Jsonp.createObjectBuilder();
                 value.asJsonObject().forEach((k, v) -> object.add(k, map(v, rewrite)));
                 yield object.build();
             }

@@ -1,6 +1,6 @@
 package io.renlayer.proxy.mcp;
 
-import jakarta.json.Json;
+import io.renlayer.admin.json.Jsonp;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -20,7 +20,7 @@ public final class McpRequestParser {
     /** The messages, or empty when the body is not JSON-RPC (not an object or an array of objects). */
     public static Optional<List<McpMessage>> parse(byte[] body) {
         JsonStructure root;
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader reader = Jsonp.createReader(new ByteArrayInputStream(body))) {
             root = reader.read();
         } catch (JsonException | IllegalStateException e) {
             return Optional.empty();

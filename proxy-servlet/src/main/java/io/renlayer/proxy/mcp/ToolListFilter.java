@@ -1,8 +1,8 @@
 package io.renlayer.proxy.mcp;
 
+import io.renlayer.admin.json.Jsonp;
 import io.renlayer.admin.runtime.NamePattern;
 import io.renlayer.proxy.pipeline.ResponseRewriter;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -30,7 +30,7 @@ public final class ToolListFilter implements ResponseRewriter {
             return message; // cheap test first: most messages are not tool lists
         }
         JsonValue root;
-        try (JsonReader reader = Json.createReader(new StringReader(message))) {
+        try (JsonReader reader = Jsonp.createReader(new StringReader(message))) {
             root = reader.readValue();
         } catch (JsonException e) {
             return message;
@@ -38,7 +38,7 @@ public final class ToolListFilter implements ResponseRewriter {
         JsonValue rewritten = switch (root.getValueType()) {
             case OBJECT -> filtered(root.asJsonObject());
             case ARRAY -> {
-                JsonArrayBuilder batch = Json.createArrayBuilder();
+                JsonArrayBuilder batch = Jsonp.createArrayBuilder();
                 root.asJsonArray().forEach(v -> batch.add(v instanceof JsonObject o ? filtered(o) : v));
                 JsonValue built = batch.build();
                 yield built.equals(root) ? root : built;
@@ -54,15 +54,15 @@ public final class ToolListFilter implements ResponseRewriter {
                 || result.get("tools").getValueType() != JsonValue.ValueType.ARRAY) {
             return response;
         }
-        JsonArrayBuilder kept = Json.createArrayBuilder();
+        JsonArrayBuilder kept = Jsonp.createArrayBuilder();
         for (JsonValue tool : result.getJsonArray("tools")) {
             if (tool instanceof JsonObject t && t.get("name") instanceof JsonString name
                     && NamePattern.anyMatches(allowed, name.getString())) {
                 kept.add(tool);
             }
         }
-        return Json.createObjectBuilder(response)
-                .add("result", Json.createObjectBuilder(result).add("tools", kept))
+        return Jsonp.createObjectBuilder(response)
+                .add("result", Jsonp.createObjectBuilder(result).add("tools", kept))
                 .build();
     }
 }

@@ -1,5 +1,6 @@
 package io.renlayer.proxy.policy;
 
+import io.renlayer.admin.json.Jsonp;
 import io.renlayer.proxy.inspect.JsonStrings;
 import io.renlayer.admin.policies.AppliedPolicy;
 import io.renlayer.admin.policies.Phase;
@@ -11,7 +12,6 @@ import io.renlayer.proxy.inspect.TextScanner;
 import io.renlayer.proxy.pipeline.Exchange;
 import io.renlayer.proxy.pipeline.ResponseRewriter;
 import io.renlayer.spi.dlp.ScanInput;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.HashSet;
@@ -105,7 +105,7 @@ final class ResponsePolicyRewriter implements ResponseRewriter {
         cut = true;
         exchange.flag("response_blocked");
         ProxyError error = ProxyError.policyDenied(decision.denial().name());
-        return Json.createObjectBuilder().add("error", Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder().add("error", Jsonp.createObjectBuilder()
                 .add("message", "The response was blocked by policy '" + decision.denial().name() + "'.")
                 .add("type", error.type()).add("code", error.code()).add("param", error.param()))
                 .build().toString();

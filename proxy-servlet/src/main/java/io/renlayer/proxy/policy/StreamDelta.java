@@ -1,6 +1,6 @@
 package io.renlayer.proxy.policy;
 
-import jakarta.json.Json;
+import io.renlayer.admin.json.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -54,13 +54,13 @@ record StreamDelta(String text, boolean last, Kind kind, JsonObject event) {
             case OPENAI_CHAT -> {
                 JsonArray choices = event.getJsonArray("choices");
                 JsonObject choice = choices.getJsonObject(0);
-                JsonObject delta = Json.createObjectBuilder(choice.getJsonObject("delta")).add("content", replacement).build();
-                yield Json.createObjectBuilder(event).add("choices", Json.createArrayBuilder(choices)
-                        .set(0, Json.createObjectBuilder(choice).add("delta", delta))).build();
+                JsonObject delta = Jsonp.createObjectBuilder(choice.getJsonObject("delta")).add("content", replacement).build();
+                yield Jsonp.createObjectBuilder(event).add("choices", Jsonp.createArrayBuilder(choices)
+                        .set(0, Jsonp.createObjectBuilder(choice).add("delta", delta))).build();
             }
-            case OPENAI_RESPONSES -> Json.createObjectBuilder(event).add("delta", replacement).build();
-            case ANTHROPIC -> Json.createObjectBuilder(event).add("delta",
-                    Json.createObjectBuilder(event.getJsonObject("delta")).add("text", replacement)).build();
+            case OPENAI_RESPONSES -> Jsonp.createObjectBuilder(event).add("delta", replacement).build();
+            case ANTHROPIC -> Jsonp.createObjectBuilder(event).add("delta",
+                    Jsonp.createObjectBuilder(event.getJsonObject("delta")).add("text", replacement)).build();
         };
     }
 }

@@ -1,10 +1,10 @@
 package io.renlayer.proxy.stage;
 
+import io.renlayer.admin.json.Jsonp;
 import io.renlayer.proxy.error.ProxyError;
 import io.renlayer.proxy.pipeline.Exchange;
 import io.renlayer.proxy.pipeline.Stage;
 import io.renlayer.proxy.pipeline.StageResult;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
@@ -26,7 +26,7 @@ public final class ReadChatRequestStage implements Stage {
         String model = null;
         boolean stream = false;
         StringBuilder prompt = new StringBuilder();
-        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(exchange.body()))) {
+        try (JsonParser parser = Jsonp.createParser(new ByteArrayInputStream(exchange.body()))) {
             if (!parser.hasNext() || parser.next() != Event.START_OBJECT) {
                 return StageResult.reject(ProxyError.invalidBody(null, "The request body must be a JSON object."));
             }

@@ -1,6 +1,6 @@
 package io.renlayer.proxy.trace;
 
-import jakarta.json.Json;
+import io.renlayer.admin.json.Jsonp;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -33,7 +33,7 @@ public final class SessionIds {
 
     private static String fromBody(String body) {
         JsonObject json;
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = Jsonp.createReader(new StringReader(body))) {
             json = reader.readObject();
         } catch (JsonException | IllegalStateException notJson) {
             return null;

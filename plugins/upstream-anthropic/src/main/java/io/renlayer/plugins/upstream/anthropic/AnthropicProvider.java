@@ -3,7 +3,7 @@ package io.renlayer.plugins.upstream.anthropic;
 import io.renlayer.spi.upstream.ForwardRequest;
 import io.renlayer.spi.upstream.UpstreamProvider;
 import io.renlayer.spi.upstream.Usage;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -19,6 +19,9 @@ import java.util.Map;
  * body, or streamed across {@code message_start} (input) and {@code message_delta} (output).
  */
 public final class AnthropicProvider implements UpstreamProvider {
+
+    /** Looked up once: the static factories of {@code jakarta.json.Json} repeat the lookup on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     static final String DEFAULT_VERSION = "2023-06-01";
 
@@ -47,7 +50,7 @@ public final class AnthropicProvider implements UpstreamProvider {
 
     @Override
     public Usage usageFromBody(byte[] body) {
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(body))) {
             return usageIn(reader.readValue() instanceof JsonObject root ? root.get("usage") : null);
         } catch (JsonException | IllegalStateException e) {
             return Usage.UNKNOWN;
@@ -59,7 +62,7 @@ public final class AnthropicProvider implements UpstreamProvider {
         if (!data.contains("\"usage\"")) {
             return Usage.UNKNOWN;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(data))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(data))) {
             if (!(reader.readValue() instanceof JsonObject event)) {
                 return Usage.UNKNOWN;
             }

@@ -1,7 +1,7 @@
 package io.renlayer.plugins.upstream.openai;
 
 import io.renlayer.spi.upstream.ForwardRequest;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -21,6 +21,9 @@ import java.util.Map;
  * models, the common setup).
  */
 final class AzureDeployments {
+
+    /** Looked up once: the static factories of {@code jakarta.json.Json} repeat the lookup on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     static final String FLAVOR = "azure";
     /** The routes Azure serves per deployment; others (the v1 Responses API) keep their path. */
@@ -56,7 +59,7 @@ final class AzureDeployments {
     }
 
     private static String modelOf(byte[] body) {
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(body))) {
             JsonObject json = reader.readObject();
             return json.get("model") instanceof JsonString model ? model.getString() : null;
         } catch (JsonException | IllegalStateException notJson) {

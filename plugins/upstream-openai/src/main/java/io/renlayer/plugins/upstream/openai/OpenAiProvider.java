@@ -3,7 +3,7 @@ package io.renlayer.plugins.upstream.openai;
 import io.renlayer.spi.upstream.ForwardRequest;
 import io.renlayer.spi.upstream.UpstreamProvider;
 import io.renlayer.spi.upstream.Usage;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -20,6 +20,9 @@ import java.util.Set;
  * (when the client asked for {@code stream_options.include_usage}).
  */
 public final class OpenAiProvider implements UpstreamProvider {
+
+    /** Looked up once: the static factories of {@code jakarta.json.Json} repeat the lookup on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     static final String ID = "openai";
 
@@ -68,7 +71,7 @@ public final class OpenAiProvider implements UpstreamProvider {
 
     @Override
     public Usage usageFromBody(byte[] body) {
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(body))) {
             return usageOf(reader.readValue());
         } catch (JsonException | IllegalStateException e) {
             return Usage.UNKNOWN;
@@ -81,7 +84,7 @@ public final class OpenAiProvider implements UpstreamProvider {
         if (!data.contains("\"usage\"")) {
             return Usage.UNKNOWN;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(data))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(data))) {
             return usageOf(reader.readValue());
         } catch (JsonException | IllegalStateException e) {
             return Usage.UNKNOWN;

@@ -1,0 +1,62 @@
+import io.renlayer.admin.traces.TraceFinding;
+import io.renlayer.admin.traces.TracePolicy;
+import io.renlayer.admin.traces.TraceRecord;
+import io.renlayer.admin.traces.TraceStore;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * How many trace rows per second the gateway's trace writer stores: the same TraceStore.insertBatch
+ * the writer thread calls, with the writer's batch size (1,000), one thread, rows shaped like real
+ * ones (findings, a policy, redacted request and response bodies of about 1.5 KiB together).
+ *
+ *   java -cp <admin-ejb classes and dependencies> bench/traces/TraceWriterBench.java JDBC_URL ROWS [no-bodies]
+ */
+public class TraceWriterBench {
+
+    public static void main(String[] args) throws Exception {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(args[0]);
+        dataSource.setUser("postgres");
+        int rows = Integer.parseInt(args[1]);
+        boolean bodies = args.length < 3 || !args[2].equals("no-bodies");
+        TraceStore store = new TraceStore(dataSource);
+        List<UUID> tenants = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            tenants.add(UUID.randomUUID());
+        }
+        store.insertBatch(batch(tenants, 1_000, bodies)); // partitions, connections, JIT
+        long started = System.nanoTime();
+        for (int written = 0; written < rows; written += 1_000) {
+            store.insertBatch(batch(tenants, 1_000, bodies));
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("%d rows %s in %.1f s: %,.0f rows/s%n", rows,
+                bodies ? "with redacted bodies" : "without bodies", seconds, rows / seconds);
+    }
+
+    private static List<TraceRecord> batch(List<UUID> tenants, int size, boolean bodies) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        List<TraceRecord> batch = new ArrayList<>(size);
+        String request = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\""
+                + "Summarise the incident report for [EMAIL_ADDRESS_1] and list the follow-ups. ".repeat(12) + "\"}]}";
+        String response = "{\"choices\":[{\"message\":{\"content\":\"" + "The service recovered after the rollback. ".repeat(10)
+                + "\"}}],\"usage\":{\"prompt_tokens\":250,\"completion_tokens\":90}}";
+        for (int i = 0; i < size; i++) {
+            batch.add(new TraceRecord(UUID.randomUUID(), Instant.now(), tenants.get(random.nextInt(tenants.size())),
+                    UUID.randomUUID(), UUID.randomUUID(), null, UUID.randomUUID(),
+                    "req_" + Long.toHexString(random.nextLong()), "/v1/chat/completions", "POST", "openai",
+                    "gpt-4o-mini", false, 200, null, 12, 9, 250, 90, 340,
+                    List.of(new TraceFinding("renlayer-pii", "EMAIL_ADDRESS", 61, 80, 0.95)), List.of(),
+                    new BigDecimal("0.00009150"), List.of("dlp"),
+                    List.of(new TracePolicy("flag-pii", "FLAG", "request", "EMAIL_ADDRESS")),
+                    "sess_" + random.nextInt(1000), "FLAG", bodies ? request : null, bodies ? response : null));
+        }
+        return batch;
+    }
+}
