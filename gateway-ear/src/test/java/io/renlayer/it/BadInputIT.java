@@ -62,27 +62,14 @@ class BadInputIT {
         long before = gateway.upstream.receivedCount();
         int over = Gateway.MAX_REQUEST_BYTES + 1;
 
-        RawHttp.Reply declared = RawHttp.exchange(gateway.proxyPort, """
-                POST /v1/chat/completions HTTP/1.1
-                Host: 127.0.0.1:%d
-                Connection: close
-                Authorization: Bearer %s
-                Content-Type: application/json
-                Content-Length: %d
-                """.formatted(gateway.proxyPort, t.key(), over));
+        RawHttp.Reply declared = RawHttp.exchange(gateway.proxyPort, chatHead(gateway, t, "Content-Length: " + over));
         byte[] chunk = new byte[64 * 1024];
         Arrays.fill(chunk, (byte) 'a');
         byte[][] chunks = new byte[over / chunk.length + 2][];
         byte[] framed = frame(chunk);
         Arrays.fill(chunks, framed);
-        RawHttp.Reply chunked = RawHttp.exchange(gateway.proxyPort, """
-                POST /v1/chat/completions HTTP/1.1
-                Host: 127.0.0.1:%d
-                Connection: close
-                Authorization: Bearer %s
-                Content-Type: application/json
-                Transfer-Encoding: chunked
-                """.formatted(gateway.proxyPort, t.key()), chunks);
+        RawHttp.Reply chunked = RawHttp.exchange(gateway.proxyPort, chatHead(gateway, t, "Transfer-Encoding: chunked"),
+                chunks);
 
         for (RawHttp.Reply reply : new RawHttp.Reply[] {declared, chunked}) {
             assertThat(reply.status()).isEqualTo(413);
@@ -98,7 +85,8 @@ class BadInputIT {
         Platform.TestTenant t = new Platform(gateway).newTenant();
         long before = gateway.upstream.receivedCount();
 
-        RawHttp.Reply reply = RawHttp.exchange(gateway.proxyPort, chatHead(gateway, t, "X-Agent: plan\u0001ner"),
+        RawHttp.Reply reply = RawHttp.exchange(gateway.proxyPort,
+                chatHead(gateway, t, "X-Agent: plan\u0001ner", "Content-Length: " + CHAT.length),
                 CHAT);
 
         assertThat(reply.status()).isEqualTo(400);
@@ -113,7 +101,7 @@ class BadInputIT {
         // Liberty ends the header line at the bare CR, so the smuggled text arrives as a header of
         // its own: one the gateway never forwards.
         RawHttp.Reply reply = RawHttp.exchange(gateway.proxyPort,
-                chatHead(gateway, t, "X-Agent: planner\rX-Forwarded-For: 10.6.6.6"), CHAT);
+                chatHead(gateway, t, "X-Agent: planner\rX-Forwarded-For: 10.6.6.6", "Content-Length: " + CHAT.length), CHAT);
 
         assertThat(reply.status()).isEqualTo(200);
         UpstreamSimulator.ReceivedRequest seen = gateway.upstream.received().getLast();
@@ -127,15 +115,9 @@ class BadInputIT {
         // Both framings at once: the classic request-smuggling set-up.
         String smuggled = "0\r\n\r\nPOST /v1/chat/completions HTTP/1.1\r\nHost: x\r\n\r\n";
 
-        RawHttp.Reply reply = RawHttp.exchange(gateway.proxyPort, """
-                POST /v1/chat/completions HTTP/1.1
-                Host: 127.0.0.1:%d
-                Connection: close
-                Authorization: Bearer %s
-                Content-Type: application/json
-                Content-Length: %d
-                Transfer-Encoding: chunked
-                """.formatted(gateway.proxyPort, t.key(), smuggled.length()), smuggled.getBytes(StandardCharsets.UTF_8));
+        RawHttp.Reply reply = RawHttp.exchange(gateway.proxyPort, chatHead(gateway, t,
+                "Content-Length: " + smuggled.length(), "Transfer-Encoding: chunked"),
+                smuggled.getBytes(StandardCharsets.UTF_8));
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(gateway.upstream.receivedCount()).isEqualTo(before);
@@ -143,16 +125,15 @@ class BadInputIT {
 
     private static final byte[] CHAT = Proxy.userMessage("gpt-4o", "raw").getBytes(StandardCharsets.UTF_8);
 
-    private static String chatHead(Gateway gateway, Platform.TestTenant t, String extraHeader) {
+    /** A chat call's request head with the given header lines (framing included) at its end. */
+    private static String chatHead(Gateway gateway, Platform.TestTenant t, String... lines) {
         return """
                 POST /v1/chat/completions HTTP/1.1
                 Host: 127.0.0.1:%d
                 Connection: close
                 Authorization: Bearer %s
-                %s
                 Content-Type: application/json
-                Content-Length: %d
-                """.formatted(gateway.proxyPort, t.key(), extraHeader, CHAT.length);
+                """.formatted(gateway.proxyPort, t.key()) + String.join("\n", lines) + "\n";
     }
 
     private HttpResponse<String> post(Gateway gateway, String path, String key, String contentType, byte[] body)

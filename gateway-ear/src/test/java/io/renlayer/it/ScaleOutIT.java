@@ -153,11 +153,11 @@ class ScaleOutIT {
         List<SteadyLoad.Answer> answers;
         int afterStop;
         try (SteadyLoad load = SteadyLoad.start(List.of(new Proxy(balancer.url())), t.key(), 8)) {
-            awaitCalls(load, 200);
+            load.awaitCalls(200);
             // SIGTERM, as an orchestrator stops a server: Liberty shuts down and the trace writer
             // stores (or spools) what it holds.
             new ProcessBuilder("kill", "-TERM", Long.toString(second.pid())).start().waitFor();
-            awaitCalls(load, load.count() + 300);
+            load.awaitCalls(load.count() + 300);
             afterStop = load.count();
             answers = load.stop();
         }
@@ -194,16 +194,6 @@ class ScaleOutIT {
                 statuses.add(f.get());
             }
             return statuses.stream().collect(Collectors.groupingBy(s -> s, Collectors.counting()));
-        }
-    }
-
-    private static void awaitCalls(SteadyLoad load, int calls) throws InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (load.count() < calls) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("only " + load.count() + " calls made, wanted " + calls);
-            }
-            Thread.sleep(20);
         }
     }
 }

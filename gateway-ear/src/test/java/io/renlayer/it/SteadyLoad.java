@@ -55,6 +55,17 @@ final class SteadyLoad implements AutoCloseable {
         return answers.size();
     }
 
+    /** Waits until {@code calls} calls have been answered (or failed); a minute at most. */
+    void awaitCalls(int calls) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (count() < calls) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("only " + count() + " calls made, wanted " + calls);
+            }
+            Thread.sleep(20);
+        }
+    }
+
     /** Stops the clients, waits for the calls in flight, and returns every answer. */
     List<Answer> stop() throws InterruptedException {
         running = false;

@@ -26,16 +26,16 @@ class TraceSpoolIT {
 
         List<SteadyLoad.Answer> answers;
         try (SteadyLoad load = SteadyLoad.start(List.of(proxy), t.key(), 8)) {
-            awaitCalls(load, 50);
+            load.awaitCalls(50);
             gateway.databaseLink.cut();
             try {
                 awaitSpooled(gateway, rows -> rows > 0);
                 int atCut = load.count();
-                awaitCalls(load, atCut + 200);
+                load.awaitCalls(atCut + 200);
             } finally {
                 gateway.databaseLink.restore();
             }
-            awaitCalls(load, load.count() + 50);
+            load.awaitCalls(load.count() + 50);
             answers = load.stop();
         }
 
@@ -55,7 +55,7 @@ class TraceSpoolIT {
         gateway.databaseLink.cut();
         try {
             try (SteadyLoad load = SteadyLoad.start(List.of(proxy), t.key(), 4)) {
-                awaitCalls(load, 100);
+                load.awaitCalls(100);
                 answers = load.stop();
             }
             int calls = answers.size();
@@ -81,16 +81,6 @@ class TraceSpoolIT {
         assertThat(StoredTraces.total(stored)).isEqualTo(answers.size() + earlier);
         Thread.sleep(1000); // nothing arrives late, twice
         assertThat(StoredTraces.total(StoredTraces.byRequestId(tenantId))).isEqualTo(answers.size() + earlier);
-    }
-
-    private static void awaitCalls(SteadyLoad load, int calls) throws InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (load.count() < calls) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("only " + load.count() + " calls made, wanted " + calls);
-            }
-            Thread.sleep(20);
-        }
     }
 
     /** Waits until the number of trace rows the server has waiting on disk is as wanted. */

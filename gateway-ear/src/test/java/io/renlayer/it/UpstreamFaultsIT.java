@@ -84,6 +84,7 @@ class UpstreamFaultsIT {
 
         Thread.sleep(2_000);
         Resources after = Resources.of(gateway.pid());
+        System.out.printf("UpstreamFaultsIT: before the 10,000 failures %s, after %s%n", before, after);
         // A leak grows with the calls: one per failure would be thousands. The slack covers pool
         // connections and workers that come and go.
         assertThat(after.threads()).as("threads before %s, after %s", before, after).isLessThan(before.threads() + 20);

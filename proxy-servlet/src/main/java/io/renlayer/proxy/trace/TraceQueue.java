@@ -156,7 +156,7 @@ public class TraceQueue {
     }
 
     private void replayOneSpooledBatch() {
-        if (databaseAway()) {
+        if (databaseAway() || spool.spooledRows() == 0) { // no directory listing while nothing waits
             return;
         }
         try {
@@ -165,6 +165,8 @@ public class TraceQueue {
                 List<TraceRecord> rows = spool.read(file.get());
                 insert(rows);
                 spool.delete(file.get(), rows.size());
+            } else {
+                spool.emptied();
             }
         } catch (SQLException e) {
             databaseFailed(e);

@@ -97,6 +97,11 @@ final class TraceSpool {
         spooledRows.addAndGet(-rows);
     }
 
+    /** No batch file is left: the count restarts at zero (torn lines were counted but not replayed). */
+    void emptied() {
+        spooledRows.set(0);
+    }
+
     /** Rows on disk waiting to be replayed, those left by an earlier run included. */
     long spooledRows() {
         return Math.max(0, spooledRows.get());
