@@ -113,11 +113,7 @@ class ScaleOutIT {
         assertThat(revoked.statusCode()).isEqualTo(200);
 
         for (Proxy node : List.of(first, other)) {
-            HttpResponse<String> last = node.chat(t.key(), Proxy.userMessage("gpt-4o", "still in?"));
-            while (last.statusCode() == 200 && System.nanoTime() - revokedAt < 1_000_000_000L) {
-                Thread.sleep(20);
-                last = node.chat(t.key(), Proxy.userMessage("gpt-4o", "still in?"));
-            }
+            HttpResponse<String> last = untilStatusOrASecondAfter(revokedAt, node, t.key(), 401);
             assertThat(last.statusCode()).as("refused within a second").isEqualTo(401);
             assertThat(last.body()).contains("key_revoked");
         }
@@ -132,12 +128,7 @@ class ScaleOutIT {
         other.awaitStatus(t.key(), 200); // the second server has the tenant's (empty) policy set cached
 
         PolicyIT.policy(platform, t, "{\"name\":\"stop\",\"action\":\"DENY\"}");
-        long createdAt = System.nanoTime();
-        HttpResponse<String> last = other.chat(t.key(), Proxy.userMessage("gpt-4o", "still allowed?"));
-        while (last.statusCode() != 403 && System.nanoTime() - createdAt < 1_000_000_000L) {
-            Thread.sleep(20);
-            last = other.chat(t.key(), Proxy.userMessage("gpt-4o", "still allowed?"));
-        }
+        HttpResponse<String> last = untilStatusOrASecondAfter(System.nanoTime(), other, t.key(), 403);
         assertThat(last.statusCode()).as("denied on the other server within a second").isEqualTo(403);
         assertThat(last.body()).contains("policy_denied");
     }
@@ -176,6 +167,17 @@ class ScaleOutIT {
             assertThat(stored.get(requestId)).as("trace of answered call %s", requestId).isEqualTo(1);
         }
         assertThat((long) StoredTraces.total(stored)).isLessThanOrEqualTo(answered.size() + 2 + failed);
+    }
+
+    /** Calls until the answer has the status, or until a second has passed since {@code changedAt}. */
+    private static HttpResponse<String> untilStatusOrASecondAfter(long changedAt, Proxy node, String key, int status)
+            throws Exception {
+        HttpResponse<String> last = node.chat(key, Proxy.userMessage("gpt-4o", "changed yet?"));
+        while (last.statusCode() != status && System.nanoTime() - changedAt < 1_000_000_000L) {
+            Thread.sleep(20);
+            last = node.chat(key, Proxy.userMessage("gpt-4o", "changed yet?"));
+        }
+        return last;
     }
 
     private static Map<Integer, Long> concurrently(Proxy proxy, String key, int calls) throws Exception {
