@@ -8,15 +8,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -73,13 +69,15 @@ class UpstreamFaultsIT {
         // those may time out while the server is still cold).
         Map<String, Integer> told = new TreeMap<>(warmUp);
         statuses.forEach((k, v) -> told.merge(k, v, Integer::sum));
-        assertThat(told.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(10_000 + 4 * CONCURRENCY * 2);
+        assertThat(StoredTraces.total(told)).isEqualTo(10_000 + 4 * CONCURRENCY * 2);
         Map<String, Integer> expectedFailing = new TreeMap<>();
         Map<String, Integer> expectedUnreachable = new TreeMap<>();
         told.forEach((k, v) -> (k.startsWith("refused") ? expectedUnreachable : expectedFailing)
                 .merge(errorCode(k), v, Integer::sum));
-        assertThat(awaitTraces(failing.tenantId(), sum(expectedFailing))).isEqualTo(expectedFailing);
-        assertThat(awaitTraces(unreachable.tenantId(), sum(expectedUnreachable))).isEqualTo(expectedUnreachable);
+        assertThat(StoredTraces.awaitByErrorCode(failing.tenantId(), StoredTraces.total(expectedFailing)))
+                .isEqualTo(expectedFailing);
+        assertThat(StoredTraces.awaitByErrorCode(unreachable.tenantId(), StoredTraces.total(expectedUnreachable)))
+                .isEqualTo(expectedUnreachable);
         assertThat(expectedFailing.get("upstream_broke_off")).isGreaterThanOrEqualTo(3_000);
 
         Thread.sleep(2_000);
@@ -103,10 +101,6 @@ class UpstreamFaultsIT {
             case "200" -> faultAndStatus.startsWith("broken stream") ? "upstream_broke_off" : "none";
             default -> "unexpected " + faultAndStatus;
         };
-    }
-
-    private static int sum(Map<String, Integer> counts) {
-        return counts.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     /** Runs the calls of every fault, interleaved, CONCURRENCY at a time; counts "fault status". */
@@ -154,34 +148,6 @@ class UpstreamFaultsIT {
             Platform.json(response.body()).getJsonObject("error").getString("message");
         }
         return response.statusCode();
-    }
-
-    /** error_code to rows, once the tenant has {@code expected} traces (60 s at most). */
-    private static Map<String, Integer> awaitTraces(String tenantId, int expected) throws Exception {
-        Map<String, Integer> byCode = Map.of();
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            byCode = tracesByErrorCode(tenantId);
-            if (byCode.values().stream().mapToInt(Integer::intValue).sum() >= expected) {
-                return byCode;
-            }
-            Thread.sleep(250);
-        }
-        return byCode;
-    }
-
-    private static Map<String, Integer> tracesByErrorCode(String tenantId) throws Exception {
-        Map<String, Integer> byCode = new TreeMap<>();
-        try (Connection c = Gateway.database(); PreparedStatement ps = c.prepareStatement(
-                "SELECT coalesce(error_code, 'none'), count(*) FROM renlayer.traces WHERE tenant_id = ? GROUP BY 1")) {
-            ps.setObject(1, UUID.fromString(tenantId));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    byCode.put(rs.getString(1), rs.getInt(2));
-                }
-            }
-        }
-        return byCode;
     }
 
     /** What a leak would grow: the process's threads and open file descriptors (sockets included). */

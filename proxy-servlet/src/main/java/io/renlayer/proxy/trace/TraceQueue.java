@@ -1,5 +1,6 @@
 package io.renlayer.proxy.trace;
 
+import io.renlayer.admin.config.GatewaySettings;
 import io.renlayer.admin.traces.TraceRecord;
 import io.renlayer.admin.traces.TraceStore;
 import jakarta.annotation.PostConstruct;
@@ -10,18 +11,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import io.renlayer.admin.config.GatewaySettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
