@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Trace writer throughput: rows per second that TraceStore.insertBatch (the trace writer's one
 # call) stores into PostgreSQL on 127.0.0.1:5432, in a fresh database migrated like the gateway's.
-#   bench/traces.sh [rows]        default 200000; prints rows/s
+#   bench/traces.sh [rows] [no-bodies] [replayed]     default 200000 rows with bodies, fresh; prints rows/s
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source <(sed -n '/^java_major()/,/^}/p;/^find_jdk()/,/^}/p' renlayer)
@@ -16,4 +16,4 @@ for f in $(ls admin-ejb/src/main/resources/db/migration/V*.sql | sort -t V -k2 -
   PGOPTIONS='-c search_path=renlayer' psql -q -h 127.0.0.1 -U postgres -d "$DB" -v ON_ERROR_STOP=1 -f "$f" >/dev/null
 done
 "$JAVA_HOME/bin/java" -cp "admin-ejb/target/classes:$(cat admin-ejb/target/bench-classpath.txt)" bench/traces/TraceWriterBench.java \
-  "jdbc:postgresql://127.0.0.1:5432/$DB?currentSchema=renlayer" "$ROWS"
+  "jdbc:postgresql://127.0.0.1:5432/$DB?currentSchema=renlayer" "$ROWS" "${@:2}"

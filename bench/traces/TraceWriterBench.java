@@ -15,7 +15,10 @@ import org.postgresql.ds.PGSimpleDataSource;
  * the writer thread calls, with the writer's batch size (1,000), one thread, rows shaped like real
  * ones (findings, a policy, redacted request and response bodies of about 1.5 KiB together).
  *
- *   java -cp <admin-ejb classes and dependencies> bench/traces/TraceWriterBench.java JDBC_URL ROWS [no-bodies]
+ *   java -cp <admin-ejb classes and dependencies> bench/traces/TraceWriterBench.java JDBC_URL ROWS [no-bodies] [replayed]
+ *
+ * "replayed" measures the spool replay path instead (TraceStore.insertReplayed: staging table and
+ * ON CONFLICT DO NOTHING), which the writer takes only after a database outage.
  */
 public class TraceWriterBench {
 
@@ -24,7 +27,9 @@ public class TraceWriterBench {
         dataSource.setURL(args[0]);
         dataSource.setUser("postgres");
         int rows = Integer.parseInt(args[1]);
-        boolean bodies = args.length < 3 || !args[2].equals("no-bodies");
+        List<String> options = List.of(args).subList(2, args.length);
+        boolean bodies = !options.contains("no-bodies");
+        boolean replayed = options.contains("replayed");
         TraceStore store = new TraceStore(dataSource);
         List<UUID> tenants = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -33,11 +38,15 @@ public class TraceWriterBench {
         store.insertBatch(batch(tenants, 1_000, bodies)); // partitions, connections, JIT
         long started = System.nanoTime();
         for (int written = 0; written < rows; written += 1_000) {
-            store.insertBatch(batch(tenants, 1_000, bodies));
+            if (replayed) {
+                store.insertReplayed(batch(tenants, 1_000, bodies));
+            } else {
+                store.insertBatch(batch(tenants, 1_000, bodies));
+            }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("%d rows %s in %.1f s: %,.0f rows/s%n", rows,
-                bodies ? "with redacted bodies" : "without bodies", seconds, rows / seconds);
+        System.out.printf("%d rows %s%s in %.1f s: %,.0f rows/s%n", rows,
+                bodies ? "with redacted bodies" : "without bodies", replayed ? ", replayed" : "", seconds, rows / seconds);
     }
 
     private static List<TraceRecord> batch(List<UUID> tenants, int size, boolean bodies) {

@@ -1,18 +1,18 @@
 package io.renlayer.admin.traces;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
- * Stores a batch of trace rows with COPY into a session-local staging table and one
- * {@code INSERT ... SELECT ... ON CONFLICT DO NOTHING}: several times the rows per second of
- * batched INSERTs, which pay the executor's per-statement work on every row, while a row that is
- * already stored (a spooled batch replayed) is still skipped.
+ * Stores trace rows with COPY, several times the rows per second of batched INSERTs, which pay
+ * the executor's per-statement work on every row. Fresh rows go straight into the table. Replayed
+ * rows (a spooled batch, which may already be stored if a commit's acknowledgement was lost) go
+ * through a session-local staging table and one {@code INSERT ... SELECT ... ON CONFLICT DO
+ * NOTHING}, so a row already stored is skipped.
  */
 final class TraceCopy {
 
@@ -23,79 +23,75 @@ final class TraceCopy {
 
     private TraceCopy() {}
 
-    /** Runs inside the caller's transaction; the staging rows go at its commit. */
-    static void insert(Connection c, List<TraceRecord> rows) throws SQLException {
+    /** Rows that were never handed to the database before; runs inside the caller's transaction. */
+    static void insertNew(Connection c, List<TraceRecord> rows) throws SQLException {
+        copy(c, "renlayer.traces", rows);
+    }
+
+    /** Rows that may already be stored: those are skipped. Runs inside the caller's transaction. */
+    static void insertOrSkip(Connection c, List<TraceRecord> rows) throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.execute("CREATE TEMP TABLE IF NOT EXISTS trace_batch (LIKE renlayer.traces) ON COMMIT DELETE ROWS");
+            // One round trip; the notice "already exists, skipping" would cost an exception per batch.
+            st.execute("SET LOCAL client_min_messages = warning; CREATE TEMP TABLE IF NOT EXISTS trace_batch "
+                    + "(LIKE renlayer.traces) ON COMMIT DELETE ROWS");
         }
-        StringBuilder data = new StringBuilder(rows.size() * 2048);
-        for (TraceRecord r : rows) {
-            row(data, r);
-        }
-        try {
-            c.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY trace_batch (" + COLUMNS + ") FROM STDIN", new StringReader(data.toString()));
-        } catch (IOException e) {
-            throw new SQLException("COPY of trace rows failed", e);
-        }
+        copy(c, "trace_batch", rows);
         try (Statement st = c.createStatement()) {
             st.execute("INSERT INTO renlayer.traces (" + COLUMNS + ") SELECT " + COLUMNS
                     + " FROM trace_batch ON CONFLICT (created_at, id) DO NOTHING");
         }
     }
 
-    private static void row(StringBuilder out, TraceRecord r) {
-        field(out, r.id(), true);
-        field(out, r.createdAt(), false);
-        field(out, r.tenantId(), false);
-        field(out, r.agentId(), false);
-        field(out, r.keyId(), false);
-        field(out, r.projectId(), false);
-        field(out, r.upstreamId(), false);
-        field(out, r.requestId(), false);
-        field(out, r.route(), false);
-        field(out, r.method(), false);
-        field(out, r.provider(), false);
-        field(out, r.model(), false);
-        field(out, r.stream(), false);
-        field(out, r.status(), false);
-        field(out, r.errorCode(), false);
-        field(out, r.latencyMs(), false);
-        field(out, r.upstreamLatencyMs(), false);
-        field(out, r.promptTokens(), false);
-        field(out, r.completionTokens(), false);
-        field(out, r.totalTokens(), false);
-        field(out, TraceJson.findings(r.findings()), false);
-        field(out, TraceJson.strings(r.pluginFailures()), false);
-        field(out, r.costUsd() == null ? null : r.costUsd().toPlainString(), false);
-        field(out, TraceJson.strings(r.flags()), false);
-        field(out, TraceJson.policies(r.policies()), false);
-        field(out, r.sessionId(), false);
-        field(out, r.decision(), false);
-        field(out, r.redactedRequest(), false);
-        field(out, r.redactedResponse(), false);
-        out.append('\n');
-    }
-
-    /** One column in COPY's text format: tab-separated, \N for null, backslash escapes. */
-    private static void field(StringBuilder out, Object value, boolean first) {
-        if (!first) {
-            out.append('\t');
-        }
-        if (value == null) {
-            out.append("\\N");
-            return;
-        }
-        String text = value.toString();
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            switch (ch) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(ch);
+    private static void copy(Connection c, String table, List<TraceRecord> rows) throws SQLException {
+        CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI()
+                .copyIn("COPY " + table + " (" + COLUMNS + ") FROM STDIN");
+        try {
+            CopyText text = new CopyText();
+            for (TraceRecord r : rows) {
+                row(text, r);
+                if (text.size() >= CopyText.FLUSH_BYTES) {
+                    text.writeTo(copy);
+                }
+            }
+            text.writeTo(copy);
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
             }
         }
+    }
+
+    private static void row(CopyText out, TraceRecord r) {
+        out.first(r.id());
+        out.field(r.createdAt());
+        out.field(r.tenantId());
+        out.field(r.agentId());
+        out.field(r.keyId());
+        out.field(r.projectId());
+        out.field(r.upstreamId());
+        out.field(r.requestId());
+        out.field(r.route());
+        out.field(r.method());
+        out.field(r.provider());
+        out.field(r.model());
+        out.field(r.stream());
+        out.field(r.status());
+        out.field(r.errorCode());
+        out.field(r.latencyMs());
+        out.field(r.upstreamLatencyMs());
+        out.field(r.promptTokens());
+        out.field(r.completionTokens());
+        out.field(r.totalTokens());
+        out.field(TraceJson.findings(r.findings()));
+        out.field(TraceJson.strings(r.pluginFailures()));
+        out.field(r.costUsd() == null ? null : r.costUsd().toPlainString());
+        out.field(TraceJson.strings(r.flags()));
+        out.field(TraceJson.policies(r.policies()));
+        out.field(r.sessionId());
+        out.field(r.decision());
+        out.field(r.redactedRequest());
+        out.field(r.redactedResponse());
+        out.endRow();
     }
 }

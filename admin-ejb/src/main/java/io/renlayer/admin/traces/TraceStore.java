@@ -54,16 +54,29 @@ public class TraceStore {
         this.dataSource = dataSource;
     }
 
-    /**
-     * Inserts the rows in one transaction; either all are stored or none. A row already stored
-     * (a spooled batch replayed twice) is skipped, so every trace is stored exactly once.
-     */
+    /** Inserts rows never handed to the database before, in one transaction: all are stored or none. */
     public void insertBatch(List<TraceRecord> rows) throws SQLException {
+        inTransaction(rows, TraceCopy::insertNew);
+    }
+
+    /**
+     * Inserts rows that may already be stored (a spooled batch whose first commit may have landed
+     * before its acknowledgement was lost): those are skipped, so every trace is stored exactly once.
+     */
+    public void insertReplayed(List<TraceRecord> rows) throws SQLException {
+        inTransaction(rows, TraceCopy::insertOrSkip);
+    }
+
+    private interface BatchWrite {
+        void write(Connection c, List<TraceRecord> rows) throws SQLException;
+    }
+
+    private void inTransaction(List<TraceRecord> rows, BatchWrite write) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             ensurePartitions(c, rows);
             c.setAutoCommit(false);
             try {
-                TraceCopy.insert(c, rows);
+                write.write(c, rows);
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();
