@@ -37,7 +37,12 @@ public class PluginDiscovery implements Extension {
     private final List<PluginRecord> records = new ArrayList<>();
 
     /** What was registered, for the registry's listing. */
-    record PluginRecord(PluginKind kind, String id, String version, String vendor, PluginJar jar) {}
+    record PluginRecord(PluginKind kind, String id, String version, String vendor, PluginJar jar, boolean shipped) {}
+
+    /** The gateway's own plugins, built from plugins/ in its repository, and not a vendor's. */
+    static boolean shippedWithTheGateway(RenLayerPlugin plugin) {
+        return "RenLayer".equals(plugin.vendor()) && plugin.getClass().getPackageName().startsWith("io.renlayer.plugins.");
+    }
 
     void register(@Observes AfterBeanDiscovery discovery) {
         Set<String> seen = new HashSet<>();
@@ -53,11 +58,11 @@ public class PluginDiscovery implements Extension {
                 LOG.warning("Plugin jar " + jar.fileName() + " does not declare RenLayer-SPI-Version in its manifest");
             }
             add(discovery, seen, PluginKind.UPSTREAM_PROVIDER, UpstreamProvider.class, plugin.upstreamProviders(),
-                    UpstreamProvider::id, UpstreamProvider::version, plugin.vendor(), jar);
+                    UpstreamProvider::id, UpstreamProvider::version, plugin, jar);
             add(discovery, seen, PluginKind.DLP_DETECTOR, DlpDetector.class, plugin.dlpDetectors(),
-                    DlpDetector::id, DlpDetector::version, plugin.vendor(), jar);
+                    DlpDetector::id, DlpDetector::version, plugin, jar);
             add(discovery, seen, PluginKind.POLICY_ACTION, PolicyAction.class, plugin.policyActions(),
-                    PolicyAction::id, PolicyAction::version, plugin.vendor(), jar);
+                    PolicyAction::id, PolicyAction::version, plugin, jar);
         }
     }
 
@@ -82,7 +87,9 @@ public class PluginDiscovery implements Extension {
     }
 
     private <T> void add(AfterBeanDiscovery discovery, Set<String> seen, PluginKind kind, Class<T> type,
-            List<T> contributed, Function<T, String> id, Function<T, String> version, String vendor, PluginJar jar) {
+            List<T> contributed, Function<T, String> id, Function<T, String> version, RenLayerPlugin source,
+            PluginJar jar) {
+        String vendor = source.vendor();
         for (T plugin : contributed) {
             String pluginId = id.apply(plugin);
             if (!seen.add(kind + ":" + pluginId)) {
@@ -97,7 +104,8 @@ public class PluginDiscovery implements Extension {
                     .scope(Singleton.class) // the plugin object itself: no client proxy around library code
                     .beanClass(type)
                     .createWith(context -> plugin);
-            records.add(new PluginRecord(kind, pluginId, version.apply(plugin), vendor, jar));
+            records.add(new PluginRecord(kind, pluginId, version.apply(plugin), vendor, jar,
+                    shippedWithTheGateway(source)));
             LOG.info("Registered " + kind + " " + pluginId + " " + version.apply(plugin) + " by " + vendor
                     + " from " + jar.fileName());
         }

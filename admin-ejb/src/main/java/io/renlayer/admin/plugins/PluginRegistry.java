@@ -9,10 +9,12 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -41,6 +43,7 @@ public class PluginRegistry {
     private int detectorCount;
     private Map<String, PolicyAction> actions;
     private final Map<String, PluginHealth> health = new LinkedHashMap<>();
+    private final Set<String> shipped = new HashSet<>();
 
     @PostConstruct
     void index() {
@@ -50,6 +53,9 @@ public class PluginRegistry {
         actions = byId(actionBeans, PolicyAction::id);
         for (PluginDiscovery.PluginRecord r : discovery.records()) {
             health.put(r.kind() + ":" + r.id(), new PluginHealth());
+            if (r.shipped()) {
+                shipped.add(r.kind() + ":" + r.id());
+            }
         }
     }
 
@@ -77,6 +83,11 @@ public class PluginRegistry {
             throw new IllegalArgumentException("no " + kind + " plugin '" + id + "'");
         }
         return h;
+    }
+
+    /** Whether the plugin is the gateway's own (built from plugins/ in its repository), not a vendor's. */
+    public boolean shippedWithTheGateway(PluginKind kind, String id) {
+        return shipped.contains(kind + ":" + id);
     }
 
     public List<PluginDescriptor> describe() {

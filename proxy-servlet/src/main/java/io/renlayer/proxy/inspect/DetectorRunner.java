@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,7 +29,8 @@ import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Runs every detector over a text, in parallel, under one time budget. Plugin code never takes the
+ * Runs every detector over a text under one time budget: a vendor's on threads of their own, in
+ * parallel, the gateway's own on the calling thread. Plugin code never takes the
  * proxy down: a detector that throws, returns nonsense or overruns the budget is reported as failed
  * (the caller applies the tenant's fail mode) and recorded in its health; the request goes on.
  * Java cannot kill a hung thread, so a detector with too many calls still running is not called
@@ -38,6 +40,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class DetectorRunner implements TextScanner {
 
     static final int MAX_IN_FLIGHT_PER_DETECTOR = 64;
+    /** Marks a detector not called because too many of its calls are still running. */
+    private static final Future<List<Finding>> STUCK = CompletableFuture.failedFuture(new IllegalStateException());
 
     @Inject
     private PluginRegistry plugins;
@@ -96,19 +100,43 @@ public class DetectorRunner implements TextScanner {
         List<Future<List<Finding>>> calls = new ArrayList<>(detectors.size());
         for (DlpDetector detector : detectors) {
             PluginHealth health = plugins.health(PluginKind.DLP_DETECTOR, detector.id());
-            if (!health.tryStart(MAX_IN_FLIGHT_PER_DETECTOR)) {
-                calls.add(null); // still stuck in earlier calls: counts as failed without another thread
-                continue;
+            if (runsInline(detector)) {
+                calls.add(null); // run below, once the vendors' detectors are under way
+            } else if (!health.tryStart(MAX_IN_FLIGHT_PER_DETECTOR)) {
+                calls.add(STUCK); // still stuck in earlier calls: counts as failed without another thread
+            } else {
+                calls.add(executor.submit(() -> {
+                    try {
+                        return detector.scan(input);
+                    } finally {
+                        health.ended();
+                    }
+                }));
             }
-            calls.add(executor.submit(() -> {
-                try {
-                    return detector.scan(input);
-                } finally {
-                    health.ended();
-                }
-            }));
+        }
+        for (int i = 0; i < detectors.size(); i++) {
+            if (calls.get(i) == null) {
+                calls.set(i, runInline(detectors.get(i), input));
+            }
         }
         return collect(detectors, calls, text.length());
+    }
+
+    /**
+     * The gateway's own detectors run on the calling thread: they are its code, with linear-time
+     * matching, and handing each one to another thread and back cost more than their scan of a
+     * typical prompt. A vendor's detector always runs on its own thread, under the time budget.
+     */
+    private boolean runsInline(DlpDetector detector) {
+        return plugins.shippedWithTheGateway(PluginKind.DLP_DETECTOR, detector.id());
+    }
+
+    private static Future<List<Finding>> runInline(DlpDetector detector, ScanInput input) {
+        try {
+            return CompletableFuture.completedFuture(detector.scan(input));
+        } catch (RuntimeException | StackOverflowError e) { // a regex can overflow on a pathological input
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private ScanResult collect(List<DlpDetector> detectors, List<Future<List<Finding>>> calls, int textLength) {
@@ -119,7 +147,7 @@ public class DetectorRunner implements TextScanner {
             DlpDetector detector = detectors.get(i);
             PluginHealth health = plugins.health(PluginKind.DLP_DETECTOR, detector.id());
             Future<List<Finding>> call = calls.get(i);
-            if (call == null) {
+            if (call == STUCK) {
                 health.failed(new IllegalStateException(MAX_IN_FLIGHT_PER_DETECTOR + " calls still running"));
                 failed.add(detector.id());
                 continue;
