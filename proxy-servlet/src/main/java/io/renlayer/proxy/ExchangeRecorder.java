@@ -22,8 +22,7 @@ import io.renlayer.spi.dlp.ScanInput;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
-import java.util.logging.Logger;
+import java.util.function.UnaryOperator;
 import java.util.UUID;
 
 /** Turns a finished exchange into metrics and a trace row. Calls without a tenant leave no trace row. */
@@ -44,8 +43,6 @@ public class ExchangeRecorder {
 
     @Inject
     private DetectorRunner detectors;
-
-    private static final Logger LOG = Logger.getLogger(ExchangeRecorder.class.getName());
 
     public void record(Exchange exchange) {
         long elapsed = System.nanoTime() - exchange.startNanos();
@@ -96,26 +93,22 @@ public class ExchangeRecorder {
                 decision(exchange),
                 null,
                 null);
-        traces.submit(withBodies(row, exchange));
+        byte[] requestBody = exchange.body();
+        ResponseCapture response = exchange.responseCapture();
+        long bodyBytes = (requestBody == null ? 0 : requestBody.length) + response.size();
+        traces.submit(row, bodyBytes, withBodies(exchange, requestBody, response));
     }
 
     /** Session and redacted bodies, worked out by the trace writer rather than the request thread. */
-    private Supplier<TraceRecord> withBodies(TraceRecord row, Exchange exchange) {
-        byte[] requestBody = exchange.body();
+    private UnaryOperator<TraceRecord> withBodies(Exchange exchange, byte[] requestBody, ResponseCapture response) {
         Map<String, String> headers = exchange.headers();
-        ResponseCapture response = exchange.responseCapture();
-        String tenant = row.tenantId().toString();
-        return () -> {
-            try {
-                String request = requestBody == null ? null : new String(requestBody, StandardCharsets.UTF_8);
-                return row.withBodies(SessionIds.of(headers, request),
-                        TraceBodies.redacted(request, false, detectors, tenant, ScanInput.Phase.REQUEST),
-                        TraceBodies.redacted(response.text(), response.truncated(), detectors, tenant,
-                                ScanInput.Phase.RESPONSE));
-            } catch (RuntimeException e) {
-                LOG.warning("Trace bodies not stored for request " + row.requestId() + ": " + e.getClass().getSimpleName());
-                return row;
-            }
+        return row -> {
+            String tenant = row.tenantId().toString();
+            String request = requestBody == null ? null : new String(requestBody, StandardCharsets.UTF_8);
+            return row.withBodies(SessionIds.of(headers, request),
+                    TraceBodies.redacted(request, false, detectors, tenant, ScanInput.Phase.REQUEST),
+                    TraceBodies.redacted(response.text(), response.truncated(), detectors, tenant,
+                            ScanInput.Phase.RESPONSE));
         };
     }
 

@@ -42,9 +42,25 @@ public final class GatewaySettings {
         return Path.of(value("RENLAYER_TRACE_SPOOL_DIR").orElse("trace-spool")).toAbsolutePath();
     }
 
+    /**
+     * Bytes of request and response bodies that queued trace rows may hold until the writer
+     * redacts them; past this, rows are queued without bodies (flag {@code trace_bodies_skipped}).
+     */
+    public static long traceQueueBodyBytes() {
+        return Long.parseLong(value("RENLAYER_TRACE_QUEUE_BODY_BYTES").orElse(Long.toString(128L << 20)));
+    }
+
     /** {@code redis://host:port}; when absent, counters stay in process. */
     public static Optional<String> redisUrl() {
         return value("RENLAYER_REDIS_URL").filter(s -> !s.isBlank());
+    }
+
+    /**
+     * Connections to Redis per gateway server. Every admitted call borrows one, on the request
+     * thread; too few and calls queue for a connection under load (Jedis's default is 8).
+     */
+    public static int redisPoolSize() {
+        return Integer.parseInt(value("RENLAYER_REDIS_POOL_SIZE").orElse("64"));
     }
 
     /** Base64 of the 32-byte key that encrypts upstream credentials at rest. */

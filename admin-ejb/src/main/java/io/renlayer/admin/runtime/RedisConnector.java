@@ -4,8 +4,10 @@ import io.renlayer.admin.config.GatewaySettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
+import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.RedisClient;
@@ -36,19 +38,33 @@ public class RedisConnector {
             case STANDALONE -> RedisClient.builder()
                     .hostAndPort(endpoint.nodes().iterator().next())
                     .clientConfig(config(endpoint))
+                    .poolConfig(pool())
                     .build();
             case SENTINEL -> RedisSentinelClient.builder()
                     .masterName(endpoint.primaryName())
                     .sentinels(endpoint.nodes())
                     .clientConfig(config(endpoint))
+                    .poolConfig(pool())
                     .sentinelClientConfig(config(endpoint))
                     .build();
             case CLUSTER -> RedisClusterClient.builder()
                     .nodes(endpoint.nodes())
                     .clientConfig(config(endpoint))
+                    .poolConfig(pool())
                     .build();
         };
         LOG.info("Limit counters in Redis: " + endpoint);
+    }
+
+    /** Per server (per node, in a cluster). A call never waits long for a connection: it fails per the limits' fail mode. */
+    private static ConnectionPoolConfig pool() {
+        ConnectionPoolConfig pool = new ConnectionPoolConfig();
+        int size = GatewaySettings.redisPoolSize();
+        pool.setMaxTotal(size);
+        pool.setMaxIdle(size); // an idle connection closed under load is one reconnect later
+        pool.setMinIdle(Math.min(8, size));
+        pool.setMaxWait(Duration.ofSeconds(1));
+        return pool;
     }
 
     private static JedisClientConfig config(RedisEndpoint endpoint) {

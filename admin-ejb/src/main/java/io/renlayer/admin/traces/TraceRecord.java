@@ -2,6 +2,7 @@ package io.renlayer.admin.traces;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -47,5 +48,15 @@ public record TraceRecord(
                 provider, model, stream, status, errorCode, latencyMs, upstreamLatencyMs, promptTokens,
                 completionTokens, totalTokens, findings, pluginFailures, costUsd, flags, policies, sessionId, decision,
                 redactedRequest, redactedResponse);
+    }
+
+    /** The same row with one more flag. */
+    public TraceRecord withFlag(String flag) {
+        List<String> more = new ArrayList<>(flags);
+        more.add(flag);
+        return new TraceRecord(id, createdAt, tenantId, agentId, keyId, projectId, upstreamId, requestId, route, method,
+                provider, model, stream, status, errorCode, latencyMs, upstreamLatencyMs, promptTokens,
+                completionTokens, totalTokens, findings, pluginFailures, costUsd, List.copyOf(more), policies, sessionId,
+                decision, redactedRequest, redactedResponse);
     }
 }

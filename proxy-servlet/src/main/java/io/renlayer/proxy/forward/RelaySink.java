@@ -44,8 +44,11 @@ interface RelaySink {
         };
     }
 
-    /** Rewrites an event stream event by event, writing and flushing each as soon as it is complete. */
-    static RelaySink rewritingEvents(ServletOutputStream out, ResponseRewriter rewriter) {
+    /**
+     * Rewrites an event stream event by event, writing and flushing each as soon as it is complete.
+     * An event that grows past {@code limit} without ending is refused, like a body over the limit.
+     */
+    static RelaySink rewritingEvents(ServletOutputStream out, ResponseRewriter rewriter, int limit) {
         SseEventRewriter events = new SseEventRewriter(rewriter::rewrite);
         return new RelaySink() {
             @Override
@@ -55,7 +58,7 @@ interface RelaySink {
                     out.write(complete);
                     out.flush();
                 }
-                return true;
+                return events.held() <= limit;
             }
 
             @Override

@@ -178,7 +178,7 @@ public class UpstreamForwarder {
             ServletOutputStream out = response.getOutputStream();
             ResponseRewriter rewriter = exchange.responseRewriter();
             RelaySink sink = rewriter == null ? RelaySink.passThrough(out, eventStream)
-                    : eventStream ? RelaySink.rewritingEvents(out, rewriter)
+                    : eventStream ? RelaySink.rewritingEvents(out, rewriter, BUFFERED_BODY_LIMIT)
                     : RelaySink.rewritingBody(out, rewriter, BUFFERED_BODY_LIMIT);
             return new ResponseRelay(sink, tap, exchange.responseCapture(),
                     Duration.ofMillis(exchange.upstream().resilience().readTimeoutMs()), stallTimer);

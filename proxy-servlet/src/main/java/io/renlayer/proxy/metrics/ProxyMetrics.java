@@ -26,6 +26,9 @@ public class ProxyMetrics {
                 .withDescription("Trace rows waiting to be written").build(), traces, TraceQueue::pending);
         registry.gauge(Metadata.builder().withName("renlayer_trace_rows_dropped")
                 .withDescription("Trace rows dropped because the queue was full").build(), traces, TraceQueue::dropped);
+        registry.gauge(Metadata.builder().withName("renlayer_trace_bodies_skipped")
+                .withDescription("Trace rows queued without their bodies: queued rows held the bound of body bytes")
+                .build(), traces, TraceQueue::bodiesSkipped);
         registry.gauge(Metadata.builder().withName("renlayer_trace_rows_written")
                 .withDescription("Trace rows stored").build(), traces, TraceQueue::written);
         registry.gauge(Metadata.builder().withName("renlayer_trace_rows_spooled")

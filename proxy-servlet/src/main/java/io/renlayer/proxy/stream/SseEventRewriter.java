@@ -24,6 +24,7 @@ public final class SseEventRewriter {
     private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
     private final List<String> otherFields = new ArrayList<>(2);
     private StringBuilder data;
+    private int otherFieldsLength;
     private boolean lastWasCr;
 
     public SseEventRewriter(UnaryOperator<String> rewriteData) {
@@ -47,6 +48,14 @@ public final class SseEventRewriter {
             }
         }
         return out.toByteArray();
+    }
+
+    /**
+     * How much of an unfinished event is held, in bytes or characters: what a caller bounds, so
+     * an upstream that never ends its line or its event cannot fill the heap.
+     */
+    public long held() {
+        return line.size() + (data == null ? 0 : data.length()) + otherFieldsLength;
     }
 
     /** What is left when the stream ends: an event without its closing blank line. */
@@ -76,12 +85,14 @@ public final class SseEventRewriter {
                 data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
             } else {
                 otherFields.add(text);
+                otherFieldsLength += text.length();
             }
             return;
         }
         String rewritten = data == null ? null : rewriteData.apply(data.toString());
         if (data != null && rewritten == null) { // dropped, with its other fields
             otherFields.clear();
+            otherFieldsLength = 0;
             data = null;
             return;
         }
@@ -107,6 +118,7 @@ public final class SseEventRewriter {
         event.append('\n');
         out.writeBytes(event.toString().getBytes(StandardCharsets.UTF_8));
         otherFields.clear();
+        otherFieldsLength = 0;
         data = null;
     }
 }

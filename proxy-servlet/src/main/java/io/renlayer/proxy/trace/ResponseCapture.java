@@ -34,6 +34,11 @@ public final class ResponseCapture {
         return bytes.size() == 0;
     }
 
+    /** Bytes held. */
+    public synchronized int size() {
+        return bytes.size();
+    }
+
     public synchronized String text() {
         return bytes.toString(StandardCharsets.UTF_8);
     }

@@ -28,6 +28,16 @@ class SseEventRewriterTest {
         assertThat(new String(rewriter.finish(), StandardCharsets.UTF_8)).isEqualTo("data: TAIL\n\n");
     }
 
+    @Test
+    void saysHowMuchOfAnUnfinishedEventItHolds() {
+        feed("event: message\ndata: abc\ndata: de");
+        assertThat(rewriter.held()).isEqualTo("event: message".length() + "abc".length() + "data: de".length());
+        feed("\n\n");
+        assertThat(rewriter.held()).isZero();
+        feed("data: " + "x".repeat(10_000));
+        assertThat(rewriter.held()).isEqualTo(10_006);
+    }
+
     private String feed(String chunk) {
         return new String(rewriter.feed(ByteBuffer.wrap(chunk.getBytes(StandardCharsets.UTF_8))), StandardCharsets.UTF_8);
     }
