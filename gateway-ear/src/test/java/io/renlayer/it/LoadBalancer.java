@@ -2,6 +2,10 @@ package io.renlayer.it;
 
 import java.io.IOException;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,16 +23,19 @@ final class LoadBalancer implements AutoCloseable {
 
     private final Process haproxy;
     private final int port;
+    private final int statsPort;
     private final Path config;
 
-    private LoadBalancer(Process haproxy, int port, Path config) {
+    private LoadBalancer(Process haproxy, int port, int statsPort, Path config) {
         this.haproxy = haproxy;
         this.port = port;
+        this.statsPort = statsPort;
         this.config = config;
     }
 
     /** Listens on {@code port}: the public port the servers accept in the Host header. */
     static LoadBalancer start(int port, List<Backend> backends) throws Exception {
+        int statsPort = Gateway.freePort();
         String binary = Files.isExecutable(Path.of("/usr/sbin/haproxy")) ? "/usr/sbin/haproxy" : "haproxy";
         StringBuilder cfg = new StringBuilder("""
                 global
@@ -41,13 +48,17 @@ final class LoadBalancer implements AutoCloseable {
                     retries 3
                     option redispatch 1
                     retry-on conn-failure empty-response
+                listen stats
+                    bind 127.0.0.1:%d
+                    stats enable
+                    stats uri /stats
                 frontend gateway
                     bind 127.0.0.1:%d
                     default_backend nodes
                 backend nodes
                     balance roundrobin
                     option httpchk GET /readyz
-                """.formatted(port));
+                """.formatted(statsPort, port));
         for (int i = 0; i < backends.size(); i++) {
             Backend b = backends.get(i);
             cfg.append("    server node%d 127.0.0.1:%d check port %d inter 500ms fall 2 rise 2\n"
@@ -59,13 +70,34 @@ final class LoadBalancer implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
-        LoadBalancer balancer = new LoadBalancer(process, port, config);
+        LoadBalancer balancer = new LoadBalancer(process, port, statsPort, config);
         balancer.awaitListening();
         return balancer;
     }
 
     String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /**
+     * Calls the balancer sent again after a server took them and closed without an answer
+     * (retries and redispatches of the backend). Such a call may have been carried out, and
+     * traced, by the server that went away as well as by the one that answered.
+     */
+    long resentCalls() throws Exception {
+        HttpResponse<String> csv = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + statsPort + "/stats;csv")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        List<String> lines = csv.body().lines().toList();
+        List<String> columns = List.of(lines.get(0).replaceFirst("^# ", "").split(","));
+        String[] backend = lines.stream().map(l -> l.split(",", -1))
+                .filter(f -> f[0].equals("nodes") && f[1].equals("BACKEND"))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no backend row in " + csv.body()));
+        return count(backend[columns.indexOf("wretr")]) + count(backend[columns.indexOf("wredis")]);
+    }
+
+    private static long count(String field) {
+        return field.isEmpty() ? 0 : Long.parseLong(field);
     }
 
     private void awaitListening() throws Exception {
