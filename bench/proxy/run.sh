@@ -14,6 +14,7 @@
 #
 #   bench/proxy/run.sh                      full run (~12 min)
 #   DURATION=10 RATES=500 bench/proxy/run.sh shorter
+#   WARMUP=60                               seconds of load per target before any measurement
 #   SKIP_BUILD=1 SKIP_PORTKEY=1 ...         reuse the build; leave the peer out
 #
 # Needs: nginx, haproxy, wrk (Debian packages of those names), node + npm (for the peer),
@@ -26,6 +27,7 @@ source <(sed -n '/^java_major()/,/^}/p;/^find_jdk()/,/^}/p' renlayer)
 JAVA_HOME="$(find_jdk)"; export JAVA_HOME
 
 DURATION=${DURATION:-20}
+WARMUP=${WARMUP:-60}   # seconds of load per target before measuring: Liberty's JIT needs about a minute
 RATES=${RATES:-200 1000}
 STREAMS=${STREAMS:-1000}
 WORK=$ROOT/bench/proxy/target
@@ -160,8 +162,10 @@ fixed_rate() { # target body rate -> "p50 p99 failed": ms, and calls that failed
   echo "$p50 $p99 $failed"
 }
 
-echo "warming up (JIT) every target ..." >&2
-for t in "${TARGETS[@]}"; do DURATION=10 peak "$t" 1k >/dev/null; DURATION=10 peak "$t" 32k >/dev/null; done
+echo "warming up (JIT) every target, ${WARMUP}s each ..." >&2
+for t in "${TARGETS[@]}"; do
+  DURATION=$((WARMUP / 2)) peak "$t" 1k >/dev/null; DURATION=$((WARMUP / 2)) peak "$t" 32k >/dev/null
+done
 
 RESULTS=$WORK/results.txt; : >"$RESULTS"
 for body in 1k 32k; do
