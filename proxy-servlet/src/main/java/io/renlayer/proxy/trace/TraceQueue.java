@@ -161,16 +161,15 @@ public class TraceQueue {
     }
 
     private List<TraceRecord> nextBatch() throws InterruptedException {
-        List<TraceRecord> batch = new ArrayList<>(BATCH);
         Supplier<TraceRecord> first = running ? queue.poll(200, TimeUnit.MILLISECONDS) : queue.poll();
-        if (first != null) {
-            List<Supplier<TraceRecord>> pending = new ArrayList<>(BATCH);
-            pending.add(first);
-            queue.drainTo(pending, BATCH - 1);
-            lingerForMore(pending);
-            pending.forEach(p -> batch.add(p.get()));
+        if (first == null) {
+            return List.of();
         }
-        return batch;
+        List<Supplier<TraceRecord>> pending = new ArrayList<>(BATCH);
+        pending.add(first);
+        queue.drainTo(pending, BATCH - 1);
+        lingerForMore(pending);
+        return completed(pending);
     }
 
     /**
@@ -204,11 +203,15 @@ public class TraceQueue {
                 databaseFailed(e);
             }
         }
+        spool(batch);
+    }
+
+    private void spool(List<TraceRecord> rows) {
         try {
-            spool.write(batch);
+            spool.write(rows);
         } catch (IOException e) {
-            dropped.addAndGet(batch.size());
-            LOG.severe("Neither the database nor the trace spool took " + batch.size() + " trace rows: " + e);
+            dropped.addAndGet(rows.size());
+            LOG.severe("Neither the database nor the trace spool took " + rows.size() + " trace rows: " + e);
         }
     }
 
@@ -277,13 +280,13 @@ public class TraceQueue {
         if (late.isEmpty()) {
             return;
         }
-        List<TraceRecord> rows = new ArrayList<>(late.size());
-        late.forEach(row -> rows.add(row.get()));
-        try {
-            spool.write(rows);
-        } catch (IOException e) {
-            dropped.addAndGet(rows.size());
-            LOG.severe("Trace spool did not take " + rows.size() + " trace rows at shutdown: " + e);
-        }
+        spool(completed(late));
+    }
+
+    /** Runs each row's deferred work (its bodies), here on the writer's side. */
+    private static List<TraceRecord> completed(List<Supplier<TraceRecord>> pending) {
+        List<TraceRecord> rows = new ArrayList<>(pending.size());
+        pending.forEach(row -> rows.add(row.get()));
+        return rows;
     }
 }
