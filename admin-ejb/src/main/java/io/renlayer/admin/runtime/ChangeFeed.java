@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -50,7 +51,8 @@ public class ChangeFeed {
             return;
         }
         running = true;
-        listener = threads.newThread(this::listen);
+        listener = threads.newThread(new SurvivingLoop("Change feed", () -> running, this::listenOnce,
+                Duration.ofSeconds(1)));
         listener.setName("renlayer-change-feed");
         listener.setDaemon(true);
         listener.start();
@@ -64,27 +66,26 @@ public class ChangeFeed {
         }
     }
 
-    private void listen() {
-        while (running) {
-            try (Connection connection = dataSource.getConnection()) {
-                try (Statement st = connection.createStatement()) {
-                    st.execute("LISTEN " + CHANNEL);
-                }
-                publish(EVERYTHING);
-                PGConnection pg = connection.unwrap(PGConnection.class);
-                while (running) {
-                    PGNotification[] batch = pg.getNotifications(500);
-                    if (batch != null) {
-                        for (PGNotification n : batch) {
-                            publish(n.getParameter());
-                        }
+    /** One connection's life: listens until it is lost (the loop then connects again) or the feed stops. */
+    private void listenOnce() {
+        try (Connection connection = dataSource.getConnection()) {
+            try (Statement st = connection.createStatement()) {
+                st.execute("LISTEN " + CHANNEL);
+            }
+            publish(EVERYTHING);
+            PGConnection pg = connection.unwrap(PGConnection.class);
+            while (running) {
+                PGNotification[] batch = pg.getNotifications(500);
+                if (batch != null) {
+                    for (PGNotification n : batch) {
+                        publish(n.getParameter());
                     }
                 }
-            } catch (SQLException e) {
-                if (running) {
-                    LOG.log(Level.FINE, "change feed lost its connection; reconnecting", e);
-                    pause();
-                }
+            }
+        } catch (SQLException e) {
+            if (running) {
+                LOG.log(Level.FINE, "change feed lost its connection; reconnecting", e);
+                pause();
             }
         }
     }

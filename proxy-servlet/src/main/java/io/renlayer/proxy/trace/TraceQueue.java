@@ -1,6 +1,7 @@
 package io.renlayer.proxy.trace;
 
 import io.renlayer.admin.config.GatewaySettings;
+import io.renlayer.admin.runtime.SurvivingLoop;
 import io.renlayer.admin.traces.TraceRecord;
 import io.renlayer.admin.traces.TraceStore;
 import jakarta.annotation.PostConstruct;
@@ -13,6 +14,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +70,9 @@ public class TraceQueue {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot use the trace spool directory " + GatewaySettings.traceSpoolDir(), e);
         }
-        writer = threads.newThread(this::drain);
+        // Until stopped, and then until the queue is empty: rows queued before the stop are still stored.
+        writer = threads.newThread(new SurvivingLoop("Trace writer", () -> running || !queue.isEmpty(), this::writeOnce,
+                Duration.ofSeconds(1)));
         writer.setName("renlayer-trace-writer");
         writer.setDaemon(true);
         writer.start();
@@ -99,7 +103,7 @@ public class TraceQueue {
         boolean queued = offer(() -> {
             try {
                 return addBodies.apply(row);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
                 LOG.warning("Trace bodies not stored for request " + row.requestId() + ": " + e.getClass().getSimpleName());
                 return row;
             } finally {
@@ -143,20 +147,17 @@ public class TraceQueue {
         return spool == null ? 0 : spool.spooledRows();
     }
 
-    private void drain() {
-        while (running || !queue.isEmpty()) {
-            try {
-                List<TraceRecord> batch = nextBatch();
-                if (!batch.isEmpty()) {
-                    storeOrSpool(batch);
-                }
-                if (running) {
-                    replayOneSpooledBatch();
-                }
-            } catch (InterruptedException e) {
-                // Shutdown: loop on to store or spool what is queued.
-                running = false;
+    private void writeOnce() {
+        try {
+            List<TraceRecord> batch = nextBatch();
+            if (!batch.isEmpty()) {
+                storeOrSpool(batch);
             }
+            if (running) {
+                replayOneSpooledBatch();
+            }
+        } catch (InterruptedException e) {
+            running = false; // shutdown: the loop goes on to store or spool what is queued
         }
     }
 
@@ -201,6 +202,8 @@ public class TraceQueue {
                 return;
             } catch (SQLException e) {
                 databaseFailed(e);
+            } catch (RuntimeException | OutOfMemoryError e) {
+                LOG.severe("Trace batch of " + batch.size() + " rows not stored, spooling it: " + e);
             }
         }
         spool(batch);
@@ -209,7 +212,7 @@ public class TraceQueue {
     private void spool(List<TraceRecord> rows) {
         try {
             spool.write(rows);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
             dropped.addAndGet(rows.size());
             LOG.severe("Neither the database nor the trace spool took " + rows.size() + " trace rows: " + e);
         }
