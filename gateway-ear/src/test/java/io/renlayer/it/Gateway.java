@@ -32,6 +32,8 @@ final class Gateway implements AutoCloseable {
     static final String DATABASE = "renlayer_it";
     /** The request body limit the test server runs with: small enough to exceed cheaply. */
     static final int MAX_REQUEST_BYTES = 2 << 20;
+    /** Room for one call near the size limit and some small ones, so a test can fill it. */
+    static final long MAX_IN_FLIGHT_BYTES = 3L << 20;
 
     private static final String PG_HOST = env("RENLAYER_IT_PG_HOST", "127.0.0.1");
     private static final int PG_PORT = Integer.parseInt(env("RENLAYER_IT_PG_PORT", "5432"));
@@ -112,6 +114,7 @@ final class Gateway implements AutoCloseable {
                 Map.entry("RENLAYER_DB_USER", PG_USER),
                 Map.entry("RENLAYER_REDIS_URL", "redis://127.0.0.1:" + redisLink.port()),
                 Map.entry("RENLAYER_MAX_REQUEST_BYTES", Integer.toString(MAX_REQUEST_BYTES)),
+                Map.entry("RENLAYER_MAX_IN_FLIGHT_BYTES", Long.toString(MAX_IN_FLIGHT_BYTES)),
                 // The port a load balancer in front of the servers listens on (ScaleOutIT).
                 Map.entry("RENLAYER_PROXY_PUBLIC_ALIAS", "*:" + balancerPort),
                 Map.entry("RENLAYER_BOOTSTRAP_OPERATOR_TOKEN", operatorToken),

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.function.DoublePredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,5 +29,19 @@ final class Metrics {
             throw new AssertionError("no metric " + name + " at " + controlUrl);
         }
         return sum;
+    }
+
+    /** Waits up to 30 s for the metric to be as wanted; returns its value then. */
+    static double await(String controlUrl, String name, DoublePredicate wanted) throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        double value = -1;
+        while (System.nanoTime() < deadline) {
+            value = value(controlUrl, name);
+            if (wanted.test(value)) {
+                return value;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(name + " stayed at " + value);
     }
 }

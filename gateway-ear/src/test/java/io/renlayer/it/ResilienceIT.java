@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -91,6 +93,43 @@ class ResilienceIT {
         assertThat(took).isLessThan(Duration.ofMillis(2_500));
         JsonObject trace = platform.awaitTrace(t.tenantId, tr -> tr.getBoolean("stream"));
         assertThat(trace.getString("errorCode")).isEqualTo("upstream_timeout");
+    }
+
+    @Test
+    void pastItsBoundOfBodyBytesInFlightTheGatewayShedsCallsWithA503UntilOneEnds(Gateway gateway) throws Exception {
+        Platform platform = new Platform(gateway);
+        Bare t = bareTenant(platform);
+        upstream(platform, t.tenantId, "slow", gateway.upstream.baseUrl(), "[\"*\"]", "");
+        // Two of these are more than the gateway lets in at once; one is well under the request size limit.
+        String large = Proxy.userMessage("gpt-4o", "plain words ".repeat((int) (Gateway.MAX_IN_FLIGHT_BYTES * 0.55 / 12)));
+        HttpClient client = HttpClient.newHttpClient();
+        String inFlightBody = "renlayer_proxy_in_flight_body_bytes";
+
+        CompletableFuture<HttpResponse<String>> held = client.sendAsync(chat(gateway, t.key, large, 3000),
+                HttpResponse.BodyHandlers.ofString());
+        Metrics.await(gateway.controlUrl(), inFlightBody, bytes -> bytes >= large.length());
+
+        HttpResponse<String> shed = client.send(chat(gateway, t.key, large, 0), HttpResponse.BodyHandlers.ofString());
+        assertThat(shed.statusCode()).as(shed.body()).isEqualTo(503);
+        assertThat(Platform.json(shed.body()).getJsonObject("error").getString("code")).isEqualTo("gateway_overloaded");
+        assertThat(shed.headers().firstValue("retry-after")).hasValue("1");
+        HttpResponse<String> small = client.send(chat(gateway, t.key, Proxy.userMessage("gpt-4o", "small"), 0),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(small.statusCode()).as("a small call still fits").isEqualTo(200);
+
+        assertThat(held.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        Metrics.await(gateway.controlUrl(), inFlightBody, bytes -> bytes == 0);
+        HttpResponse<String> retried = client.send(chat(gateway, t.key, large, 0), HttpResponse.BodyHandlers.ofString());
+        assertThat(retried.statusCode()).as("the retry after the held call ended").isEqualTo(200);
+        assertThat(Metrics.value(gateway.controlUrl(), "renlayer_proxy_requests_shed_total")).isGreaterThanOrEqualTo(1);
+    }
+
+    private static HttpRequest chat(Gateway gateway, String key, String body, int upstreamDelayMs) {
+        return HttpRequest.newBuilder(URI.create(gateway.proxyUrl() + "/v1/chat/completions"))
+                .header("Authorization", "Bearer " + key)
+                .header("x-sim-delay-ms", Integer.toString(upstreamDelayMs))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
     }
 
     record Bare(String tenantId, String key) {}

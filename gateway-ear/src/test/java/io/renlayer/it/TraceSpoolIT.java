@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.DoublePredicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,7 +28,7 @@ class TraceSpoolIT {
             load.awaitCalls(50);
             gateway.databaseLink.cut();
             try {
-                awaitSpooled(gateway, rows -> rows > 0);
+                Metrics.await(gateway.controlUrl(), "renlayer_trace_rows_spooled", rows -> rows > 0);
                 int atCut = load.count();
                 load.awaitCalls(atCut + 200);
             } finally {
@@ -41,7 +40,7 @@ class TraceSpoolIT {
 
         assertThat(SteadyLoad.byStatus(answers)).as("every call served through the outage").containsOnlyKeys(200);
         assertExactlyOnce(t.tenantId(), answers, 1);
-        awaitSpooled(gateway, rows -> rows == 0);
+        Metrics.await(gateway.controlUrl(), "renlayer_trace_rows_spooled", rows -> rows == 0);
     }
 
     @Test
@@ -59,7 +58,7 @@ class TraceSpoolIT {
                 answers = load.stop();
             }
             int calls = answers.size();
-            awaitSpooled(gateway, rows -> rows == calls);
+            Metrics.await(gateway.controlUrl(), "renlayer_trace_rows_spooled", rows -> rows == calls);
             gateway.stopServer();
         } finally {
             gateway.databaseLink.restore();
@@ -81,19 +80,5 @@ class TraceSpoolIT {
         assertThat(StoredTraces.total(stored)).isEqualTo(answers.size() + earlier);
         Thread.sleep(1000); // nothing arrives late, twice
         assertThat(StoredTraces.total(StoredTraces.byRequestId(tenantId))).isEqualTo(answers.size() + earlier);
-    }
-
-    /** Waits until the number of trace rows the server has waiting on disk is as wanted. */
-    private static void awaitSpooled(Gateway gateway, DoublePredicate wanted) throws Exception {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        double spooled = -1;
-        while (System.nanoTime() < deadline) {
-            spooled = Metrics.value(gateway.controlUrl(), "renlayer_trace_rows_spooled");
-            if (wanted.test(spooled)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("spooled rows stayed at " + spooled);
     }
 }

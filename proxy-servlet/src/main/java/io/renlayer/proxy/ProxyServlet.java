@@ -12,8 +12,10 @@ import io.renlayer.proxy.pipeline.Exchange;
 import io.renlayer.proxy.pipeline.InboundPipeline;
 import io.renlayer.proxy.inspect.DetectorRunner;
 import io.renlayer.admin.runtime.PriceTable;
+import io.renlayer.proxy.limits.InFlightCalls;
 import io.renlayer.proxy.limits.Limiter;
 import io.renlayer.proxy.mcp.GuardToolsStage;
+import io.renlayer.proxy.metrics.ProxyMetrics;
 import io.renlayer.proxy.mcp.McpPath;
 import io.renlayer.proxy.mcp.ReadMcpRequestStage;
 import io.renlayer.proxy.mcp.ResolveMcpUpstreamStage;
@@ -30,6 +32,8 @@ import io.renlayer.proxy.stage.ResolveUpstreamStage;
 import io.renlayer.proxy.stage.ScanPromptStage;
 import jakarta.inject.Inject;
 import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -41,6 +45,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -77,6 +82,9 @@ public class ProxyServlet extends HttpServlet {
     @Inject
     private ModelListing models;
 
+    @Inject
+    private ProxyMetrics metrics;
+
     private static final List<String> MCP_METHODS = List.of("POST", "GET", "DELETE");
 
     private final Map<Route, InboundPipeline> pipelines = new HashMap<>();
@@ -84,6 +92,7 @@ public class ProxyServlet extends HttpServlet {
     private GuardKeyScopeStage guard;
     private AdmitStage admit;
     private RequestBodies bodies;
+    private InFlightCalls inFlight;
 
     @Override
     public void init() {
@@ -91,6 +100,8 @@ public class ProxyServlet extends HttpServlet {
         guard = new GuardKeyScopeStage();
         admit = new AdmitStage(limiter::admit, prices::costMicros);
         bodies = new RequestBodies(GatewaySettings.maxRequestBytes());
+        inFlight = new InFlightCalls(GatewaySettings.maxInFlightCalls(), GatewaySettings.maxInFlightBytes());
+        metrics.watch(inFlight);
         for (Route route : RouteTable.ROUTES) {
             // The one, reviewed order of the inbound stages.
             pipelines.put(route, new InboundPipeline(List.of(
@@ -113,6 +124,63 @@ public class ProxyServlet extends HttpServlet {
             ErrorWriter.write(response, ProxyError.invalidHeader(badHeader.get()), requestId);
             return;
         }
+        // Declared bytes only: reading a body to learn its size is the work shedding must avoid.
+        long declaredBytes = Math.min(Math.max(request.getContentLengthLong(), 0), bodies.limit());
+        if (!inFlight.tryEnter(declaredBytes)) {
+            ErrorWriter.write(response, ProxyError.overloaded(), requestId, dialectOf(path), null);
+            metrics.shed();
+            return;
+        }
+        try {
+            dispatch(request, response, requestId, path);
+        } finally {
+            exitWhenDone(request, declaredBytes);
+        }
+    }
+
+    /** A call that went asynchronous (forwarded) leaves when its response completes, not now. */
+    private void exitWhenDone(HttpServletRequest request, long declaredBytes) {
+        if (!request.isAsyncStarted()) {
+            inFlight.exit(declaredBytes);
+            return;
+        }
+        AtomicBoolean exited = new AtomicBoolean();
+        request.getAsyncContext().addListener(new AsyncListener() {
+            @Override
+            public void onComplete(AsyncEvent event) {
+                exit();
+            }
+
+            @Override
+            public void onTimeout(AsyncEvent event) {
+                exit();
+            }
+
+            @Override
+            public void onError(AsyncEvent event) {
+                exit();
+            }
+
+            @Override
+            public void onStartAsync(AsyncEvent event) {
+                // the same call, still in flight
+            }
+
+            private void exit() {
+                if (exited.compareAndSet(false, true)) {
+                    inFlight.exit(declaredBytes);
+                }
+            }
+        });
+    }
+
+    private static ErrorDialect dialectOf(String path) {
+        return path.startsWith(McpPath.PREFIX) ? ErrorDialect.MCP
+                : RouteTable.find(path).map(Route::errors).orElse(ErrorDialect.OPENAI);
+    }
+
+    private void dispatch(HttpServletRequest request, HttpServletResponse response, String requestId, String path)
+            throws IOException {
         if (RouteTable.MODELS.equals(path) && "GET".equals(request.getMethod())) {
             models.list(request, response, requestId, authenticate);
             return;

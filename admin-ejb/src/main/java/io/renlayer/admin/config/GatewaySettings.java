@@ -50,6 +50,16 @@ public final class GatewaySettings {
         return Long.parseLong(value("RENLAYER_TRACE_QUEUE_BODY_BYTES").orElse(Long.toString(128L << 20)));
     }
 
+    /** Calls one server works on at once; past it, calls are refused with 503 and Retry-After. */
+    public static long maxInFlightCalls() {
+        return Long.parseLong(value("RENLAYER_MAX_IN_FLIGHT_CALLS").orElse("2048"));
+    }
+
+    /** Request body bytes (as declared by Content-Length) of the calls in flight; past it, 503. */
+    public static long maxInFlightBytes() {
+        return Long.parseLong(value("RENLAYER_MAX_IN_FLIGHT_BYTES").orElse(Long.toString(64L << 20)));
+    }
+
     /** {@code redis://host:port}; when absent, counters stay in process. */
     public static Optional<String> redisUrl() {
         return value("RENLAYER_REDIS_URL").filter(s -> !s.isBlank());

@@ -162,6 +162,12 @@ public record ProxyError(int status, String type, String code, String param, Str
                 "A content inspection plugin failed, and this tenant refuses calls it cannot inspect.");
     }
 
+    /** Shed under overload: the caller's retry after a second is the whole remedy. */
+    public static ProxyError overloaded() {
+        return new ProxyError(503, "api_error", "gateway_overloaded", null,
+                "The gateway is at capacity; retry after the time in Retry-After.", Map.of("retry-after", "1"));
+    }
+
     public static ProxyError unavailable() {
         return new ProxyError(503, "api_error", "gateway_unavailable", null,
                 "The gateway cannot read its configuration right now; retry shortly.");

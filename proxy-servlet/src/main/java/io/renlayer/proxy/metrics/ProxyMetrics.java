@@ -1,5 +1,6 @@
 package io.renlayer.proxy.metrics;
 
+import io.renlayer.proxy.limits.InFlightCalls;
 import io.renlayer.proxy.trace.TraceQueue;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +34,22 @@ public class ProxyMetrics {
                 .withDescription("Trace rows stored").build(), traces, TraceQueue::written);
         registry.gauge(Metadata.builder().withName("renlayer_trace_rows_spooled")
                 .withDescription("Trace rows on local disk waiting for the database").build(), traces, TraceQueue::spooled);
+    }
+
+    /** Calls and declared body bytes in flight, against their bounds. */
+    public void watch(InFlightCalls inFlight) {
+        registry.gauge(Metadata.builder().withName("renlayer_proxy_in_flight_calls")
+                .withDescription("Calls the proxy is working on").build(), inFlight, InFlightCalls::calls);
+        registry.gauge(Metadata.builder().withName("renlayer_proxy_in_flight_body")
+                .withDescription("Declared request body bytes of the calls in flight").withUnit(MetricUnits.BYTES)
+                .build(), inFlight, InFlightCalls::bytes);
+    }
+
+    /** A call refused at once because the server was at its bound of calls in flight. */
+    public void shed() {
+        registry.counter(Metadata.builder().withName("renlayer_proxy_requests_shed")
+                .withDescription("Calls refused with 503 because the server was at its bound of calls in flight")
+                .build()).inc();
     }
 
     public void requestFinished(String route, int status, long elapsedNanos) {
