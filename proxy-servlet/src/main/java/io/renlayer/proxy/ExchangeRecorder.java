@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import io.renlayer.admin.policies.PolicyOutcome;
 import io.renlayer.proxy.inspect.DetectorRunner;
+import io.renlayer.proxy.inspect.ScanResult;
 import io.renlayer.proxy.trace.ResponseCapture;
 import io.renlayer.proxy.trace.SessionIds;
 import io.renlayer.proxy.trace.TraceBodies;
@@ -102,11 +103,13 @@ public class ExchangeRecorder {
     /** Session and redacted bodies, worked out by the trace writer rather than the request thread. */
     private UnaryOperator<TraceRecord> withBodies(Exchange exchange, byte[] requestBody, ResponseCapture response) {
         Map<String, String> headers = exchange.headers();
+        String promptText = exchange.promptText();
+        ScanResult promptScan = exchange.promptScanOrNull();
         return row -> {
             String tenant = row.tenantId().toString();
             String request = requestBody == null ? null : new String(requestBody, StandardCharsets.UTF_8);
             return row.withBodies(SessionIds.of(headers, request),
-                    TraceBodies.redacted(request, false, detectors, tenant, ScanInput.Phase.REQUEST),
+                    TraceBodies.redactedRequest(request, promptText, promptScan, detectors, tenant),
                     TraceBodies.redacted(response.text(), response.truncated(), detectors, tenant,
                             ScanInput.Phase.RESPONSE));
         };

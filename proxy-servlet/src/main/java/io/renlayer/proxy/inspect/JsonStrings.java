@@ -10,6 +10,7 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -31,8 +32,13 @@ public final class JsonStrings {
 
     /** Every string value (not object keys), joined by newlines. */
     public static String text(JsonValue value) {
+        return text(value, s -> true);
+    }
+
+    /** The string values {@code wanted} keeps, joined by newlines. */
+    public static String text(JsonValue value, Predicate<String> wanted) {
         StringBuilder out = new StringBuilder();
-        collect(value, out);
+        collect(value, wanted, out);
         return out.toString();
     }
 
@@ -47,11 +53,16 @@ public final class JsonStrings {
         });
     }
 
-    private static void collect(JsonValue value, StringBuilder out) {
+    private static void collect(JsonValue value, Predicate<String> wanted, StringBuilder out) {
         switch (value.getValueType()) {
-            case STRING -> out.append(out.isEmpty() ? "" : "\n").append(((JsonString) value).getString());
-            case ARRAY -> value.asJsonArray().forEach(v -> collect(v, out));
-            case OBJECT -> value.asJsonObject().values().forEach(v -> collect(v, out));
+            case STRING -> {
+                String string = ((JsonString) value).getString();
+                if (wanted.test(string)) {
+                    out.append(out.isEmpty() ? "" : "\n").append(string);
+                }
+            }
+            case ARRAY -> value.asJsonArray().forEach(v -> collect(v, wanted, out));
+            case OBJECT -> value.asJsonObject().values().forEach(v -> collect(v, wanted, out));
             default -> { }
         }
     }

@@ -36,6 +36,7 @@ public final class Exchange {
     private long maxTokens = -1;
     private Reservation reservation;
     private ScanResult requestScan = ScanResult.NOTHING;
+    private boolean promptScanned;
     private ResponseRewriter responseRewriter;
     private String jsonRpcId;
     private List<McpMessage> mcpMessages = List.of();
@@ -101,7 +102,12 @@ public final class Exchange {
     public void reserved(Reservation reservation) { this.reservation = reservation; }
 
     public ScanResult requestScan() { return requestScan; }
-    public void inspected(ScanResult requestScan) { this.requestScan = requestScan; }
+    /** The prompt's scan, or null when the call ended before its prompt was scanned. */
+    public ScanResult promptScanOrNull() { return promptScanned ? requestScan : null; }
+    public void inspected(ScanResult requestScan) {
+        this.requestScan = requestScan;
+        this.promptScanned = true;
+    }
 
     /** Set when the response must be changed before the client sees it; null relays it untouched. */
     public ResponseRewriter responseRewriter() { return responseRewriter; }

@@ -2,11 +2,14 @@ package io.renlayer.proxy.trace;
 
 import io.renlayer.proxy.inspect.FindingTokens;
 import io.renlayer.proxy.inspect.JsonStrings;
-import jakarta.json.JsonValue;
-import java.util.Map;
-import java.util.Optional;
+import io.renlayer.proxy.inspect.ScanResult;
 import io.renlayer.proxy.inspect.TextScanner;
 import io.renlayer.spi.dlp.ScanInput;
+import jakarta.json.JsonValue;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The bodies a trace stores: every DLP finding replaced by {@code [REDACTED:TYPE]}, whatever the
@@ -17,37 +20,64 @@ public final class TraceBodies {
 
     public static final int STORED_LIMIT = 32 * 1024;
     static final String TRUNCATED = "\n[TRUNCATED]";
+    /** Longest secret first, so that a secret containing another is replaced whole. */
+    private static final Comparator<String> LONGEST_FIRST =
+            Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder());
 
     private TraceBodies() {}
 
     /**
-     * A JSON body is scanned as the prompt is: its string values unescaped (tool-call arguments
-     * included), each finding replaced inside the value it was found in, so the stored body stays
-     * valid JSON. Null when the body is not JSON (a captured event stream).
+     * A body scanned afresh. A JSON body is scanned as the prompt is: its string values unescaped
+     * (tool-call arguments included), each finding replaced inside the value it was found in, so
+     * the stored body stays valid JSON.
      */
-    private static String redactJson(String raw, TextScanner scanner, String tenantId, ScanInput.Phase phase) {
-        char first = raw.charAt(0);
-        if (first != '{' && first != '[') {
-            return null;
-        }
-        Optional<JsonValue> json = JsonStrings.parse(raw);
-        if (json.isEmpty()) {
-            return null;
-        }
-        String values = JsonStrings.text(json.get());
-        Map<String, String> tokens = FindingTokens.bySecret(values, scanner.scan(values, tenantId, phase).findings());
-        return tokens.isEmpty() ? raw : JsonStrings.redact(json.get(), tokens).toString();
-    }
-
     public static String redacted(String raw, boolean alreadyTruncated, TextScanner scanner, String tenantId,
             ScanInput.Phase phase) {
         if (raw == null || raw.isEmpty()) {
             return null;
         }
-        String text = redactJson(raw, scanner, tenantId, phase);
-        if (text == null) {
-            text = FindingTokens.replace(raw, scanner.scan(raw, tenantId, phase).findings());
+        Optional<JsonValue> json = json(raw);
+        String text = json.isPresent()
+                ? redactJson(raw, json.get(), tokens(JsonStrings.text(json.get()), scanner, tenantId, phase))
+                : FindingTokens.replace(raw, scanner.scan(raw, tenantId, phase).findings());
+        return bounded(text, alreadyTruncated);
+    }
+
+    /**
+     * The request body, redacted with what the request path already found in its prompt: only the
+     * body's other strings (model, roles, tool definitions) are scanned again, not the prompt a
+     * second time. When a detector failed on the prompt, or the body is not JSON, the whole body is
+     * scanned afresh, so a stored body is never less redacted than a fresh scan would leave it.
+     * {@code promptScan} is null when the call ended before its prompt was scanned.
+     */
+    public static String redactedRequest(String raw, String promptText, ScanResult promptScan, TextScanner scanner,
+            String tenantId) {
+        Optional<JsonValue> json = raw == null || raw.isEmpty() || promptScan == null || promptScan.anyFailed() || promptText.isEmpty()
+                ? Optional.empty() : json(raw);
+        if (json.isEmpty()) {
+            return redacted(raw, false, scanner, tenantId, ScanInput.Phase.REQUEST);
         }
+        Map<String, String> tokens = new TreeMap<>(LONGEST_FIRST);
+        tokens.putAll(FindingTokens.bySecret(promptText, promptScan.findings()));
+        String rest = JsonStrings.text(json.get(), value -> !promptText.contains(value));
+        tokens.putAll(tokens(rest, scanner, tenantId, ScanInput.Phase.REQUEST));
+        return bounded(redactJson(raw, json.get(), tokens), false);
+    }
+
+    private static Optional<JsonValue> json(String raw) {
+        char first = raw.charAt(0);
+        return first == '{' || first == '[' ? JsonStrings.parse(raw) : Optional.empty();
+    }
+
+    private static Map<String, String> tokens(String text, TextScanner scanner, String tenantId, ScanInput.Phase phase) {
+        return text.isEmpty() ? Map.of() : FindingTokens.bySecret(text, scanner.scan(text, tenantId, phase).findings());
+    }
+
+    private static String redactJson(String raw, JsonValue json, Map<String, String> tokens) {
+        return tokens.isEmpty() ? raw : JsonStrings.redact(json, tokens).toString();
+    }
+
+    private static String bounded(String text, boolean alreadyTruncated) {
         boolean cut = alreadyTruncated || text.length() > STORED_LIMIT;
         return cut ? text.substring(0, Math.min(text.length(), STORED_LIMIT)) + TRUNCATED : text;
     }

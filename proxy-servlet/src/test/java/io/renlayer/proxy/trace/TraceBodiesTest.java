@@ -88,4 +88,52 @@ class TraceBodiesTest {
                 .getJsonArray("messages").getJsonObject(0).getJsonArray("tool_calls").getJsonObject(0)
                 .getJsonObject("function").getString("arguments")).isEqualTo("{\"key\":\"[REDACTED:AWS_ACCESS_KEY_ID]\"}");
     }
+
+    private static final java.util.regex.Pattern SECRETS = java.util.regex.Pattern.compile("AKIA[A-Z0-9]{16}|\\w+@\\w+\\.io");
+
+    /** Finds AWS key ids and e-mail addresses, and remembers every text it was given. */
+    private static io.renlayer.proxy.inspect.TextScanner recording(List<String> scanned) {
+        return (text, tenant, phase) -> {
+            scanned.add(text);
+            java.util.regex.Matcher m = SECRETS.matcher(text);
+            List<DetectedFinding> found = new java.util.ArrayList<>();
+            while (m.find()) {
+                found.add(new DetectedFinding("t", Finding.of(m.group().startsWith("AKIA") ? "AWS_ACCESS_KEY_ID"
+                        : "EMAIL_ADDRESS", m.start(), m.end(), 1.0)));
+            }
+            return new ScanResult(found, List.of());
+        };
+    }
+
+    private static final String PROMPT = "deploy with AKIAQWERTYUIOPASDFGH today";
+    private static final String REQUEST = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\""
+            + PROMPT + "\"}],\"tools\":[{\"description\":\"mails ops@corp.io\"}]}";
+
+    @Test
+    void theStoredRequestReusesThePromptsFindingsAndScansOnlyTheOtherStrings() {
+        List<String> scanned = new java.util.ArrayList<>();
+        int key = PROMPT.indexOf("AKIA");
+        ScanResult promptScan = new ScanResult(
+                List.of(new DetectedFinding("t", Finding.of("AWS_ACCESS_KEY_ID", key, key + 20, 1.0))), List.of());
+
+        String stored = TraceBodies.redactedRequest(REQUEST, PROMPT, promptScan, recording(scanned), "t");
+
+        assertThat(stored).doesNotContain("AKIA").doesNotContain("ops@corp.io")
+                .contains("[REDACTED:AWS_ACCESS_KEY_ID]", "[REDACTED:EMAIL_ADDRESS]", "gpt-4o");
+        assertThat(scanned).hasSize(1);
+        assertThat(scanned.get(0)).contains("mails ops@corp.io").doesNotContain("deploy with");
+    }
+
+    @Test
+    void aPromptWhoseScanFailedOrNeverRanIsScannedAgainWithTheWholeBody() {
+        ScanResult failed = new ScanResult(List.of(), List.of("secrets"));
+        for (ScanResult promptScan : java.util.Arrays.asList(failed, null)) {
+            List<String> scanned = new java.util.ArrayList<>();
+
+            String stored = TraceBodies.redactedRequest(REQUEST, PROMPT, promptScan, recording(scanned), "t");
+
+            assertThat(stored).doesNotContain("AKIA").doesNotContain("ops@corp.io");
+            assertThat(scanned).singleElement().asString().contains("deploy with", "mails ops@corp.io");
+        }
+    }
 }
