@@ -12,9 +12,9 @@
 # latency at fixed rates ($RATES requests/s, open loop: bench/proxy/OpenLoop.java). Then 1,000 concurrent streams held through the
 # gateway, with its heap sampled. Prints Markdown tables (paste into docs/benchmarks.md).
 #
-#   bench/proxy/run.sh                      full run (~12 min)
+#   bench/proxy/run.sh                      full run (~18 min)
 #   DURATION=10 RATES=500 bench/proxy/run.sh shorter
-#   WARMUP=60                               seconds of load per target before any measurement
+#   WARMUP=180                              seconds of load per gateway (RenLayer, Portkey) before measuring
 #   SKIP_BUILD=1 SKIP_PORTKEY=1 ...         reuse the build; leave the peer out
 #
 # Needs: nginx, haproxy, wrk (Debian packages of those names), node + npm (for the peer),
@@ -27,7 +27,7 @@ source <(sed -n '/^java_major()/,/^}/p;/^find_jdk()/,/^}/p' renlayer)
 JAVA_HOME="$(find_jdk)"; export JAVA_HOME
 
 DURATION=${DURATION:-20}
-WARMUP=${WARMUP:-60}   # seconds of load per target before measuring: Liberty's JIT needs about a minute
+WARMUP=${WARMUP:-180}  # seconds of load per gateway before measuring: Liberty's JIT needs one to three minutes
 RATES=${RATES:-200 1000}
 STREAMS=${STREAMS:-1000}
 WORK=$ROOT/bench/proxy/target
@@ -162,8 +162,9 @@ fixed_rate() { # target body rate -> "p50 p99 failed": ms, and calls that failed
   echo "$p50 $p99 $failed"
 }
 
-echo "warming up (JIT) every target, ${WARMUP}s each ..." >&2
+echo "warming up (JIT) the gateways, ${WARMUP}s each ..." >&2
 for t in "${TARGETS[@]}"; do
+  [[ "$t" == direct || "$t" == haproxy ]] && continue # native code: nothing to compile
   DURATION=$((WARMUP / 2)) peak "$t" 1k >/dev/null; DURATION=$((WARMUP / 2)) peak "$t" 32k >/dev/null
 done
 
