@@ -3,6 +3,7 @@ package io.renlayer.proxy;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Locale;
@@ -32,6 +33,11 @@ final class RequestBodies {
             return Optional.empty();
         }
         try (InputStream in = request.getInputStream()) {
+            if (declared >= 0) { // one array of the right size: readNBytes(n) reads through 16 KiB chunks
+                byte[] body = new byte[(int) declared];
+                int read = in.readNBytes(body, 0, body.length);
+                return Optional.of(read == body.length ? body : Arrays.copyOf(body, read));
+            }
             byte[] body = in.readNBytes(limit + 1);
             return body.length > limit ? Optional.empty() : Optional.of(body);
         }

@@ -7,7 +7,6 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
-import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +19,7 @@ public final class McpRequestParser {
     /** The messages, or empty when the body is not JSON-RPC (not an object or an array of objects). */
     public static Optional<List<McpMessage>> parse(byte[] body) {
         JsonStructure root;
-        try (JsonReader reader = Jsonp.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader reader = Jsonp.createReader(body)) {
             root = reader.read();
         } catch (JsonException | IllegalStateException e) {
             return Optional.empty();

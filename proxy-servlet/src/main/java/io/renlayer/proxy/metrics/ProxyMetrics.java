@@ -6,10 +6,14 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 
 /** Request counts, latencies and upstream errors, published at {@code /metrics} on the control listener. */
 @ApplicationScoped
@@ -20,6 +24,9 @@ public class ProxyMetrics {
 
     @Inject
     private TraceQueue traces;
+
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     @PostConstruct
     void registerGauges() {
@@ -53,13 +60,13 @@ public class ProxyMetrics {
     }
 
     public void requestFinished(String route, int status, long elapsedNanos) {
-        Tag routeTag = new Tag("route", route);
-        registry.counter(Metadata.builder().withName("renlayer_proxy_requests")
-                        .withDescription("Proxied requests by route and status").build(),
-                routeTag, new Tag("status", Integer.toString(status))).inc();
-        registry.timer(Metadata.builder().withName("renlayer_proxy_request_duration")
+        // Looked up once per route and status: a registry lookup builds tag arrays and maps each time.
+        counters.computeIfAbsent(route + ' ' + status, k -> registry.counter(Metadata.builder()
+                        .withName("renlayer_proxy_requests").withDescription("Proxied requests by route and status").build(),
+                new Tag("route", route), new Tag("status", Integer.toString(status)))).inc();
+        timers.computeIfAbsent(route, k -> registry.timer(Metadata.builder().withName("renlayer_proxy_request_duration")
                         .withDescription("Time from request to the end of the response")
-                        .withUnit(MetricUnits.SECONDS).build(), routeTag)
+                        .withUnit(MetricUnits.SECONDS).build(), new Tag("route", route)))
                 .update(Duration.ofNanos(elapsedNanos));
     }
 

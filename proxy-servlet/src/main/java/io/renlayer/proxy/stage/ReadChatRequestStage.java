@@ -8,7 +8,6 @@ import io.renlayer.proxy.pipeline.StageResult;
 import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
-import java.io.ByteArrayInputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -26,7 +25,7 @@ public final class ReadChatRequestStage implements Stage {
         String model = null;
         boolean stream = false;
         StringBuilder prompt = new StringBuilder();
-        try (JsonParser parser = Jsonp.createParser(new ByteArrayInputStream(exchange.body()))) {
+        try (JsonParser parser = Jsonp.createParser(exchange.body())) {
             if (!parser.hasNext() || parser.next() != Event.START_OBJECT) {
                 return StageResult.reject(ProxyError.invalidBody(null, "The request body must be a JSON object."));
             }
@@ -48,7 +47,7 @@ public final class ReadChatRequestStage implements Stage {
                     default -> skip(parser, value);
                 }
             }
-        } catch (JsonException | IllegalStateException e) { // JsonException: also an empty body, whose encoding cannot be detected
+        } catch (JsonException | IllegalStateException e) {
             return StageResult.reject(ProxyError.invalidBody(null, "The request body is not valid JSON."));
         }
         if (model == null || model.isBlank()) {

@@ -9,8 +9,8 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import java.io.ByteArrayInputStream;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -50,7 +50,7 @@ public final class AnthropicProvider implements UpstreamProvider {
 
     @Override
     public Usage usageFromBody(byte[] body) {
-        try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
             return usageIn(reader.readValue() instanceof JsonObject root ? root.get("usage") : null);
         } catch (JsonException | IllegalStateException e) {
             return Usage.UNKNOWN;

@@ -6,7 +6,7 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
-import java.io.ByteArrayInputStream;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +59,7 @@ final class AzureDeployments {
     }
 
     private static String modelOf(byte[] body) {
-        try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
             JsonObject json = reader.readObject();
             return json.get("model") instanceof JsonString model ? model.getString() : null;
         } catch (JsonException | IllegalStateException notJson) {

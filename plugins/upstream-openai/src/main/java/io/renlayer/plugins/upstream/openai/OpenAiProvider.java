@@ -9,8 +9,8 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import java.io.ByteArrayInputStream;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 
@@ -71,7 +71,7 @@ public final class OpenAiProvider implements UpstreamProvider {
 
     @Override
     public Usage usageFromBody(byte[] body) {
-        try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
             return usageOf(reader.readValue());
         } catch (JsonException | IllegalStateException e) {
             return Usage.UNKNOWN;
