@@ -35,8 +35,7 @@ public final class Exchange {
     private String promptText = "";
     private long maxTokens = -1;
     private Reservation reservation;
-    private ScanResult requestScan = ScanResult.NOTHING;
-    private boolean promptScanned;
+    private ScanResult requestScan; // null until the prompt is scanned
     private ResponseRewriter responseRewriter;
     private String jsonRpcId;
     private List<McpMessage> mcpMessages = List.of();
@@ -101,13 +100,10 @@ public final class Exchange {
     public Reservation reservation() { return reservation; }
     public void reserved(Reservation reservation) { this.reservation = reservation; }
 
-    public ScanResult requestScan() { return requestScan; }
+    public ScanResult requestScan() { return requestScan == null ? ScanResult.NOTHING : requestScan; }
     /** The prompt's scan, or null when the call ended before its prompt was scanned. */
-    public ScanResult promptScanOrNull() { return promptScanned ? requestScan : null; }
-    public void inspected(ScanResult requestScan) {
-        this.requestScan = requestScan;
-        this.promptScanned = true;
-    }
+    public ScanResult promptScanOrNull() { return requestScan; }
+    public void inspected(ScanResult requestScan) { this.requestScan = requestScan; }
 
     /** Set when the response must be changed before the client sees it; null relays it untouched. */
     public ResponseRewriter responseRewriter() { return responseRewriter; }
