@@ -31,6 +31,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
  * Sends the call upstream with the gateway's credential and relays the answer to the client.
@@ -43,8 +44,7 @@ public class UpstreamForwarder {
 
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     /** Watches relays for stalled upstreams; its tasks only cancel, they never do I/O. */
-    private final ScheduledExecutorService stallTimer = Executors.newSingleThreadScheduledExecutor(
-            task -> Thread.ofPlatform().daemon().name("renlayer-stall-watch").unstarted(task));
+    private final ScheduledExecutorService stallTimer = stallTimer();
     /** The JDK client sets the connect timeout per client: one client per distinct timeout. */
     private final Map<Integer, HttpClient> clients = new ConcurrentHashMap<>();
 
@@ -185,6 +185,18 @@ public class UpstreamForwarder {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Every relay arms a watch for the read timeout and cancels it when done: a cancelled watch
+     * must leave the queue then, not when its delay runs out, or each finished call stays on the
+     * heap (relay, sink, captured body) for the whole read timeout (minutes).
+     */
+    static ScheduledThreadPoolExecutor stallTimer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
+                task -> Thread.ofPlatform().daemon().name("renlayer-stall-watch").unstarted(task));
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
     }
 
     private static boolean isConnectFailure(Throwable failure) {
