@@ -34,6 +34,11 @@ final class CopyText {
         put((byte) '\n');
     }
 
+    /** What {@link #writeTo} would send now. */
+    byte[] pending() {
+        return Arrays.copyOf(buf, size);
+    }
+
     void writeTo(CopyIn copy) throws SQLException {
         if (size > 0) {
             copy.writeToCopy(buf, 0, size);
@@ -48,20 +53,37 @@ final class CopyText {
             return;
         }
         // UTF-8 never puts an ASCII byte inside a multi-byte character, so escaping bytes is exact.
-        for (byte b : value.toString().getBytes(StandardCharsets.UTF_8)) {
-            switch (b) {
-                case '\\' -> escaped('\\');
-                case '\t' -> escaped('t');
-                case '\n' -> escaped('n');
-                case '\r' -> escaped('r');
-                default -> put(b);
+        // Runs between escapes are copied whole: bodies are long and escapes few.
+        byte[] utf8 = value.toString().getBytes(StandardCharsets.UTF_8);
+        reserve(2 * utf8.length); // every byte escaped, at worst
+        int run = 0;
+        for (int i = 0; i < utf8.length; i++) {
+            byte escape = switch (utf8[i]) {
+                case '\\' -> '\\';
+                case '\t' -> 't';
+                case '\n' -> 'n';
+                case '\r' -> 'r';
+                default -> 0;
+            };
+            if (escape != 0) {
+                copy(utf8, run, i);
+                buf[size++] = '\\';
+                buf[size++] = escape;
+                run = i + 1;
             }
         }
+        copy(utf8, run, utf8.length);
     }
 
-    private void escaped(char ch) {
-        put((byte) '\\');
-        put((byte) ch);
+    private void copy(byte[] from, int start, int end) {
+        System.arraycopy(from, start, buf, size, end - start);
+        size += end - start;
+    }
+
+    private void reserve(int bytes) {
+        if (buf.length - size < bytes) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + bytes));
+        }
     }
 
     private void put(byte b) {

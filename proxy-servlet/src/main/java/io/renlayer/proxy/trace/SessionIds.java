@@ -28,7 +28,12 @@ public final class SessionIds {
         if (header != null && !header.isBlank()) {
             return bounded(header.strip());
         }
-        return body == null || body.isEmpty() || body.charAt(0) != '{' ? null : fromBody(body);
+        return body == null || body.isEmpty() || body.charAt(0) != '{' || !namesASession(body) ? null : fromBody(body);
+    }
+
+    /** Most bodies name no session: finding that out must not cost a parse of the whole prompt. */
+    private static boolean namesASession(String body) {
+        return body.contains("\"conversation\"") || body.contains("\"metadata\"");
     }
 
     private static String fromBody(String body) {

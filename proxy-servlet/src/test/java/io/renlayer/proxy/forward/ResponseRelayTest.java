@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +49,8 @@ class ResponseRelayTest {
         RelayOutcome outcome = relay.getBody().toCompletableFuture().get(5, TimeUnit.SECONDS);
 
         assertEquals(RelayOutcome.Ending.UPSTREAM_STALLED, outcome.ending());
-        assertTrue(subscription.cancelled);
+        // The outcome is settled first (the client must report the stall, not a cancellation), then the call cancelled.
+        assertTrue(subscription.cancelled.await(5, TimeUnit.SECONDS));
     }
 
     private ResponseRelay relay(Duration idleTimeout) {
@@ -69,14 +71,14 @@ class ResponseRelayTest {
     }
 
     private static final class RecordingSubscription implements Flow.Subscription {
-        volatile boolean cancelled;
+        final CountDownLatch cancelled = new CountDownLatch(1);
 
         @Override
         public void request(long n) {}
 
         @Override
         public void cancel() {
-            cancelled = true;
+            cancelled.countDown();
         }
     }
 }

@@ -1,0 +1,35 @@
+package io.renlayer.admin.traces;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class CopyTextTest {
+
+    @Test
+    void fieldsAreTabSeparatedWithCopyEscapesAndNullAsBackslashN() {
+        CopyText rows = new CopyText();
+        rows.first("plain");
+        rows.field(null);
+        rows.field("tab\there\nnew line\r\\ back");
+        rows.field(42);
+        rows.endRow();
+
+        assertEquals("plain\t\\N\ttab\\there\\nnew line\\r\\\\ back\t42\n", text(rows));
+    }
+
+    @Test
+    void multiByteCharactersPassAsUtf8AndLongValuesGrowTheBuffer() {
+        String value = "é€😀\t".repeat(20_000); // past the initial buffer, escapes throughout
+        CopyText rows = new CopyText();
+        rows.first(value);
+        rows.endRow();
+
+        assertEquals(value.replace("\t", "\\t") + "\n", text(rows));
+    }
+
+    private static String text(CopyText rows) {
+        return new String(rows.pending(), StandardCharsets.UTF_8);
+    }
+}
