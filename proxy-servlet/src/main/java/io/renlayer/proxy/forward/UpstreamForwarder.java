@@ -32,6 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Sends the call upstream with the gateway's credential and relays the answer to the client.
@@ -92,36 +93,75 @@ public class UpstreamForwarder {
     /** One attempt; {@code connectFailed} means the upstream was never reached. */
     private record Outcome(ProxyError error, boolean connectFailed) {}
 
+    /**
+     * A call that ends normally continues from the relay's own future, on the client thread that
+     * relayed the last chunk: the future sendAsync returns completes only after a hop to the
+     * common pool, one more thread hand-off per call. Every other ending (failures, a relay cut
+     * short) is read from that future, as it always was; whichever side ends the call first wins.
+     */
     private CompletableFuture<Outcome> send(Exchange exchange, String upstreamPath, HttpServletResponse response) {
         HttpRequest request = buildRequest(exchange, upstreamPath);
         HttpClient client = clientFor(exchange.upstream().resilience().connectTimeoutMs());
+        CompletableFuture<Outcome> done = new CompletableFuture<>();
+        AtomicBoolean ended = new AtomicBoolean();
         long sentAt = System.nanoTime();
-        return client.sendAsync(request, info -> {
+        client.sendAsync(request, info -> {
                     exchange.upstreamTook(System.nanoTime() - sentAt);
-                    return startRelay(exchange, info, response);
-                })
-                .thenApply(relayed -> {
-                    RelayOutcome outcome = relayed.body();
-                    exchange.usage(outcome.usage());
-                    exchange.finished(relayed.statusCode(), switch (outcome.ending()) {
-                        case COMPLETE -> relayed.statusCode() >= 400 ? "upstream_error" : null;
-                        case CLIENT_DISCONNECTED -> "client_disconnected";
-                        case UPSTREAM_BROKE_OFF -> "upstream_broke_off";
-                        case UPSTREAM_STALLED -> "upstream_timeout";
+                    ResponseRelay relay = startRelay(exchange, info, response);
+                    relay.getBody().thenAccept(outcome -> {
+                        if (outcome.ending() == RelayOutcome.Ending.COMPLETE) {
+                            onCallThread(() -> {
+                                if (ended.compareAndSet(false, true)) {
+                                    done.complete(relayed(exchange, info.statusCode(), outcome));
+                                }
+                            });
+                        }
                     });
-                    return new Outcome(null, false);
+                    return relay;
                 })
-                .exceptionally(failure -> {
-                    if (response.isCommitted()) {
-                        // The client already has the status and part of the body: the upstream
-                        // broke off mid-response, whatever the exception says.
-                        exchange.finished(response.getStatus(), "upstream_broke_off");
-                        return new Outcome(null, false);
+                .whenComplete((answer, failure) -> {
+                    if (ended.compareAndSet(false, true)) {
+                        done.complete(failure == null
+                                ? relayed(exchange, answer.statusCode(), answer.body())
+                                : failed(exchange, response, failure));
                     }
-                    ProxyError error = classify(failure);
-                    exchange.finished(error.status(), error.code());
-                    return new Outcome(error, isConnectFailure(failure));
                 });
+        return done;
+    }
+
+    /**
+     * Settling limits and recording block briefly (Redis): fine on the client's virtual threads,
+     * not on the stall watch's timer or the client's selector, which would hold up every call.
+     */
+    private void onCallThread(Runnable step) {
+        if (Thread.currentThread().isVirtual()) {
+            step.run();
+        } else {
+            executor.execute(step);
+        }
+    }
+
+    private static Outcome relayed(Exchange exchange, int status, RelayOutcome outcome) {
+        exchange.usage(outcome.usage());
+        exchange.finished(status, switch (outcome.ending()) {
+            case COMPLETE -> status >= 400 ? "upstream_error" : null;
+            case CLIENT_DISCONNECTED -> "client_disconnected";
+            case UPSTREAM_BROKE_OFF -> "upstream_broke_off";
+            case UPSTREAM_STALLED -> "upstream_timeout";
+        });
+        return new Outcome(null, false);
+    }
+
+    private static Outcome failed(Exchange exchange, HttpServletResponse response, Throwable failure) {
+        if (response.isCommitted()) {
+            // The client already has the status and part of the body: the upstream broke off
+            // mid-response, whatever the exception says.
+            exchange.finished(response.getStatus(), "upstream_broke_off");
+            return new Outcome(null, false);
+        }
+        ProxyError error = classify(failure);
+        exchange.finished(error.status(), error.code());
+        return new Outcome(error, isConnectFailure(failure));
     }
 
     private HttpClient clientFor(int connectTimeoutMs) {
@@ -155,7 +195,7 @@ public class UpstreamForwarder {
         return builder.build();
     }
 
-    private HttpResponse.BodySubscriber<RelayOutcome> startRelay(
+    private ResponseRelay startRelay(
             Exchange exchange, HttpResponse.ResponseInfo info, HttpServletResponse response) {
         response.setStatus(info.statusCode());
         String connection = info.headers().firstValue("connection").orElse(null);
