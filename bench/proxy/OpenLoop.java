@@ -26,7 +26,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * Prints "p50_ms p99_ms sent_per_s failed"; the first second is warm-up and not counted. Past a
  * target's capacity the backlog (and the latency) grows for as long as the run lasts, as it would
- * for real callers.
+ * for real callers. With OPENLOOP_DUMP=file it also writes each call's planned wall-clock time and
+ * latency ("epoch_ms latency_ms"), to line slow calls up with a GC log.
  *
  * The generator shares the two cores with what it measures, so it must cost little: each call is
  * a virtual thread writing one prepared HTTP/1.1 request on a pooled keep-alive socket and reading
@@ -71,14 +72,9 @@ public class OpenLoop {
             failures.addAndGet((int) done.getCount());
         }
 
-        String dump = System.getenv("OPENLOOP_DUMP"); // "planned_ms latency_ms" per call, for a closer look
+        String dump = System.getenv("OPENLOOP_DUMP");
         if (dump != null) {
-            StringBuilder lines = new StringBuilder();
-            long wallStart = System.currentTimeMillis() - (System.nanoTime() - start) / 1_000_000;
-            for (int i = 0; i < total; i++) {
-                lines.append(wallStart + i * intervalNanos / 1_000_000).append(' ').append(latencies[i] / 1e6).append('\n');
-            }
-            Files.writeString(Path.of(dump), lines);
+            writeTimeline(Path.of(dump), latencies, start, intervalNanos);
         }
         long[] measured = Arrays.copyOfRange(latencies, warmUp, total);
         Arrays.sort(measured);
@@ -86,6 +82,16 @@ public class OpenLoop {
         System.out.printf("%.2f %.2f %.0f %d%n", millis(measured, 0.50), millis(measured, 0.99), sentPerSecond,
                 failures.get());
         System.exit(0); // sockets still open in the pool
+    }
+
+    private static void writeTimeline(Path file, long[] latencies, long start, long intervalNanos)
+            throws IOException {
+        long wallStart = System.currentTimeMillis() - (System.nanoTime() - start) / 1_000_000;
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < latencies.length; i++) {
+            lines.append(wallStart + i * intervalNanos / 1_000_000).append(' ').append(latencies[i] / 1e6).append('\n');
+        }
+        Files.writeString(file, lines);
     }
 
     private static byte[] request(URI url, String[] headers, byte[] body) {
