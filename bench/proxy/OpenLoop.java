@@ -45,6 +45,7 @@ public class OpenLoop {
         Connections connections = new Connections(new InetSocketAddress(url.getHost(), url.getPort()),
                 request(url, headers, body));
 
+        connections.open(Math.max(8, rate / 50));
         int warmUp = rate;
         int total = rate * (seconds + 1);
         long[] latencies = new long[total];
@@ -123,6 +124,19 @@ public class OpenLoop {
         Connections(InetSocketAddress target, byte[] request) {
             this.target = target;
             this.request = request;
+        }
+
+        /**
+         * Opens connections and sends one call on each before the clock starts, as wrk does: a
+         * run that began with none opened dozens in its first moments, each a first request the
+         * target had to set up for, and the backlog that made spilled past the warm-up second.
+         */
+        void open(int count) throws IOException {
+            for (int i = 0; i < count; i++) {
+                Connection connection = new Connection(target);
+                connection.exchange(request);
+                idle.offerFirst(connection);
+            }
         }
 
         /**
