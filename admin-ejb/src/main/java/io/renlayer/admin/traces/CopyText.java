@@ -87,9 +87,7 @@ final class CopyText {
     }
 
     private void put(byte b) {
-        if (size == buf.length) {
-            buf = Arrays.copyOf(buf, buf.length * 2);
-        }
+        reserve(1);
         buf[size++] = b;
     }
 }
