@@ -8,14 +8,27 @@ import org.postgresql.copy.CopyIn;
 /**
  * Rows in COPY's text format (tab-separated, {@code \N} for null, backslash escapes), as UTF-8 in
  * one reused buffer: the driver's Reader variant copies each batch through a String and a char[].
+ * A writer keeps its buffer from batch to batch ({@link #reset}); one made per batch grew by
+ * doubling to past half a G1 region, and such humongous arrays, several per second, were most of
+ * the gateway's allocation and pushed G1 into a marking cycle every few young collections.
  */
 final class CopyText {
 
     /** Hand the buffer to the driver in chunks of about this size, so a large batch is never one array. */
     static final int FLUSH_BYTES = 256 * 1024;
+    /** Room for a flush's worth and one more large row; under half of G1's smallest region (1 MiB). */
+    private static final int CAPACITY = FLUSH_BYTES + 128 * 1024;
 
-    private byte[] buf = new byte[16 * 1024];
+    private byte[] buf = new byte[CAPACITY];
     private int size;
+
+    /** Empty, for the next batch; a buffer that one very large row grew is let go. */
+    void reset() {
+        size = 0;
+        if (buf.length > CAPACITY) {
+            buf = new byte[CAPACITY];
+        }
+    }
 
     int size() {
         return size;

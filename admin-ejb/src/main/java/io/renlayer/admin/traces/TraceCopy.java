@@ -21,6 +21,9 @@ final class TraceCopy {
             + "prompt_tokens, completion_tokens, total_tokens, findings, plugin_failures, cost_usd, flags, policies, "
             + "session_id, decision, redacted_body, redacted_response";
 
+    /** The trace writer and the spool replay each keep one buffer; see {@link CopyText}. */
+    private static final ThreadLocal<CopyText> BUFFERS = ThreadLocal.withInitial(CopyText::new);
+
     private TraceCopy() {}
 
     /** Rows that were never handed to the database before; runs inside the caller's transaction. */
@@ -46,7 +49,8 @@ final class TraceCopy {
         CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI()
                 .copyIn("COPY " + table + " (" + COLUMNS + ") FROM STDIN");
         try {
-            CopyText text = new CopyText();
+            CopyText text = BUFFERS.get();
+            text.reset();
             for (TraceRecord r : rows) {
                 row(text, r);
                 if (text.size() >= CopyText.FLUSH_BYTES) {

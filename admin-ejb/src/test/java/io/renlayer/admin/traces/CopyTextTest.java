@@ -29,6 +29,19 @@ class CopyTextTest {
         assertEquals(value.replace("\t", "\\t") + "\n", text(rows));
     }
 
+    @Test
+    void aResetBufferStartsEmptyAndKeepsWorkingAfterAVeryLargeRow() {
+        CopyText rows = new CopyText();
+        rows.first("x".repeat(1 << 20)); // grows the buffer well past its usual size
+        rows.endRow();
+        rows.reset();
+        rows.first("next");
+        rows.field(null);
+        rows.endRow();
+
+        assertEquals("next\t\\N\n", text(rows));
+    }
+
     private static String text(CopyText rows) {
         return new String(rows.pending(), StandardCharsets.UTF_8);
     }
