@@ -96,6 +96,30 @@ class ResilienceIT {
     }
 
     @Test
+    void anAnswerThatStallsBeforeAnyOfItIsPassedOnBecomesA504(Gateway gateway) throws Exception {
+        Platform platform = new Platform(gateway);
+        Bare t = bareTenant(platform);
+        upstream(platform, t.tenantId, "stalling", gateway.upstream.baseUrl(), "[\"*\"]", ",\"readTimeoutMs\":400");
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(gateway.proxyUrl() + "/v1/chat/completions"))
+                        .header("Authorization", "Bearer " + t.key)
+                        .header("x-sim-chunk-delay-ms", "1500")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"model\":\"sim-stalled-body\",\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        // The upstream's 200 and half its JSON were held back (a plain answer is relayed whole),
+        // so the caller is told what happened instead of getting a 200 with a cut body.
+        assertThat(response.statusCode()).isEqualTo(504);
+        assertThat(Platform.json(response.body()).getJsonObject("error").getString("code")).isEqualTo("upstream_timeout");
+        JsonObject trace = platform.awaitTrace(t.tenantId, tr -> true);
+        assertThat(trace.getInt("status")).isEqualTo(504);
+        assertThat(trace.getString("errorCode")).isEqualTo("upstream_timeout");
+    }
+
+    @Test
     void pastItsBoundOfBodyBytesInFlightTheGatewayShedsCallsWithA503UntilOneEnds(Gateway gateway) throws Exception {
         Platform platform = new Platform(gateway);
         Bare t = bareTenant(platform);

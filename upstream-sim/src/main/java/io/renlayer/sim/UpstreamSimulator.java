@@ -23,7 +23,9 @@ import java.util.concurrent.Executors;
  * remembers the headers of the requests it received so tests can check what crossed the gateway.
  * A request header {@code x-sim-chunk-delay-ms} spaces out streamed chunks, {@code x-sim-delay-ms}
  * delays the whole answer; the model
- * {@code sim-error-500} answers with a server error.
+ * {@code sim-error-500} answers with a server error, {@code sim-broken-stream} breaks off its
+ * stream, and {@code sim-stalled-body} sends its headers and part of its body, then nothing for
+ * {@code x-sim-chunk-delay-ms}.
  */
 public final class UpstreamSimulator implements AutoCloseable {
 
@@ -137,6 +139,10 @@ public final class UpstreamSimulator implements AutoCloseable {
                 breakOffMidStream(exchange, chat);
                 return;
             }
+            if (chat.model().equals("sim-stalled-body")) {
+                stallMidBody(exchange, chat);
+                return;
+            }
             pause(headerMillis(exchange, "x-sim-delay-ms")); // a slow upstream, before anything is sent
             long delay = chunkDelay(exchange);
             switch (path) {
@@ -190,6 +196,19 @@ public final class UpstreamSimulator implements AutoCloseable {
         OutputStream out = exchange.getResponseBody();
         out.write(("data: " + OpenAiReplies.streamEvents(chat).getFirst() + "\n\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
+    }
+
+    /** A plain (not streamed) answer that goes quiet halfway, as an overloaded upstream may. */
+    private static void stallMidBody(HttpExchange exchange, ChatRequest chat) throws IOException {
+        byte[] reply = OpenAiReplies.completion(chat).getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, reply.length);
+        OutputStream out = exchange.getResponseBody();
+        out.write(reply, 0, reply.length / 2);
+        out.flush();
+        pause(chunkDelay(exchange));
+        out.write(reply, reply.length / 2, reply.length - reply.length / 2);
+        out.close();
     }
 
     /** Named events ({@code event:} + {@code data:}), as Anthropic and the Responses API stream. */

@@ -177,6 +177,11 @@ public record ProxyError(int status, String type, String code, String param, Str
         return new ProxyError(502, "api_error", "upstream_unreachable", null, "The upstream could not be reached.");
     }
 
+    /** The upstream began its answer and stopped before the gateway had passed any of it on. */
+    public static ProxyError upstreamBrokeOff() {
+        return new ProxyError(502, "api_error", "upstream_broke_off", null, "The upstream broke off its answer.");
+    }
+
     public static ProxyError upstreamTimeout() {
         return new ProxyError(504, "api_error", "upstream_timeout", null, "The upstream did not answer in time.");
     }

@@ -8,9 +8,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.time.Duration;
 
 /**
@@ -18,51 +15,41 @@ import java.time.Duration;
  * taken before the next is requested, so backpressure reaches the upstream and nothing is buffered
  * beyond what the sink itself must hold. Usage is read from the bytes the upstream sent. If the
  * client goes away, or the sink cannot take more, the upstream call is cancelled; so it is when
- * the upstream sends nothing for the read timeout (a stalled stream), checked by one timer task
- * re-armed at most once per timeout, not once per chunk.
+ * the upstream sends nothing for the read timeout (a stalled stream), which the {@link StallWatch}
+ * checks while the relay runs.
  */
-final class ResponseRelay implements BodySubscriber<RelayOutcome> {
+final class ResponseRelay implements BodySubscriber<RelayOutcome>, StallWatch.Watched {
 
     private final RelaySink sink;
     private final UsageTap tap;
     private final ResponseCapture capture;
     private final CompletableFuture<RelayOutcome> outcome = new CompletableFuture<>();
     private final long idleNanos;
-    private final ScheduledExecutorService timer;
+    private final StallWatch stallWatch;
     private volatile Flow.Subscription subscription;
     private volatile long lastChunkAt = System.nanoTime();
-    private volatile ScheduledFuture<?> watch;
 
     ResponseRelay(RelaySink sink, UsageTap tap, ResponseCapture capture, Duration idleTimeout,
-            ScheduledExecutorService timer) {
+            StallWatch stallWatch) {
         this.sink = sink;
         this.tap = tap;
         this.capture = capture;
         this.idleNanos = idleTimeout.toNanos();
-        this.timer = timer;
+        this.stallWatch = stallWatch;
     }
 
     @Override
     public void onSubscribe(Flow.Subscription subscription) {
         this.subscription = subscription;
-        watchFor(idleNanos);
+        stallWatch.watch(this);
         subscription.request(1);
     }
 
-    private void watchFor(long nanos) {
-        watch = timer.schedule(this::checkIdle, nanos, TimeUnit.NANOSECONDS);
-    }
-
-    private void checkIdle() {
-        if (outcome.isDone()) {
-            return;
-        }
-        long idleFor = System.nanoTime() - lastChunkAt;
-        if (idleFor >= idleNanos) {
+    @Override
+    public void checkIdle(long nowNanos) {
+        if (!outcome.isDone() && nowNanos - lastChunkAt >= idleNanos) {
             end(RelayOutcome.Ending.UPSTREAM_STALLED); // first: cancelling makes the client report an error
             subscription.cancel();
-        } else {
-            watchFor(idleNanos - idleFor);
         }
     }
 
@@ -108,10 +95,7 @@ final class ResponseRelay implements BodySubscriber<RelayOutcome> {
     }
 
     private void end(RelayOutcome.Ending ending) {
-        ScheduledFuture<?> pending = watch;
-        if (pending != null) {
-            pending.cancel(false);
-        }
+        stallWatch.unwatch(this);
         if (!outcome.isDone()) {
             outcome.complete(new RelayOutcome(ending, tap.usage()));
         }

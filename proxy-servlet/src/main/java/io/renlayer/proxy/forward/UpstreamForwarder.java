@@ -30,8 +30,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -42,10 +40,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class UpstreamForwarder {
 
     private static final int BUFFERED_BODY_LIMIT = 4 << 20;
+    /** How late past its read timeout a stalled upstream may be noticed. */
+    private static final Duration STALL_TICK = Duration.ofMillis(100);
 
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    /** Watches relays for stalled upstreams; its tasks only cancel, they never do I/O. */
-    private final ScheduledExecutorService stallTimer = stallTimer();
+    private final StallWatch stallWatch = new StallWatch(STALL_TICK);
     /** The JDK client sets the connect timeout per client: one client per distinct timeout. */
     private final Map<Integer, HttpClient> clients = new ConcurrentHashMap<>();
 
@@ -112,7 +111,7 @@ public class UpstreamForwarder {
                         if (outcome.ending() == RelayOutcome.Ending.COMPLETE) {
                             onCallThread(() -> {
                                 if (ended.compareAndSet(false, true)) {
-                                    done.complete(relayed(exchange, info.statusCode(), outcome));
+                                    done.complete(relayed(exchange, response, info.statusCode(), outcome));
                                 }
                             });
                         }
@@ -122,7 +121,7 @@ public class UpstreamForwarder {
                 .whenComplete((answer, failure) -> {
                     if (ended.compareAndSet(false, true)) {
                         done.complete(failure == null
-                                ? relayed(exchange, answer.statusCode(), answer.body())
+                                ? relayed(exchange, response, answer.statusCode(), answer.body())
                                 : failed(exchange, response, failure));
                     }
                 });
@@ -141,8 +140,19 @@ public class UpstreamForwarder {
         }
     }
 
-    private static Outcome relayed(Exchange exchange, int status, RelayOutcome outcome) {
+    private static Outcome relayed(Exchange exchange, HttpServletResponse response, int status, RelayOutcome outcome) {
         exchange.usage(outcome.usage());
+        ProxyError unsent = switch (outcome.ending()) {
+            case UPSTREAM_STALLED -> ProxyError.upstreamTimeout();
+            case UPSTREAM_BROKE_OFF -> ProxyError.upstreamBrokeOff();
+            default -> null;
+        };
+        if (unsent != null && !response.isCommitted()) {
+            // Nothing has reached the client yet: it gets a clear error, not the upstream's status
+            // with an empty or cut body.
+            exchange.finished(unsent.status(), unsent.code());
+            return new Outcome(unsent, false);
+        }
         exchange.finished(status, switch (outcome.ending()) {
             case COMPLETE -> status >= 400 ? "upstream_error" : null;
             case CLIENT_DISCONNECTED -> "client_disconnected";
@@ -221,22 +231,10 @@ public class UpstreamForwarder {
                     : eventStream ? RelaySink.rewritingEvents(out, rewriter, BUFFERED_BODY_LIMIT)
                     : RelaySink.rewritingBody(out, rewriter, BUFFERED_BODY_LIMIT);
             return new ResponseRelay(sink, tap, exchange.responseCapture(),
-                    Duration.ofMillis(exchange.upstream().resilience().readTimeoutMs()), stallTimer);
+                    Duration.ofMillis(exchange.upstream().resilience().readTimeoutMs()), stallWatch);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /**
-     * Every relay arms a watch for the read timeout and cancels it when done: a cancelled watch
-     * must leave the queue then, not when its delay runs out, or each finished call stays on the
-     * heap (relay, sink, captured body) for the whole read timeout (minutes).
-     */
-    static ScheduledThreadPoolExecutor stallTimer() {
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
-                task -> Thread.ofPlatform().daemon().name("renlayer-stall-watch").unstarted(task));
-        timer.setRemoveOnCancelPolicy(true);
-        return timer;
     }
 
     private static boolean isConnectFailure(Throwable failure) {
@@ -264,7 +262,7 @@ public class UpstreamForwarder {
 
     @PreDestroy
     void close() {
-        stallTimer.shutdownNow();
+        stallWatch.close();
         clients.values().forEach(HttpClient::close);
         executor.close();
     }

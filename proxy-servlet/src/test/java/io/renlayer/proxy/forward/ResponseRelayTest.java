@@ -11,22 +11,21 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Flow;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ResponseRelayTest {
 
-    private final ScheduledThreadPoolExecutor timer = UpstreamForwarder.stallTimer();
+    private final StallWatch stallWatch = new StallWatch(Duration.ofMillis(10));
 
     @AfterEach
-    void stopTimer() {
-        timer.shutdownNow();
+    void stopWatch() {
+        stallWatch.close();
     }
 
     @Test
-    void aFinishedRelayLeavesNothingWithTheStallTimer() throws Exception {
+    void aFinishedRelayLeavesNothingWithTheStallWatch() throws Exception {
         for (int i = 0; i < 1_000; i++) {
             ResponseRelay relay = relay(Duration.ofMinutes(10));
             relay.onSubscribe(new RecordingSubscription());
@@ -35,9 +34,9 @@ class ResponseRelayTest {
             assertEquals(RelayOutcome.Ending.COMPLETE,
                     relay.getBody().toCompletableFuture().get(1, TimeUnit.SECONDS).ending());
         }
-        // Cancelled watches left in the queue would hold each call's relay, sink and captured body
-        // for the whole read timeout.
-        assertEquals(0, timer.getQueue().size());
+        // A finished relay left with the watch would hold its sink and captured body until the
+        // gateway stops.
+        assertEquals(0, stallWatch.watching());
     }
 
     @Test
@@ -51,6 +50,21 @@ class ResponseRelayTest {
         assertEquals(RelayOutcome.Ending.UPSTREAM_STALLED, outcome.ending());
         // The outcome is settled first (the client must report the stall, not a cancellation), then the call cancelled.
         assertTrue(subscription.cancelled.await(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aStreamThatKeepsSendingOutlivesItsReadTimeout() throws Exception {
+        ResponseRelay relay = relay(Duration.ofMillis(100));
+        RecordingSubscription subscription = new RecordingSubscription();
+        relay.onSubscribe(subscription);
+        for (int i = 0; i < 12; i++) { // 360 ms of chunks 30 ms apart: never idle for 100 ms
+            Thread.sleep(30);
+            relay.onNext(List.of(ByteBuffer.wrap("data: {}\n\n".getBytes(StandardCharsets.UTF_8))));
+        }
+        assertEquals(1, subscription.cancelled.getCount(), "a stream that keeps sending must not be cut");
+
+        RelayOutcome outcome = relay.getBody().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        assertEquals(RelayOutcome.Ending.UPSTREAM_STALLED, outcome.ending()); // once it goes quiet
     }
 
     private ResponseRelay relay(Duration idleTimeout) {
@@ -67,7 +81,7 @@ class ResponseRelayTest {
                 return Usage.UNKNOWN;
             }
         };
-        return new ResponseRelay(discard, noUsage, new ResponseCapture(), idleTimeout, timer);
+        return new ResponseRelay(discard, noUsage, new ResponseCapture(), idleTimeout, stallWatch);
     }
 
     private static final class RecordingSubscription implements Flow.Subscription {
