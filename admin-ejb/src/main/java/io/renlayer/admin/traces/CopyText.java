@@ -9,8 +9,8 @@ import org.postgresql.copy.CopyIn;
  * Rows in COPY's text format (tab-separated, {@code \N} for null, backslash escapes), as UTF-8 in
  * one reused buffer: the driver's Reader variant copies each batch through a String and a char[].
  * A writer keeps its buffer from batch to batch ({@link #reset}); one made per batch grew by
- * doubling to past half a G1 region, and such humongous arrays, several per second, were most of
- * the gateway's allocation and pushed G1 into a marking cycle every few young collections.
+ * doubling to past half a G1 region: several humongous arrays a second, each allocated straight
+ * into the old generation.
  */
 final class CopyText {
 
