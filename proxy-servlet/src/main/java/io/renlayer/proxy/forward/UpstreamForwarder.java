@@ -142,31 +142,33 @@ public class UpstreamForwarder {
 
     private static Outcome relayed(Exchange exchange, HttpServletResponse response, int status, RelayOutcome outcome) {
         exchange.usage(outcome.usage());
-        ProxyError unsent = switch (outcome.ending()) {
+        ProxyError cutShort = switch (outcome.ending()) {
             case UPSTREAM_STALLED -> ProxyError.upstreamTimeout();
             case UPSTREAM_BROKE_OFF -> ProxyError.upstreamBrokeOff();
-            default -> null;
+            case COMPLETE, CLIENT_DISCONNECTED -> null;
         };
-        if (unsent != null && !response.isCommitted()) {
-            // Nothing has reached the client yet: it gets a clear error, not the upstream's status
-            // with an empty or cut body.
-            exchange.finished(unsent.status(), unsent.code());
-            return new Outcome(unsent, false);
+        if (cutShort == null) {
+            exchange.finished(status, outcome.ending() == RelayOutcome.Ending.CLIENT_DISCONNECTED
+                    ? "client_disconnected"
+                    : status >= 400 ? "upstream_error" : null);
+            return new Outcome(null, false);
         }
-        exchange.finished(status, switch (outcome.ending()) {
-            case COMPLETE -> status >= 400 ? "upstream_error" : null;
-            case CLIENT_DISCONNECTED -> "client_disconnected";
-            case UPSTREAM_BROKE_OFF -> "upstream_broke_off";
-            case UPSTREAM_STALLED -> "upstream_timeout";
-        });
-        return new Outcome(null, false);
+        if (response.isCommitted()) {
+            // The client has the status and part of the body; the trace says how it ended.
+            exchange.finished(status, cutShort.code());
+            return new Outcome(null, false);
+        }
+        // Nothing has reached the client yet: it gets a clear error, not the upstream's status
+        // with an empty or cut body.
+        exchange.finished(cutShort.status(), cutShort.code());
+        return new Outcome(cutShort, false);
     }
 
     private static Outcome failed(Exchange exchange, HttpServletResponse response, Throwable failure) {
         if (response.isCommitted()) {
             // The client already has the status and part of the body: the upstream broke off
             // mid-response, whatever the exception says.
-            exchange.finished(response.getStatus(), "upstream_broke_off");
+            exchange.finished(response.getStatus(), ProxyError.upstreamBrokeOff().code());
             return new Outcome(null, false);
         }
         ProxyError error = classify(failure);
