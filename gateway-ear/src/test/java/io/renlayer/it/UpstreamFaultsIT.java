@@ -64,12 +64,14 @@ class UpstreamFaultsIT {
 
         Map<String, Integer> statuses = run(gateway, faults);
 
-        // A broken stream is cut where it broke (200 and the events so far) or, when it broke
-        // before the gateway passed anything on, answered with a 502.
+        // A broken stream is cut where it broke (200 and the events so far) or, when nothing had
+        // been passed on yet, answered with a 502, or a 504 if it first went quiet for the read
+        // timeout (300 ms here, which a loaded test machine sometimes takes).
         Map<String, Integer> brokenStreams = new TreeMap<>(statuses);
         int cut = Objects.requireNonNullElse(brokenStreams.remove("broken stream 200"), 0);
-        int unsent = Objects.requireNonNullElse(brokenStreams.remove("broken stream 502"), 0);
-        assertThat(cut + unsent).isEqualTo(3_000);
+        int unsent = Objects.requireNonNullElse(brokenStreams.remove("broken stream 502"), 0)
+                + Objects.requireNonNullElse(brokenStreams.remove("broken stream 504"), 0);
+        assertThat(cut + unsent).as("statuses %s", statuses).isEqualTo(3_000);
         assertThat(cut).isGreaterThan(2_900);
         assertThat(brokenStreams).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "5xx 500", 5_000, "refused 502", 1_900, "timeout 504", 100));
