@@ -5,48 +5,57 @@ import io.renlayer.admin.runtime.UpstreamSnapshot;
 import io.renlayer.proxy.cache.ConfigCaches;
 import io.renlayer.proxy.error.ProxyError;
 import io.renlayer.proxy.pipeline.Exchange;
+import io.renlayer.proxy.pipeline.ResponseRewriter;
 import io.renlayer.spi.upstream.ForwardRequest;
 import jakarta.annotation.PreDestroy;
-import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
-import io.renlayer.proxy.pipeline.ResponseRewriter;
+import jakarta.inject.Inject;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.time.Duration;
+import java.net.URISyntaxException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.NoHttpResponseException;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.io.ModalCloseable;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * Sends the call upstream with the gateway's credential and relays the answer to the client.
- * The servlet thread is not held: the exchange continues on the HTTP client's (virtual) threads.
+ * The servlet thread is not held: each call continues on a virtual thread of its own, which
+ * sends, waits for and relays the answer with blocking I/O, then finishes the call. One thread
+ * per call and no hand-offs between the client's threads: the fewest thread crossings per call.
  */
 @ApplicationScoped
 public class UpstreamForwarder {
 
+    private static final Logger LOG = Logger.getLogger(UpstreamForwarder.class.getName());
     private static final int BUFFERED_BODY_LIMIT = 4 << 20;
-    /** How late past its read timeout a stalled upstream may be noticed. */
-    private static final Duration STALL_TICK = Duration.ofMillis(100);
 
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private final StallWatch stallWatch = new StallWatch(STALL_TICK);
-    /** The JDK client sets the connect timeout per client: one client per distinct timeout. */
-    private final Map<Integer, HttpClient> clients = new ConcurrentHashMap<>();
+    private final ExecutorService calls =
+            Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("renlayer-call").factory());
+    private final UpstreamClients clients = new UpstreamClients();
 
     @Inject
     private ConfigCaches caches;
@@ -55,27 +64,42 @@ public class UpstreamForwarder {
     private PluginRegistry plugins;
 
     /**
-     * Forwards and relays. The future completes when the response has been relayed, with the
-     * error to report when none could be (the response is then still uncommitted). When the
-     * upstream cannot even be connected to, nothing was sent, so the call is retried once and then
-     * goes to the upstream's fallback, if it has one; the trace says which happened.
+     * Forwards and relays on the call's own thread. The future completes when the response has
+     * been relayed, with the error to report when none could be (the response is then still
+     * uncommitted). When the upstream cannot even be connected to, nothing was sent, so the call
+     * is retried once and then goes to the upstream's fallback, if it has one; the trace says
+     * which happened.
      */
     public CompletableFuture<ProxyError> forward(Exchange exchange, String upstreamPath, HttpServletResponse response) {
-        return send(exchange, upstreamPath, response).thenCompose(outcome -> {
-            if (!outcome.connectFailed()) {
-                return CompletableFuture.completedFuture(outcome.error());
+        CompletableFuture<ProxyError> done = new CompletableFuture<>();
+        calls.execute(() -> {
+            ProxyError error;
+            try {
+                error = forwardNow(exchange, upstreamPath, response);
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "request " + exchange.requestId() + " failed while forwarding", e);
+                exchange.finished(ProxyError.internal().status(), ProxyError.internal().code());
+                error = response.isCommitted() ? null : ProxyError.internal();
             }
-            exchange.flag("upstream_retried");
-            return send(exchange, upstreamPath, response).thenCompose(retried -> {
-                Optional<UpstreamSnapshot> fallback = fallbackOf(exchange);
-                if (!retried.connectFailed() || fallback.isEmpty()) {
-                    return CompletableFuture.completedFuture(retried.error());
-                }
-                exchange.routeTo(fallback.get(), plugins.upstreamProvider(fallback.get().provider()).orElseThrow());
-                exchange.flag("upstream_fallback");
-                return send(exchange, upstreamPath, response).thenApply(Outcome::error);
-            });
+            done.complete(error);
         });
+        return done;
+    }
+
+    private ProxyError forwardNow(Exchange exchange, String upstreamPath, HttpServletResponse response) {
+        Outcome first = send(exchange, upstreamPath, response);
+        if (!first.connectFailed()) {
+            return first.error();
+        }
+        exchange.flag("upstream_retried");
+        Outcome retried = send(exchange, upstreamPath, response);
+        Optional<UpstreamSnapshot> fallback = fallbackOf(exchange);
+        if (!retried.connectFailed() || fallback.isEmpty()) {
+            return retried.error();
+        }
+        exchange.routeTo(fallback.get(), plugins.upstreamProvider(fallback.get().provider()).orElseThrow());
+        exchange.flag("upstream_fallback");
+        return send(exchange, upstreamPath, response).error();
     }
 
     /** The fallback of the exchange's upstream: the same tenant's, of the same dialect, enabled. */
@@ -92,51 +116,43 @@ public class UpstreamForwarder {
     /** One attempt; {@code connectFailed} means the upstream was never reached. */
     private record Outcome(ProxyError error, boolean connectFailed) {}
 
-    /**
-     * A call that ends normally continues from the relay's own future, on the client thread that
-     * relayed the last chunk: the future sendAsync returns completes only after a hop to the
-     * common pool, one more thread hand-off per call. Every other ending (failures, a relay cut
-     * short) is read from that future, as it always was; whichever side ends the call first wins.
-     */
-    private CompletableFuture<Outcome> send(Exchange exchange, String upstreamPath, HttpServletResponse response) {
-        HttpRequest request = buildRequest(exchange, upstreamPath);
-        HttpClient client = clientFor(exchange.upstream().resilience().connectTimeoutMs());
-        CompletableFuture<Outcome> done = new CompletableFuture<>();
-        AtomicBoolean ended = new AtomicBoolean();
+    private Outcome send(Exchange exchange, String upstreamPath, HttpServletResponse response) {
+        HttpUriRequestBase request = buildRequest(exchange, upstreamPath);
+        HttpClientContext context = HttpClientContext.create();
+        int readTimeoutMs = exchange.upstream().resilience().readTimeoutMs();
+        context.setRequestConfig(RequestConfig.custom()
+                // Applies to every read: waiting for the answer, and between its chunks.
+                .setResponseTimeout(Timeout.ofMilliseconds(readTimeoutMs))
+                .setConnectionRequestTimeout(Timeout.ofMilliseconds(readTimeoutMs))
+                .build());
         long sentAt = System.nanoTime();
-        client.sendAsync(request, info -> {
-                    exchange.upstreamTook(System.nanoTime() - sentAt);
-                    ResponseRelay relay = startRelay(exchange, info, response);
-                    relay.getBody().thenAccept(outcome -> {
-                        if (outcome.ending() == RelayOutcome.Ending.COMPLETE) {
-                            onCallThread(() -> {
-                                if (ended.compareAndSet(false, true)) {
-                                    done.complete(relayed(exchange, response, info.statusCode(), outcome));
-                                }
-                            });
-                        }
-                    });
-                    return relay;
-                })
-                .whenComplete((answer, failure) -> {
-                    if (ended.compareAndSet(false, true)) {
-                        done.complete(failure == null
-                                ? relayed(exchange, response, answer.statusCode(), answer.body())
-                                : failed(exchange, response, failure));
-                    }
-                });
-        return done;
+        ClassicHttpResponse answer;
+        try {
+            answer = clients.forConnectTimeout(exchange.upstream().resilience().connectTimeoutMs())
+                    .executeOpen(HttpHost.create(request.getUri()), request, context);
+        } catch (IOException | URISyntaxException failure) {
+            return failed(exchange, response, failure);
+        }
+        exchange.upstreamTook(System.nanoTime() - sentAt);
+        RelayOutcome outcome = null;
+        try {
+            outcome = relay(exchange, answer, response);
+            return relayed(exchange, response, answer.getCode(), outcome);
+        } finally {
+            close(answer, outcome != null && outcome.ending() == RelayOutcome.Ending.COMPLETE);
+        }
     }
 
-    /**
-     * Settling limits and recording block briefly (Redis): fine on the client's virtual threads,
-     * not on the stall watch's timer or the client's selector, which would hold up every call.
-     */
-    private void onCallThread(Runnable step) {
-        if (Thread.currentThread().isVirtual()) {
-            step.run();
-        } else {
-            executor.execute(step);
+    /** A body read to its end leaves its connection in the pool; any other ending drops it. */
+    private static void close(ClassicHttpResponse answer, boolean bodyComplete) {
+        try {
+            if (bodyComplete) {
+                answer.close();
+            } else {
+                ((ModalCloseable) answer).close(CloseMode.IMMEDIATE);
+            }
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "closing an upstream answer failed", e);
         }
     }
 
@@ -160,33 +176,19 @@ public class UpstreamForwarder {
         }
         // Nothing has reached the client yet: it gets a clear error, not the upstream's status
         // with an empty or cut body.
+        response.reset();
         exchange.finished(cutShort.status(), cutShort.code());
         return new Outcome(cutShort, false);
     }
 
-    private static Outcome failed(Exchange exchange, HttpServletResponse response, Throwable failure) {
-        if (response.isCommitted()) {
-            // The client already has the status and part of the body: the upstream broke off
-            // mid-response, whatever the exception says.
-            exchange.finished(response.getStatus(), ProxyError.upstreamBrokeOff().code());
-            return new Outcome(null, false);
-        }
+    private static Outcome failed(Exchange exchange, HttpServletResponse response, Exception failure) {
         ProxyError error = classify(failure);
         exchange.finished(error.status(), error.code());
         return new Outcome(error, isConnectFailure(failure));
     }
 
-    private HttpClient clientFor(int connectTimeoutMs) {
-        return clients.computeIfAbsent(connectTimeoutMs, millis -> HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofMillis(millis))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(executor)
-                .build());
-    }
-
     /** The gateway builds the call, the provider shapes it (credential, URL), the gateway sends it. */
-    private HttpRequest buildRequest(Exchange exchange, String upstreamPath) {
+    private HttpUriRequestBase buildRequest(Exchange exchange, String upstreamPath) {
         ForwardRequest call = ForwardRequest.of(exchange.method(),
                 URI.create(exchange.upstream().baseUrl() + upstreamPath), exchange.body());
         for (Map.Entry<String, String> header : exchange.headers().entrySet()) {
@@ -196,67 +198,77 @@ public class UpstreamForwarder {
         }
         ForwardRequest prepared = exchange.provider().prepare(call, exchange.upstream().credential(),
                 exchange.upstream().settings());
-        HttpRequest.Builder builder = HttpRequest.newBuilder(prepared.uri())
-                .timeout(Duration.ofMillis(exchange.upstream().resilience().readTimeoutMs()))
-                .method(prepared.method(), HttpRequest.BodyPublishers.ofByteArray(prepared.body()));
+        HttpUriRequestBase request = new HttpUriRequestBase(prepared.method(), prepared.uri());
+        if (prepared.body().length > 0 || !"GET".equals(prepared.method()) && !"DELETE".equals(prepared.method())) {
+            request.setEntity(new ByteArrayEntity(prepared.body(), null));
+        }
         prepared.headers().forEach((name, values) -> {
             if (HeaderPolicy.sendable(name)) {
-                values.forEach(value -> builder.header(name, value));
+                values.forEach(value -> request.addHeader(name, value));
             }
         });
-        return builder.build();
+        return request;
     }
 
-    private ResponseRelay startRelay(
-            Exchange exchange, HttpResponse.ResponseInfo info, HttpServletResponse response) {
-        response.setStatus(info.statusCode());
-        String connection = info.headers().firstValue("connection").orElse(null);
-        info.headers().map().forEach((name, values) -> {
-            if (HeaderPolicy.toClient(name, connection)) {
-                values.forEach(value -> response.addHeader(name, value));
+    /** Passes the upstream's status and headers on, then its body through the exchange's sink. */
+    private static RelayOutcome relay(Exchange exchange, ClassicHttpResponse answer, HttpServletResponse response) {
+        response.setStatus(answer.getCode());
+        Header connectionHeader = answer.getFirstHeader("connection");
+        String connection = connectionHeader == null ? null : connectionHeader.getValue();
+        for (Header header : answer.getHeaders()) {
+            if (HeaderPolicy.toClient(header.getName(), connection)) {
+                response.addHeader(header.getName(), header.getValue());
             }
-        });
+        }
         response.setHeader("x-request-id", exchange.requestId());
-        boolean eventStream = info.headers().firstValue("content-type")
-                .map(type -> type.toLowerCase().startsWith("text/event-stream"))
-                .orElse(false);
+        Header contentType = answer.getFirstHeader("content-type");
+        boolean eventStream = contentType != null
+                && contentType.getValue().regionMatches(true, 0, "text/event-stream", 0, 17);
         UsageTap tap = eventStream
                 ? UsageTap.forEvents(exchange.provider())
                 : UsageTap.forBody(exchange.provider(), BUFFERED_BODY_LIMIT);
+        RelaySink sink;
         try {
             if (eventStream) {
                 response.flushBuffer(); // the client sees headers before the first token
             }
             ServletOutputStream out = response.getOutputStream();
             ResponseRewriter rewriter = exchange.responseRewriter();
-            RelaySink sink = rewriter == null ? RelaySink.passThrough(out, eventStream)
+            sink = rewriter == null ? RelaySink.passThrough(out, eventStream)
                     : eventStream ? RelaySink.rewritingEvents(out, rewriter, BUFFERED_BODY_LIMIT)
                     : RelaySink.rewritingBody(out, rewriter, BUFFERED_BODY_LIMIT);
-            return new ResponseRelay(sink, tap, exchange.responseCapture(),
-                    Duration.ofMillis(exchange.upstream().resilience().readTimeoutMs()), stallWatch);
+        } catch (IOException clientGone) {
+            return new RelayOutcome(RelayOutcome.Ending.CLIENT_DISCONNECTED, tap.usage());
+        }
+        ResponseRelay relay = new ResponseRelay(sink, tap, exchange.responseCapture());
+        HttpEntity entity = answer.getEntity();
+        if (entity == null) {
+            return relay.relay(InputStream.nullInputStream());
+        }
+        // Not closed here: closing a body that was not read to its end would read the rest of it
+        // (a stream the client left, say); the caller drops the connection instead.
+        try {
+            return relay.relay(entity.getContent());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return new RelayOutcome(RelayOutcome.Ending.UPSTREAM_BROKE_OFF, tap.usage());
         }
     }
 
-    private static boolean isConnectFailure(Throwable failure) {
-        Throwable cause = unwrap(failure);
-        return cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException;
+    private static boolean isConnectFailure(Exception failure) {
+        // Nothing reached the upstream, or a pooled connection it had closed answered nothing:
+        // sending again cannot run the call twice.
+        return failure instanceof ConnectException || failure instanceof ConnectTimeoutException
+                || failure instanceof UnknownHostException || failure instanceof NoHttpResponseException;
     }
 
-    private static Throwable unwrap(Throwable failure) {
-        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-    }
-
-    private static ProxyError classify(Throwable failure) {
-        Throwable cause = unwrap(failure);
-        if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException) {
+    private static ProxyError classify(Exception failure) {
+        if (isConnectFailure(failure)) {
             return ProxyError.upstreamUnreachable();
         }
-        if (cause instanceof HttpTimeoutException) {
+        if (failure instanceof SocketTimeoutException) {
             return ProxyError.upstreamTimeout();
         }
-        if (cause instanceof IOException) {
+        if (failure instanceof IOException) {
             return ProxyError.upstreamUnreachable();
         }
         return ProxyError.internal();
@@ -264,8 +276,7 @@ public class UpstreamForwarder {
 
     @PreDestroy
     void close() {
-        stallWatch.close();
-        clients.values().forEach(HttpClient::close);
-        executor.close();
+        calls.shutdownNow();
+        clients.close();
     }
 }

@@ -1,77 +1,76 @@
 package io.renlayer.proxy.forward;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.renlayer.proxy.trace.ResponseCapture;
 import io.renlayer.spi.upstream.Usage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Flow;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import org.junit.jupiter.api.Test;
 
 class ResponseRelayTest {
 
-    private final StallWatch stallWatch = new StallWatch(Duration.ofMillis(10));
+    private final ByteArrayOutputStream relayed = new ByteArrayOutputStream();
+    private final ResponseCapture capture = new ResponseCapture();
 
-    @AfterEach
-    void stopWatch() {
-        stallWatch.close();
+    @Test
+    void aBodyIsRelayedWholeAndCapturedForItsTrace() {
+        byte[] body = "x".repeat(40_000).getBytes(StandardCharsets.UTF_8); // more than one read
+
+        RelayOutcome outcome = relay(copyingSink()).relay(new ByteArrayInputStream(body));
+
+        assertEquals(RelayOutcome.Ending.COMPLETE, outcome.ending());
+        assertEquals(40_000, relayed.size());
+        assertEquals(40_000, capture.size());
     }
 
     @Test
-    void aFinishedRelayLeavesNothingWithTheStallWatch() throws Exception {
-        for (int i = 0; i < 1_000; i++) {
-            ResponseRelay relay = relay(Duration.ofMinutes(10));
-            relay.onSubscribe(new RecordingSubscription());
-            relay.onNext(List.of(ByteBuffer.wrap("{}".getBytes(StandardCharsets.UTF_8))));
-            relay.onComplete();
-            assertEquals(RelayOutcome.Ending.COMPLETE,
-                    relay.getBody().toCompletableFuture().get(1, TimeUnit.SECONDS).ending());
-        }
-        // A finished relay left with the watch would hold its sink and captured body until the
-        // gateway stops.
-        assertEquals(0, stallWatch.watching());
-    }
-
-    @Test
-    void anUpstreamSilentForTheReadTimeoutIsCancelled() throws Exception {
-        ResponseRelay relay = relay(Duration.ofMillis(50));
-        RecordingSubscription subscription = new RecordingSubscription();
-        relay.onSubscribe(subscription);
-
-        RelayOutcome outcome = relay.getBody().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    void aReadThatTimesOutIsAStalledUpstreamAndWhatCameBeforeIsRelayed() {
+        RelayOutcome outcome = relay(copyingSink()).relay(reads("data: {}\n\n", new SocketTimeoutException("Read timed out")));
 
         assertEquals(RelayOutcome.Ending.UPSTREAM_STALLED, outcome.ending());
-        // The outcome is settled first (the client must report the stall, not a cancellation), then the call cancelled.
-        assertTrue(subscription.cancelled.await(5, TimeUnit.SECONDS));
+        assertEquals("data: {}\n\n", relayed.toString(StandardCharsets.UTF_8));
     }
 
     @Test
-    void aStreamThatKeepsSendingOutlivesItsReadTimeout() throws Exception {
-        ResponseRelay relay = relay(Duration.ofMillis(100));
-        RecordingSubscription subscription = new RecordingSubscription();
-        relay.onSubscribe(subscription);
-        for (int i = 0; i < 12; i++) { // 360 ms of chunks 30 ms apart: never idle for 100 ms
-            Thread.sleep(30);
-            relay.onNext(List.of(ByteBuffer.wrap("data: {}\n\n".getBytes(StandardCharsets.UTF_8))));
-        }
-        assertEquals(1, subscription.cancelled.getCount(), "a stream that keeps sending must not be cut");
+    void anUpstreamThatBreaksOffMidBodyIsNotAStall() {
+        RelayOutcome outcome = relay(copyingSink()).relay(reads("{\"id\":", new IOException("Premature end of chunk")));
 
-        RelayOutcome outcome = relay.getBody().toCompletableFuture().get(5, TimeUnit.SECONDS);
-        assertEquals(RelayOutcome.Ending.UPSTREAM_STALLED, outcome.ending()); // once it goes quiet
+        assertEquals(RelayOutcome.Ending.UPSTREAM_BROKE_OFF, outcome.ending());
     }
 
-    private ResponseRelay relay(Duration idleTimeout) {
-        RelaySink discard = buffer -> {
-            buffer.position(buffer.limit());
-            return true;
+    @Test
+    void aClientThatWentAwayEndsTheRelayWithoutReadingFurther() {
+        InputStream endless = new InputStream() {
+            @Override
+            public int read() {
+                return 'x';
+            }
         };
+        RelaySink gone = buffer -> {
+            throw new IOException("Broken pipe");
+        };
+
+        assertEquals(RelayOutcome.Ending.CLIENT_DISCONNECTED, relay(gone).relay(endless).ending());
+    }
+
+    @Test
+    void aSinkThatCannotTakeMoreEndsTheRelay() {
+        RelaySink full = buffer -> false;
+
+        RelayOutcome outcome = relay(full).relay(new ByteArrayInputStream(new byte[10]));
+
+        assertEquals(RelayOutcome.Ending.UPSTREAM_BROKE_OFF, outcome.ending());
+    }
+
+    private ResponseRelay relay(RelaySink sink) {
         UsageTap noUsage = new UsageTap() {
             @Override
             public void see(ByteBuffer chunk) {}
@@ -81,18 +80,36 @@ class ResponseRelayTest {
                 return Usage.UNKNOWN;
             }
         };
-        return new ResponseRelay(discard, noUsage, new ResponseCapture(), idleTimeout, stallWatch);
+        return new ResponseRelay(sink, noUsage, capture);
     }
 
-    private static final class RecordingSubscription implements Flow.Subscription {
-        final CountDownLatch cancelled = new CountDownLatch(1);
+    private RelaySink copyingSink() {
+        return buffer -> {
+            relayed.write(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
+            buffer.position(buffer.limit());
+            return true;
+        };
+    }
 
-        @Override
-        public void request(long n) {}
+    /** A body that yields its text in one read, then fails with {@code failure}. */
+    private static InputStream reads(String text, IOException failure) {
+        Deque<byte[]> chunks = new ArrayDeque<>();
+        chunks.add(text.getBytes(StandardCharsets.UTF_8));
+        return new InputStream() {
+            @Override
+            public int read() {
+                throw new UnsupportedOperationException();
+            }
 
-        @Override
-        public void cancel() {
-            cancelled.countDown();
-        }
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                byte[] next = chunks.poll();
+                if (next == null) {
+                    throw failure;
+                }
+                System.arraycopy(next, 0, b, off, next.length);
+                return next.length;
+            }
+        };
     }
 }

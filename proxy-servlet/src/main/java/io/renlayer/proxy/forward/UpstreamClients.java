@@ -1,0 +1,75 @@
+package io.renlayer.proxy.forward;
+
+import io.renlayer.admin.config.GatewaySettings;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
+import org.apache.hc.core5.pool.PoolReusePolicy;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * The blocking HTTP/1.1 clients the gateway forwards with, one per distinct connect timeout (the
+ * pool sets it per connection). Each call sends and reads on its own virtual thread, so a call
+ * crosses no selector thread and no task queue of the client's; blocking there is cheap.
+ * The minimal client does no redirects, retries, cookies, authentication or decompression: the
+ * gateway relays bytes and decides about retries itself. Pooled connections are reused newest
+ * first, so after a burst the surplus idles out and is closed by a sweep.
+ */
+final class UpstreamClients implements AutoCloseable {
+
+    /** A connection unused this long is closed: below the idle timeout of common providers' servers. */
+    private static final TimeValue IDLE_CLOSE = TimeValue.ofSeconds(30);
+    /** Before reusing a connection idle this long, check that the upstream has not closed it. */
+    private static final TimeValue VALIDATE_AFTER = TimeValue.ofSeconds(2);
+
+    private final Map<Integer, Pooled> clients = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
+            task -> Thread.ofPlatform().daemon().name("renlayer-upstream-idle").unstarted(task));
+
+    private record Pooled(CloseableHttpClient client, PoolingHttpClientConnectionManager connections) {}
+
+    UpstreamClients() {
+        sweeper.scheduleWithFixedDelay(this::closeIdle, 10, 10, TimeUnit.SECONDS);
+    }
+
+    CloseableHttpClient forConnectTimeout(int connectTimeoutMs) {
+        return clients.computeIfAbsent(connectTimeoutMs, UpstreamClients::create).client();
+    }
+
+    private static Pooled create(int connectTimeoutMs) {
+        // Each call in flight holds at most one connection, and calls in flight are bounded by
+        // shedding: so the pool never makes a call wait for a connection.
+        int bound = (int) Math.min(Integer.MAX_VALUE, GatewaySettings.maxInFlightCalls());
+        PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
+                .setConnPoolPolicy(PoolReusePolicy.LIFO)
+                .setMaxConnTotal(bound)
+                .setMaxConnPerRoute(bound)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.ofMilliseconds(connectTimeoutMs))
+                        .setValidateAfterInactivity(VALIDATE_AFTER)
+                        .build())
+                .build();
+        return new Pooled(HttpClients.createMinimal(connections), connections);
+    }
+
+    private void closeIdle() {
+        clients.values().forEach(pooled -> pooled.connections().closeIdle(IDLE_CLOSE));
+    }
+
+    @Override
+    public void close() {
+        sweeper.shutdownNow();
+        clients.values().forEach(pooled -> pooled.client().close(CloseMode.IMMEDIATE));
+    }
+}
