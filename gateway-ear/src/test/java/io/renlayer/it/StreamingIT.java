@@ -3,6 +3,11 @@ package io.renlayer.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +16,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.stream.IntStream;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -65,5 +72,51 @@ class StreamingIT {
         assertThat(trace.getInt("promptTokens")).isEqualTo(2);
         assertThat(trace.getInt("completionTokens")).isEqualTo(3);
         assertThat(trace.getInt("totalTokens")).isEqualTo(5);
+    }
+
+    @Test
+    void aClientThatLeavesAStreamEndsTheUpstreamCallInsteadOfReadingItToTheEnd(Gateway gateway) throws Exception {
+        Platform platform = new Platform(gateway);
+        Platform.TestTenant tenant = platform.newTenant();
+        // Some 40 events 300 ms apart: 12 s if the gateway read the stream to its end.
+        String words = IntStream.range(0, 40).mapToObj(i -> "w" + i).collect(Collectors.joining(" "));
+        String body = "{\"model\":\"gpt-4o-mini\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\""
+                + words + "\"}]}";
+        long abandonedBefore = gateway.upstream.abandonedStreams();
+        URI proxy = URI.create(gateway.proxyUrl());
+        String requestId;
+        try (Socket client = new Socket(proxy.getHost(), proxy.getPort())) {
+            OutputStream out = client.getOutputStream();
+            out.write(("POST /v1/chat/completions HTTP/1.1\r\nHost: " + proxy.getAuthority() + "\r\n"
+                    + "Authorization: Bearer " + tenant.key() + "\r\nContent-Type: application/json\r\n"
+                    + "x-sim-chunk-delay-ms: " + CHUNK_DELAY_MS + "\r\n"
+                    + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body)
+                    .getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
+            String line;
+            String id = null;
+            List<String> head = new ArrayList<>();
+            while ((line = in.readLine()) != null && !line.startsWith("data: ") && head.size() < 20) {
+                head.add(line);
+                if (line.toLowerCase().startsWith("x-request-id:")) {
+                    id = line.substring("x-request-id:".length()).strip();
+                }
+            }
+            assertThat(line).as("the first event, after %s", head).startsWith("data: ");
+            requestId = id;
+        } // the client leaves after the first event
+
+        // The gateway notices at its next writes and drops the upstream connection: the upstream's
+        // own writes then fail long before its 12 s stream would have ended.
+        long deadline = System.nanoTime() + Duration.ofSeconds(6).toNanos();
+        while (gateway.upstream.abandonedStreams() == abandonedBefore && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(gateway.upstream.abandonedStreams()).isEqualTo(abandonedBefore + 1);
+
+        JsonObject trace = platform.awaitTrace(tenant.tenantId(), t -> requestId.equals(t.getString("requestId")));
+        assertThat(trace.getInt("status")).isEqualTo(200);
+        assertThat(trace.getString("errorCode")).isEqualTo("client_disconnected");
     }
 }

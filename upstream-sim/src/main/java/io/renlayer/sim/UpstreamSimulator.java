@@ -34,6 +34,7 @@ public final class UpstreamSimulator implements AutoCloseable {
     private final String credential;
     private final ConcurrentLinkedDeque<ReceivedRequest> received = new ConcurrentLinkedDeque<>();
     private final java.util.concurrent.atomic.AtomicLong receivedCount = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong abandonedStreams = new java.util.concurrent.atomic.AtomicLong();
 
     private UpstreamSimulator(HttpServer server, String credential) {
         this.server = server;
@@ -67,6 +68,11 @@ public final class UpstreamSimulator implements AutoCloseable {
     /** How many requests arrived since the start; unlike {@link #received()} it is not capped. */
     public long receivedCount() {
         return receivedCount.get();
+    }
+
+    /** Streams this simulator could not finish because the caller closed the connection. */
+    public long abandonedStreams() {
+        return abandonedStreams.get();
     }
 
     /** Requests received so far, oldest first (the last 1000). */
@@ -172,18 +178,23 @@ public final class UpstreamSimulator implements AutoCloseable {
         }
     }
 
-    private static void stream(HttpExchange exchange, ChatRequest chat, long delayMillis) throws IOException {
+    private void stream(HttpExchange exchange, ChatRequest chat, long delayMillis) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
         exchange.getResponseHeaders().set("Cache-Control", "no-cache");
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
-        for (String event : OpenAiReplies.streamEvents(chat)) {
-            out.write(("data: " + event + "\n\n").getBytes(StandardCharsets.UTF_8));
+        try {
+            for (String event : OpenAiReplies.streamEvents(chat)) {
+                out.write(("data: " + event + "\n\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                pause(delayMillis);
+            }
+            out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
             out.flush();
-            pause(delayMillis);
+        } catch (IOException callerGone) {
+            abandonedStreams.incrementAndGet();
+            throw callerGone;
         }
-        out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
-        out.flush();
     }
 
     /**
