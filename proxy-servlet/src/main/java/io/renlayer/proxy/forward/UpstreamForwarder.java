@@ -131,7 +131,7 @@ public class UpstreamForwarder {
             answer = clients.forConnectTimeout(exchange.upstream().resilience().connectTimeoutMs())
                     .executeOpen(HttpHost.create(request.getUri()), request, context);
         } catch (IOException | URISyntaxException failure) {
-            return failed(exchange, response, failure);
+            return failed(exchange, failure);
         }
         exchange.upstreamTook(System.nanoTime() - sentAt);
         RelayOutcome outcome = null;
@@ -181,7 +181,7 @@ public class UpstreamForwarder {
         return new Outcome(cutShort, false);
     }
 
-    private static Outcome failed(Exchange exchange, HttpServletResponse response, Exception failure) {
+    private static Outcome failed(Exchange exchange, Exception failure) {
         ProxyError error = classify(failure);
         exchange.finished(error.status(), error.code());
         return new Outcome(error, isConnectFailure(failure));
