@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Map;
@@ -129,8 +128,9 @@ public class UpstreamForwarder {
         ClassicHttpResponse answer;
         try {
             answer = clients.forConnectTimeout(exchange.upstream().resilience().connectTimeoutMs())
-                    .executeOpen(HttpHost.create(request.getUri()), request, context);
-        } catch (IOException | URISyntaxException failure) {
+                    // The request already holds the scheme and authority it was built from.
+                    .executeOpen(new HttpHost(request.getScheme(), request.getAuthority()), request, context);
+        } catch (IOException failure) {
             return failed(exchange, failure);
         }
         exchange.upstreamTook(System.nanoTime() - sentAt);
