@@ -34,6 +34,8 @@ final class Gateway implements AutoCloseable {
     static final int MAX_REQUEST_BYTES = 2 << 20;
     /** Room for one call near the size limit and some small ones, so a test can fill it. */
     static final long MAX_IN_FLIGHT_BYTES = 3L << 20;
+    /** Calls the test server's servlet threads may forward themselves at once. */
+    static final int INLINE_CALLS = 2;
 
     private static final String PG_HOST = env("RENLAYER_IT_PG_HOST", "127.0.0.1");
     private static final int PG_PORT = Integer.parseInt(env("RENLAYER_IT_PG_PORT", "5432"));
@@ -115,6 +117,7 @@ final class Gateway implements AutoCloseable {
                 Map.entry("RENLAYER_REDIS_URL", "redis://127.0.0.1:" + redisLink.port()),
                 Map.entry("RENLAYER_MAX_REQUEST_BYTES", Integer.toString(MAX_REQUEST_BYTES)),
                 Map.entry("RENLAYER_MAX_IN_FLIGHT_BYTES", Long.toString(MAX_IN_FLIGHT_BYTES)),
+                Map.entry("RENLAYER_INLINE_CALLS", Integer.toString(INLINE_CALLS)),
                 // The port a load balancer in front of the servers listens on (ScaleOutIT).
                 Map.entry("RENLAYER_PROXY_PUBLIC_ALIAS", "*:" + balancerPort),
                 Map.entry("RENLAYER_BOOTSTRAP_OPERATOR_TOKEN", operatorToken),

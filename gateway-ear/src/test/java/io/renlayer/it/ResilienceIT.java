@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -146,6 +147,35 @@ class ResilienceIT {
         HttpResponse<String> retried = client.send(chat(gateway, t.key, large, 0), HttpResponse.BodyHandlers.ofString());
         assertThat(retried.statusCode()).as("the retry after the held call ended").isEqualTo(200);
         assertThat(Metrics.value(gateway.controlUrl(), "renlayer_proxy_requests_shed_total")).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void slowCallsPastTheInlineBoundLeaveTheServletThreadsFreeForAFastCall(Gateway gateway) throws Exception {
+        Platform platform = new Platform(gateway);
+        Bare t = bareTenant(platform);
+        upstream(platform, t.tenantId, "slow", gateway.upstream.baseUrl(), "[\"*\"]", "");
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        int slow = 64; // far more than the server has servlet threads
+
+        List<CompletableFuture<HttpResponse<String>>> held = IntStream.range(0, slow)
+                .mapToObj(i -> client.sendAsync(chat(gateway, t.key, Proxy.userMessage("gpt-4o", "slow " + i), 4000),
+                        HttpResponse.BodyHandlers.ofString()))
+                .toList();
+        Metrics.await(gateway.controlUrl(), "renlayer_proxy_in_flight_calls", calls -> calls >= slow);
+        // Servlet threads wait on the upstream for only as many calls as the bound allows.
+        assertThat(Metrics.value(gateway.controlUrl(), "renlayer_proxy_inline_calls")).isEqualTo(Gateway.INLINE_CALLS);
+
+        long started = System.nanoTime();
+        HttpResponse<String> fast = client.send(chat(gateway, t.key, Proxy.userMessage("gpt-4o", "fast"), 0),
+                HttpResponse.BodyHandlers.ofString());
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(fast.statusCode()).as(fast.body()).isEqualTo(200);
+        assertThat(took).as("a fast call behind %d slow ones", slow).isLessThan(Duration.ofMillis(1_500));
+        for (CompletableFuture<HttpResponse<String>> call : held) {
+            assertThat(call.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        }
+        Metrics.await(gateway.controlUrl(), "renlayer_proxy_inline_calls", calls -> calls == 0);
     }
 
     private static HttpRequest chat(Gateway gateway, String key, String body, int upstreamDelayMs) {

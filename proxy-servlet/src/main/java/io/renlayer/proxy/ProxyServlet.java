@@ -7,6 +7,7 @@ import io.renlayer.proxy.cache.ConfigCaches;
 import io.renlayer.proxy.error.ErrorDialect;
 import io.renlayer.proxy.error.ErrorWriter;
 import io.renlayer.proxy.error.ProxyError;
+import io.renlayer.proxy.forward.InlineCalls;
 import io.renlayer.proxy.forward.UpstreamForwarder;
 import io.renlayer.proxy.pipeline.Exchange;
 import io.renlayer.proxy.pipeline.InboundPipeline;
@@ -93,6 +94,7 @@ public class ProxyServlet extends HttpServlet {
     private AdmitStage admit;
     private RequestBodies bodies;
     private InFlightCalls inFlight;
+    private InlineCalls inline;
 
     @Override
     public void init() {
@@ -102,6 +104,8 @@ public class ProxyServlet extends HttpServlet {
         bodies = new RequestBodies(GatewaySettings.maxRequestBytes());
         inFlight = new InFlightCalls(GatewaySettings.maxInFlightCalls(), GatewaySettings.maxInFlightBytes());
         metrics.watch(inFlight);
+        inline = new InlineCalls(GatewaySettings.inlineCalls());
+        metrics.watch(inline);
         for (Route route : RouteTable.ROUTES) {
             // The one, reviewed order of the inbound stages.
             pipelines.put(route, new InboundPipeline(List.of(
@@ -317,24 +321,39 @@ public class ProxyServlet extends HttpServlet {
             return;
         }
 
+        if (!exchange.streamRequested() && !"GET".equals(exchange.method()) && inline.tryEnter()) {
+            ProxyError error;
+            try {
+                error = forwarder.forwardHere(exchange, upstreamPath, response);
+            } finally {
+                inline.exit();
+            }
+            finish(response, exchange, error, dialect);
+            return;
+        }
         AsyncContext async = request.startAsync();
         async.setTimeout(0); // the upstream call carries the timeout, not the servlet continuation
         forwarder.forward(exchange, upstreamPath, response).whenComplete((error, failure) -> {
             try {
-                if (error != null) {
-                    ErrorWriter.write(response, error, requestId, dialect, exchange.jsonRpcId());
-                }
-            } catch (IOException | RuntimeException e) {
-                LOG.log(Level.FINE, "could not write the error for " + requestId, e);
+                finish(response, exchange, error, dialect);
             } finally {
-                try {
-                    // Settle limits before the client sees the end of the call: its next call then
-                    // meets exact counters, not this call's estimate.
-                    recorder.record(exchange);
-                } finally {
-                    async.complete();
-                }
+                async.complete();
             }
         });
+    }
+
+    /** Reports the error, if the call ended in one, and records the call. */
+    private void finish(HttpServletResponse response, Exchange exchange, ProxyError error, ErrorDialect dialect) {
+        try {
+            if (error != null) {
+                ErrorWriter.write(response, error, exchange.requestId(), dialect, exchange.jsonRpcId());
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "could not write the error for " + exchange.requestId(), e);
+        } finally {
+            // Settle limits before the client sees the end of the call: its next call then meets
+            // exact counters, not this call's estimate.
+            recorder.record(exchange);
+        }
     }
 }

@@ -55,6 +55,15 @@ public final class GatewaySettings {
         return Long.parseLong(value("RENLAYER_MAX_IN_FLIGHT_CALLS").orElse("2048"));
     }
 
+    /**
+     * Calls a servlet thread may forward itself, waiting for the upstream, instead of handing them
+     * to a virtual thread; the others (and every stream) go to virtual threads. 0 sends all there.
+     */
+    public static int inlineCalls() {
+        return Integer.parseInt(value("RENLAYER_INLINE_CALLS")
+                .orElse(Integer.toString(Runtime.getRuntime().availableProcessors())));
+    }
+
     /** Request body bytes (as declared by Content-Length) of the calls in flight; past it, 503. */
     public static long maxInFlightBytes() {
         return Long.parseLong(value("RENLAYER_MAX_IN_FLIGHT_BYTES").orElse(Long.toString(64L << 20)));

@@ -41,10 +41,10 @@ import org.apache.hc.core5.io.ModalCloseable;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * Sends the call upstream with the gateway's credential and relays the answer to the client.
- * The servlet thread is not held: each call continues on a virtual thread of its own, which
- * sends, waits for and relays the answer with blocking I/O, then finishes the call. One thread
- * per call and no hand-offs between the client's threads: the fewest thread crossings per call.
+ * Sends the call upstream with the gateway's credential and relays the answer to the client,
+ * with blocking I/O on one thread per call: the servlet thread's own ({@link #forwardHere}, for
+ * the few calls {@code InlineCalls} lets it keep) or a virtual thread of the call's own
+ * ({@link #forward}). No hand-offs between the client's threads: the fewest crossings per call.
  */
 @ApplicationScoped
 public class UpstreamForwarder {
@@ -71,18 +71,22 @@ public class UpstreamForwarder {
      */
     public CompletableFuture<ProxyError> forward(Exchange exchange, String upstreamPath, HttpServletResponse response) {
         CompletableFuture<ProxyError> done = new CompletableFuture<>();
-        calls.execute(() -> {
-            ProxyError error;
-            try {
-                error = forwardNow(exchange, upstreamPath, response);
-            } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "request " + exchange.requestId() + " failed while forwarding", e);
-                exchange.finished(ProxyError.internal().status(), ProxyError.internal().code());
-                error = response.isCommitted() ? null : ProxyError.internal();
-            }
-            done.complete(error);
-        });
+        calls.execute(() -> done.complete(forwardHere(exchange, upstreamPath, response)));
         return done;
+    }
+
+    /**
+     * Forwards and relays on the caller's thread, as {@link #forward} does on a thread of its own;
+     * returns the error to report, or null.
+     */
+    public ProxyError forwardHere(Exchange exchange, String upstreamPath, HttpServletResponse response) {
+        try {
+            return forwardNow(exchange, upstreamPath, response);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "request " + exchange.requestId() + " failed while forwarding", e);
+            exchange.finished(ProxyError.internal().status(), ProxyError.internal().code());
+            return response.isCommitted() ? null : ProxyError.internal();
+        }
     }
 
     private ProxyError forwardNow(Exchange exchange, String upstreamPath, HttpServletResponse response) {

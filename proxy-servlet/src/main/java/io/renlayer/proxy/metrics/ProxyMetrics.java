@@ -1,5 +1,6 @@
 package io.renlayer.proxy.metrics;
 
+import io.renlayer.proxy.forward.InlineCalls;
 import io.renlayer.proxy.limits.InFlightCalls;
 import io.renlayer.proxy.trace.TraceQueue;
 import jakarta.annotation.PostConstruct;
@@ -50,6 +51,13 @@ public class ProxyMetrics {
         registry.gauge(Metadata.builder().withName("renlayer_proxy_in_flight_body")
                 .withDescription("Declared request body bytes of the calls in flight").withUnit(MetricUnits.BYTES)
                 .build(), inFlight, InFlightCalls::bytes);
+    }
+
+    /** Calls servlet threads are forwarding themselves, against their bound. */
+    public void watch(InlineCalls inline) {
+        registry.gauge(Metadata.builder().withName("renlayer_proxy_inline_calls")
+                .withDescription("Calls forwarded on the servlet thread they arrived on").build(), inline,
+                InlineCalls::calls);
     }
 
     /** A call refused at once because the server was at its bound of calls in flight. */
