@@ -111,10 +111,18 @@ final class SecretsDetector implements DlpDetector {
     private static int[] assignments(ScanText scan) {
         String text = scan.text();
         PatternRule.IntList found = new PatternRule.IntList();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if ((c == '=' || c == ':') && keywordBefore(scan.lower(), i)) {
-                found.add(i);
+        // Two indexOf scans (vectorised by the JIT) find the few '=' and ':' of prose quickest.
+        int equals = text.indexOf('=');
+        int colon = text.indexOf(':');
+        while (equals >= 0 || colon >= 0) {
+            int at = colon < 0 || equals >= 0 && equals < colon ? equals : colon;
+            if (keywordBefore(scan.lower(), at)) {
+                found.add(at);
+            }
+            if (at == equals) {
+                equals = text.indexOf('=', at + 1);
+            } else {
+                colon = text.indexOf(':', at + 1);
             }
         }
         return found.toArray();
