@@ -57,6 +57,10 @@ public final class Jsonp {
         return PROVIDER.createParser(new StringReader(new String(utf8, StandardCharsets.UTF_8)));
     }
 
+    public static JsonParser createParser(Reader reader) {
+        return PROVIDER.createParser(reader);
+    }
+
     public static JsonString createValue(String value) {
         return PROVIDER.createValue(value);
     }

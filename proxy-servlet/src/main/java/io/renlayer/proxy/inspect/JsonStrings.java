@@ -7,6 +7,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
 import java.util.Map;
 import java.util.Optional;
@@ -32,14 +33,30 @@ public final class JsonStrings {
 
     /** Every string value (not object keys), joined by newlines. */
     public static String text(JsonValue value) {
-        return text(value, s -> true);
+        StringBuilder out = new StringBuilder();
+        collect(value, s -> true, out);
+        return out.toString();
     }
 
-    /** The string values {@code wanted} keeps, joined by newlines. */
-    public static String text(JsonValue value, Predicate<String> wanted) {
+    /**
+     * The string values of {@code json} that {@code wanted} keeps, joined by newlines, read with a
+     * streaming parser: no tree, for when the document is only looked at. Empty when it is not JSON.
+     */
+    public static Optional<String> text(String json, Predicate<String> wanted) {
         StringBuilder out = new StringBuilder();
-        collect(value, wanted, out);
-        return out.toString();
+        try (JsonParser parser = Jsonp.createParser(new StringReader(json))) {
+            while (parser.hasNext()) {
+                if (parser.next() == JsonParser.Event.VALUE_STRING) {
+                    String string = parser.getString();
+                    if (wanted.test(string)) {
+                        out.append(out.isEmpty() ? "" : "\n").append(string);
+                    }
+                }
+            }
+        } catch (JsonException | IllegalStateException e) {
+            return Optional.empty();
+        }
+        return Optional.of(out.toString());
     }
 
     /** The document with each occurrence of a secret replaced by its token. */

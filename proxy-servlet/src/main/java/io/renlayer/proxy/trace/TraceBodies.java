@@ -5,7 +5,6 @@ import io.renlayer.proxy.inspect.JsonStrings;
 import io.renlayer.proxy.inspect.ScanResult;
 import io.renlayer.proxy.inspect.TextScanner;
 import io.renlayer.spi.dlp.ScanInput;
-import jakarta.json.JsonValue;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
@@ -36,9 +35,9 @@ public final class TraceBodies {
         if (raw == null || raw.isEmpty()) {
             return null;
         }
-        Optional<JsonValue> json = json(raw);
-        String text = json.isPresent()
-                ? redactJson(raw, json.get(), tokens(JsonStrings.text(json.get()), scanner, tenantId, phase))
+        Optional<String> strings = looksLikeJson(raw) ? JsonStrings.text(raw, value -> true) : Optional.empty();
+        String text = strings.isPresent()
+                ? redactJson(raw, tokens(strings.get(), scanner, tenantId, phase))
                 : FindingTokens.replace(raw, scanner.scan(raw, tenantId, phase).findings());
         return bounded(text, alreadyTruncated);
     }
@@ -52,29 +51,34 @@ public final class TraceBodies {
      */
     public static String redactedRequest(String raw, String promptText, ScanResult promptScan, TextScanner scanner,
             String tenantId) {
-        Optional<JsonValue> json = raw == null || raw.isEmpty() || promptScan == null || promptScan.anyFailed() || promptText.isEmpty()
-                ? Optional.empty() : json(raw);
-        if (json.isEmpty()) {
+        boolean reusable = raw != null && !raw.isEmpty() && promptScan != null && !promptScan.anyFailed()
+                && !promptText.isEmpty() && looksLikeJson(raw);
+        Optional<String> rest = reusable
+                ? JsonStrings.text(raw, value -> !promptText.contains(value)) : Optional.empty();
+        if (rest.isEmpty()) {
             return redacted(raw, false, scanner, tenantId, ScanInput.Phase.REQUEST);
         }
         Map<String, String> tokens = new TreeMap<>(LONGEST_FIRST);
         tokens.putAll(FindingTokens.bySecret(promptText, promptScan.findings()));
-        String rest = JsonStrings.text(json.get(), value -> !promptText.contains(value));
-        tokens.putAll(tokens(rest, scanner, tenantId, ScanInput.Phase.REQUEST));
-        return bounded(redactJson(raw, json.get(), tokens), false);
+        tokens.putAll(tokens(rest.get(), scanner, tenantId, ScanInput.Phase.REQUEST));
+        return bounded(redactJson(raw, tokens), false);
     }
 
-    private static Optional<JsonValue> json(String raw) {
+    private static boolean looksLikeJson(String raw) {
         char first = raw.charAt(0);
-        return first == '{' || first == '[' ? JsonStrings.parse(raw) : Optional.empty();
+        return first == '{' || first == '[';
     }
 
     private static Map<String, String> tokens(String text, TextScanner scanner, String tenantId, ScanInput.Phase phase) {
         return text.isEmpty() ? Map.of() : FindingTokens.bySecret(text, scanner.scan(text, tenantId, phase).findings());
     }
 
-    private static String redactJson(String raw, JsonValue json, Map<String, String> tokens) {
-        return tokens.isEmpty() ? raw : JsonStrings.redact(json, tokens).toString();
+    /**
+     * Most bodies hold nothing to redact, and are then stored as they came; a document is parsed
+     * into a tree, to be rewritten value by value, only when one does.
+     */
+    private static String redactJson(String raw, Map<String, String> tokens) {
+        return tokens.isEmpty() ? raw : JsonStrings.redact(JsonStrings.parse(raw).orElseThrow(), tokens).toString();
     }
 
     private static String bounded(String text, boolean alreadyTruncated) {
