@@ -54,7 +54,7 @@ public final class Jsonp {
 
     /** A parser of UTF-8 bytes; see {@link #createReader(byte[])}. */
     public static JsonParser createParser(byte[] utf8) {
-        return PROVIDER.createParser(new StringReader(new String(utf8, StandardCharsets.UTF_8)));
+        return createParser(new StringReader(new String(utf8, StandardCharsets.UTF_8)));
     }
 
     public static JsonParser createParser(Reader reader) {
