@@ -321,6 +321,7 @@ public class ProxyServlet extends HttpServlet {
             return;
         }
 
+        // Streams, and GETs (an MCP server's event stream), last as long as they like: never inline.
         if (!exchange.streamRequested() && !"GET".equals(exchange.method()) && inline.tryEnter()) {
             ProxyError error;
             try {
