@@ -77,6 +77,27 @@ class TraceQueryIT {
     }
 
     @Test
+    void aLongBodyIsStoredCompressedWithLz4AndReadBackWhole(Gateway gateway) throws Exception {
+        Platform platform = new Platform(gateway);
+        Platform.TestTenant t = platform.newTenant();
+        String base = "/api/v1/tenants/" + t.tenantId() + "/traces";
+        String prompt = "the workers drain the queue in order while operators watch the dashboard ".repeat(200);
+        assertThat(chat(gateway, t.key(), "long", Proxy.userMessage("gpt-4o", prompt)).statusCode()).isEqualTo(200);
+        awaitCount(platform, base, 1);
+
+        try (var c = Gateway.database(); var ps = c.prepareStatement(
+                "SELECT pg_column_compression(redacted_body) FROM renlayer.traces WHERE tenant_id = ?")) {
+            ps.setObject(1, java.util.UUID.fromString(t.tenantId()));
+            try (var rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("lz4");
+            }
+        }
+        JsonObject detail = Platform.json(platform.get(base + "/" + items(platform, base).getJsonObject(0).getString("id")).body());
+        assertThat(detail.getString("redactedRequest")).contains(prompt.strip());
+    }
+
+    @Test
     void badFiltersAreNamedInTheProblem(Gateway gateway) throws Exception {
         Platform platform = new Platform(gateway);
         String base = "/api/v1/tenants/" + platform.newTenant().tenantId() + "/traces";
