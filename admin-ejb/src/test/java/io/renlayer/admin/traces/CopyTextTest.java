@@ -42,6 +42,19 @@ class CopyTextTest {
         assertEquals("next\t\\N\n", text(rows));
     }
 
+    @Test
+    void aLongValueIsEscapedWhereverItsOnlyEscapeFalls() {
+        String prose = "the workers drain the queue in order ".repeat(1_000);
+        for (String value : new String[] {prose, prose + "\\", "\r" + prose, prose + "\t" + prose, "é" + prose + "\n"}) {
+            CopyText rows = new CopyText();
+            rows.first(value);
+            rows.endRow();
+
+            String escaped = value.replace("\\", "\\\\").replace("\r", "\\r").replace("\t", "\\t").replace("\n", "\\n");
+            assertEquals(escaped + "\n", text(rows));
+        }
+    }
+
     private static String text(CopyText rows) {
         return new String(rows.pending(), StandardCharsets.UTF_8);
     }
