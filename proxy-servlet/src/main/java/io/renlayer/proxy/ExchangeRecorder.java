@@ -104,12 +104,13 @@ public class ExchangeRecorder {
     private UnaryOperator<TraceRecord> withBodies(Exchange exchange, byte[] requestBody, ResponseCapture response) {
         Map<String, String> headers = exchange.headers();
         String promptText = exchange.promptText();
+        String otherText = exchange.otherText();
         ScanResult promptScan = exchange.promptScanOrNull();
         return row -> {
             String tenant = row.tenantId().toString();
             String request = requestBody == null ? null : new String(requestBody, StandardCharsets.UTF_8);
             return row.withBodies(SessionIds.of(headers, request),
-                    TraceBodies.redactedRequest(request, promptText, promptScan, detectors, tenant),
+                    TraceBodies.redactedRequest(request, promptText, otherText, promptScan, detectors, tenant),
                     TraceBodies.redacted(response.text(), response.truncated(), detectors, tenant,
                             ScanInput.Phase.RESPONSE));
         };

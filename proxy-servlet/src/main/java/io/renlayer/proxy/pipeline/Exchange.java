@@ -33,6 +33,7 @@ public final class Exchange {
     private String model;
     private boolean streamRequested;
     private String promptText = "";
+    private String otherText;
     private long maxTokens = -1;
     private Reservation reservation;
     private ScanResult requestScan; // null until the prompt is scanned
@@ -91,6 +92,13 @@ public final class Exchange {
         this.streamRequested = streamRequested;
         this.promptText = promptText;
     }
+
+    /**
+     * The request's string values other than the prompt, joined by newlines; null when the body
+     * was not read as a model request, and the trace writer must find them in the body itself.
+     */
+    public String otherText() { return otherText; }
+    public void otherText(String otherText) { this.otherText = otherText; }
 
     /** {@code max_tokens} (or {@code max_completion_tokens}) of the request, or -1. */
     public long maxTokens() { return maxTokens; }

@@ -16,7 +16,10 @@ import java.util.Deque;
  * and the prompt text that detectors and policies inspect: chat and Anthropic {@code messages}
  * (every {@code content} and {@code text}), Anthropic's {@code system}, and the Responses and
  * Embeddings {@code input} (a string, a list of strings, or messages), joined by newlines.
- * Nothing else of the body is materialised.
+ *
+ * <p>Every other string value (roles, the model, tool definitions, tool-call arguments) is kept
+ * too, apart from the prompt: the trace writer scans those for its stored copy of the body, and
+ * would otherwise have to parse the whole body a second time to find them, a long prompt included.
  */
 public final class ReadChatRequestStage implements Stage {
 
@@ -25,6 +28,7 @@ public final class ReadChatRequestStage implements Stage {
         String model = null;
         boolean stream = false;
         StringBuilder prompt = new StringBuilder();
+        StringBuilder other = new StringBuilder();
         try (JsonParser parser = Jsonp.createParser(exchange.body())) {
             if (!parser.hasNext() || parser.next() != Event.START_OBJECT) {
                 return StageResult.reject(ProxyError.invalidBody(null, "The request body must be a JSON object."));
@@ -36,15 +40,18 @@ public final class ReadChatRequestStage implements Stage {
                 String field = parser.getString();
                 Event value = parser.next();
                 switch (field) {
-                    case "model" -> model = value == Event.VALUE_STRING ? parser.getString() : null;
+                    case "model" -> {
+                        model = value == Event.VALUE_STRING ? parser.getString() : null;
+                        append(other, model);
+                    }
                     case "stream" -> stream = value == Event.VALUE_TRUE;
-                    case "messages", "input", "system", "instructions" -> readText(parser, value, prompt);
+                    case "messages", "input", "system", "instructions" -> readText(parser, value, prompt, other);
                     case "max_tokens", "max_completion_tokens", "max_output_tokens" -> {
                         if (value == Event.VALUE_NUMBER && parser.isIntegralNumber()) {
                             exchange.maxTokens(Math.max(parser.getLong(), exchange.maxTokens()));
                         }
                     }
-                    default -> skip(parser, value);
+                    default -> readOther(parser, value, other);
                 }
             }
         } catch (JsonException | IllegalStateException e) {
@@ -54,14 +61,15 @@ public final class ReadChatRequestStage implements Stage {
             return StageResult.reject(ProxyError.invalidBody("model", "'model' is required and must be a string."));
         }
         exchange.describedAs(model, stream, prompt.toString());
+        exchange.otherText(other.toString());
         return StageResult.proceed();
     }
 
     /**
      * Collects a bare string, strings listed directly in arrays, and {@code content} / {@code text}
-     * strings at any depth below.
+     * strings at any depth below into the prompt; the value's other strings into {@code other}.
      */
-    private static void readText(JsonParser parser, Event first, StringBuilder prompt) {
+    private static void readText(JsonParser parser, Event first, StringBuilder prompt, StringBuilder other) {
         if (first == Event.VALUE_STRING) {
             append(prompt, parser.getString());
             return;
@@ -80,27 +88,38 @@ public final class ReadChatRequestStage implements Stage {
                 case END_ARRAY, END_OBJECT -> inArray.pop();
                 case KEY_NAME -> key = parser.getString();
                 case VALUE_STRING -> {
-                    if (inArray.peek() || "content".equals(key) || "text".equals(key)) {
-                        append(prompt, parser.getString());
-                    }
+                    boolean promptText = inArray.peek() || "content".equals(key) || "text".equals(key);
+                    append(promptText ? prompt : other, parser.getString());
                 }
                 default -> { }
             }
         }
     }
 
-    private static void append(StringBuilder prompt, String text) {
-        if (!prompt.isEmpty()) {
-            prompt.append('\n');
+    /** Every string value of a field that holds no prompt text, at any depth. */
+    private static void readOther(JsonParser parser, Event first, StringBuilder other) {
+        if (first == Event.VALUE_STRING) {
+            append(other, parser.getString());
+            return;
         }
-        prompt.append(text);
+        int depth = first == Event.START_ARRAY || first == Event.START_OBJECT ? 1 : 0;
+        while (depth > 0 && parser.hasNext()) {
+            switch (parser.next()) {
+                case START_ARRAY, START_OBJECT -> depth++;
+                case END_ARRAY, END_OBJECT -> depth--;
+                case VALUE_STRING -> append(other, parser.getString());
+                default -> { }
+            }
+        }
     }
 
-    private static void skip(JsonParser parser, Event value) {
-        if (value == Event.START_OBJECT) {
-            parser.skipObject();
-        } else if (value == Event.START_ARRAY) {
-            parser.skipArray();
+    private static void append(StringBuilder text, String value) {
+        if (value == null) {
+            return;
         }
+        if (!text.isEmpty()) {
+            text.append('\n');
+        }
+        text.append(value);
     }
 }

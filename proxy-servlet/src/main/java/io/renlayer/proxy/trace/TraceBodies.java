@@ -47,14 +47,17 @@ public final class TraceBodies {
      * body's other strings (model, roles, tool definitions) are scanned again, not the prompt a
      * second time. When a detector failed on the prompt, or the body is not JSON, the whole body is
      * scanned afresh, so a stored body is never less redacted than a fresh scan would leave it.
-     * {@code promptScan} is null when the call ended before its prompt was scanned.
+     * {@code promptScan} is null when the call ended before its prompt was scanned;
+     * {@code otherText} (the other strings, as the request path read them) is null when the request
+     * path did not collect them, and they are then read from the body.
      */
-    public static String redactedRequest(String raw, String promptText, ScanResult promptScan, TextScanner scanner,
-            String tenantId) {
+    public static String redactedRequest(String raw, String promptText, String otherText, ScanResult promptScan,
+            TextScanner scanner, String tenantId) {
         boolean reusable = raw != null && !raw.isEmpty() && promptScan != null && !promptScan.anyFailed()
                 && !promptText.isEmpty() && looksLikeJson(raw);
-        Optional<String> rest = reusable
-                ? JsonStrings.text(raw, value -> !promptText.contains(value)) : Optional.empty();
+        Optional<String> rest = !reusable ? Optional.empty()
+                : otherText != null ? Optional.of(otherText)
+                : JsonStrings.text(raw, value -> !promptText.contains(value));
         if (rest.isEmpty()) {
             return redacted(raw, false, scanner, tenantId, ScanInput.Phase.REQUEST);
         }

@@ -27,6 +27,8 @@ class ReadChatRequestStageTest {
         assertThat(exchange.model()).isEqualTo("gpt-4o-mini");
         assertThat(exchange.streamRequested()).isTrue();
         assertThat(exchange.promptText()).isEqualTo("You are terse.\nMy mail is a@b.co");
+        assertThat(exchange.otherText()).isEqualTo(String.join("\n", "system", "user", "text", "image_url",
+                "https://x/y.png", "assistant", "{}", "gpt-4o-mini", "not a message"));
     }
 
     @Test

@@ -116,7 +116,7 @@ class TraceBodiesTest {
         ScanResult promptScan = new ScanResult(
                 List.of(new DetectedFinding("t", Finding.of("AWS_ACCESS_KEY_ID", key, key + 20, 1.0))), List.of());
 
-        String stored = TraceBodies.redactedRequest(REQUEST, PROMPT, promptScan, recording(scanned), "t");
+        String stored = TraceBodies.redactedRequest(REQUEST, PROMPT, null, promptScan, recording(scanned), "t");
 
         assertThat(stored).doesNotContain("AKIA").doesNotContain("ops@corp.io")
                 .contains("[REDACTED:AWS_ACCESS_KEY_ID]", "[REDACTED:EMAIL_ADDRESS]", "gpt-4o");
@@ -125,12 +125,27 @@ class TraceBodiesTest {
     }
 
     @Test
+    void theOtherStringsTheRequestPathReadAreScannedInsteadOfReadingTheBodyAgain() {
+        List<String> scanned = new java.util.ArrayList<>();
+        int key = PROMPT.indexOf("AKIA");
+        ScanResult promptScan = new ScanResult(
+                List.of(new DetectedFinding("t", Finding.of("AWS_ACCESS_KEY_ID", key, key + 20, 1.0))), List.of());
+
+        String stored = TraceBodies.redactedRequest(REQUEST, PROMPT, "gpt-4o\nuser\nmails ops@corp.io", promptScan,
+                recording(scanned), "t");
+
+        assertThat(scanned).containsExactly("gpt-4o\nuser\nmails ops@corp.io");
+        assertThat(stored).doesNotContain("AKIA").doesNotContain("ops@corp.io")
+                .contains("[REDACTED:AWS_ACCESS_KEY_ID]", "[REDACTED:EMAIL_ADDRESS]", "\"role\":\"user\"");
+    }
+
+    @Test
     void aPromptWhoseScanFailedOrNeverRanIsScannedAgainWithTheWholeBody() {
         ScanResult failed = new ScanResult(List.of(), List.of("secrets"));
         for (ScanResult promptScan : java.util.Arrays.asList(failed, null)) {
             List<String> scanned = new java.util.ArrayList<>();
 
-            String stored = TraceBodies.redactedRequest(REQUEST, PROMPT, promptScan, recording(scanned), "t");
+            String stored = TraceBodies.redactedRequest(REQUEST, PROMPT, null, promptScan, recording(scanned), "t");
 
             assertThat(stored).doesNotContain("AKIA").doesNotContain("ops@corp.io");
             assertThat(scanned).singleElement().asString().contains("deploy with", "mails ops@corp.io");
