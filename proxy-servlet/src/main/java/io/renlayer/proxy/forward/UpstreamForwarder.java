@@ -35,7 +35,6 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.NoHttpResponseException;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.io.ModalCloseable;
 import org.apache.hc.core5.util.Timeout;
@@ -193,18 +192,19 @@ public class UpstreamForwarder {
 
     /** The gateway builds the call, the provider shapes it (credential, URL), the gateway sends it. */
     private HttpUriRequestBase buildRequest(Exchange exchange, String upstreamPath) {
-        ForwardRequest call = ForwardRequest.of(exchange.method(),
-                URI.create(exchange.upstream().baseUrl() + upstreamPath), exchange.body());
+        Map<String, String> forwarded = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, String> header : exchange.headers().entrySet()) {
             if (HeaderPolicy.toUpstream(header.getKey(), exchange.headers())) {
-                call = call.withHeader(header.getKey(), header.getValue());
+                forwarded.put(header.getKey(), header.getValue());
             }
         }
+        ForwardRequest call = ForwardRequest.of(exchange.method(),
+                URI.create(exchange.upstream().baseUrl() + upstreamPath), exchange.body()).withHeaders(forwarded);
         ForwardRequest prepared = exchange.provider().prepare(call, exchange.upstream().credential(),
                 exchange.upstream().settings());
         HttpUriRequestBase request = new HttpUriRequestBase(prepared.method(), prepared.uri());
-        if (prepared.body().length > 0 || !"GET".equals(prepared.method()) && !"DELETE".equals(prepared.method())) {
-            request.setEntity(new ByteArrayEntity(prepared.body(), null));
+        if (prepared.bodyLength() > 0 || !"GET".equals(prepared.method()) && !"DELETE".equals(prepared.method())) {
+            request.setEntity(new ForwardRequestEntity(prepared));
         }
         prepared.headers().forEach((name, values) -> {
             if (HeaderPolicy.sendable(name)) {

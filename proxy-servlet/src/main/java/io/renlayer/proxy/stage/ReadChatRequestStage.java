@@ -27,8 +27,8 @@ public final class ReadChatRequestStage implements Stage {
     public StageResult apply(Exchange exchange) {
         String model = null;
         boolean stream = false;
-        StringBuilder prompt = new StringBuilder();
-        StringBuilder other = new StringBuilder();
+        Lines prompt = new Lines();
+        Lines other = new Lines();
         try (JsonParser parser = Jsonp.createParser(exchange.body())) {
             if (!parser.hasNext() || parser.next() != Event.START_OBJECT) {
                 return StageResult.reject(ProxyError.invalidBody(null, "The request body must be a JSON object."));
@@ -42,7 +42,7 @@ public final class ReadChatRequestStage implements Stage {
                 switch (field) {
                     case "model" -> {
                         model = value == Event.VALUE_STRING ? parser.getString() : null;
-                        append(other, model);
+                        other.add(model);
                     }
                     case "stream" -> stream = value == Event.VALUE_TRUE;
                     case "messages", "input", "system", "instructions" -> readText(parser, value, prompt, other);
@@ -69,9 +69,9 @@ public final class ReadChatRequestStage implements Stage {
      * Collects a bare string, strings listed directly in arrays, and {@code content} / {@code text}
      * strings at any depth below into the prompt; the value's other strings into {@code other}.
      */
-    private static void readText(JsonParser parser, Event first, StringBuilder prompt, StringBuilder other) {
+    private static void readText(JsonParser parser, Event first, Lines prompt, Lines other) {
         if (first == Event.VALUE_STRING) {
-            append(prompt, parser.getString());
+            prompt.add(parser.getString());
             return;
         }
         if (first != Event.START_ARRAY && first != Event.START_OBJECT) {
@@ -89,7 +89,7 @@ public final class ReadChatRequestStage implements Stage {
                 case KEY_NAME -> key = parser.getString();
                 case VALUE_STRING -> {
                     boolean promptText = inArray.peek() || "content".equals(key) || "text".equals(key);
-                    append(promptText ? prompt : other, parser.getString());
+                    (promptText ? prompt : other).add(parser.getString());
                 }
                 default -> { }
             }
@@ -97,9 +97,9 @@ public final class ReadChatRequestStage implements Stage {
     }
 
     /** Every string value of a field that holds no prompt text, at any depth. */
-    private static void readOther(JsonParser parser, Event first, StringBuilder other) {
+    private static void readOther(JsonParser parser, Event first, Lines other) {
         if (first == Event.VALUE_STRING) {
-            append(other, parser.getString());
+            other.add(parser.getString());
             return;
         }
         int depth = first == Event.START_ARRAY || first == Event.START_OBJECT ? 1 : 0;
@@ -107,19 +107,38 @@ public final class ReadChatRequestStage implements Stage {
             switch (parser.next()) {
                 case START_ARRAY, START_OBJECT -> depth++;
                 case END_ARRAY, END_OBJECT -> depth--;
-                case VALUE_STRING -> append(other, parser.getString());
+                case VALUE_STRING -> other.add(parser.getString());
                 default -> { }
             }
         }
     }
 
-    private static void append(StringBuilder text, String value) {
-        if (value == null) {
-            return;
+    /**
+     * Strings joined by newlines. A single one, the usual prompt, is kept as it came rather than
+     * copied through a builder that doubles its way up to a long prompt's size and is then copied
+     * once more.
+     */
+    private static final class Lines {
+        private String only = "";
+        private StringBuilder joined;
+
+        void add(String value) {
+            if (value == null) {
+                return;
+            }
+            if (joined == null && only.isEmpty()) {
+                only = value;
+                return;
+            }
+            if (joined == null) {
+                joined = new StringBuilder(only.length() + 1 + value.length()).append(only);
+            }
+            joined.append('\n').append(value);
         }
-        if (!text.isEmpty()) {
-            text.append('\n');
+
+        @Override
+        public String toString() {
+            return joined == null ? only : joined.toString();
         }
-        text.append(value);
     }
 }

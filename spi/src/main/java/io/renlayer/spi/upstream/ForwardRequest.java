@@ -51,6 +51,15 @@ public final class ForwardRequest {
         return body.clone();
     }
 
+    public int bodyLength() {
+        return body.length;
+    }
+
+    /** Writes the body, without the copy {@link #body()} makes: what the gateway sends it with. */
+    public void writeBodyTo(java.io.OutputStream out) throws java.io.IOException {
+        out.write(body);
+    }
+
     public ForwardRequest withUri(URI target) {
         return new ForwardRequest(method, target, headers, body);
     }
@@ -59,6 +68,13 @@ public final class ForwardRequest {
     public ForwardRequest withHeader(String name, String value) {
         Map<String, List<String>> copy = new LinkedHashMap<>(headers);
         copy.put(name.toLowerCase(Locale.ROOT), List.of(value));
+        return new ForwardRequest(method, uri, Collections.unmodifiableMap(copy), body);
+    }
+
+    /** Replaces every value of each header given: one copy of the headers for all of them. */
+    public ForwardRequest withHeaders(Map<String, String> replacements) {
+        Map<String, List<String>> copy = new LinkedHashMap<>(headers);
+        replacements.forEach((name, value) -> copy.put(name.toLowerCase(Locale.ROOT), List.of(value)));
         return new ForwardRequest(method, uri, Collections.unmodifiableMap(copy), body);
     }
 

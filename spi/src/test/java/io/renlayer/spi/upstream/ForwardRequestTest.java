@@ -26,6 +26,25 @@ class ForwardRequestTest {
     }
 
     @Test
+    void manyHeadersAtOnceReplaceByLowerCaseNameAndTheBodyIsWrittenAsItIs() throws Exception {
+        ForwardRequest original = ForwardRequest.of("POST", URI.create("http://u"), "abc".getBytes(UTF_8))
+                .withHeader("Accept", "*/*");
+        java.util.Map<String, String> added = new java.util.LinkedHashMap<>();
+        added.put("ACCEPT", "application/json");
+        added.put("X-Trace", "7");
+
+        ForwardRequest changed = original.withHeaders(added);
+
+        assertThat(changed.headers()).containsExactly(Map.entry("accept", List.of("application/json")),
+                Map.entry("x-trace", List.of("7")));
+        assertThat(original.headers()).containsExactly(Map.entry("accept", List.of("*/*")));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        changed.writeBodyTo(out);
+        assertThat(out.toString(UTF_8)).isEqualTo("abc");
+        assertThat(changed.bodyLength()).isEqualTo(3);
+    }
+
+    @Test
     void theBodyCannotBeChangedFromOutside() {
         byte[] body = "abc".getBytes(UTF_8);
         ForwardRequest request = ForwardRequest.of("POST", URI.create("http://u"), body);
