@@ -84,7 +84,7 @@ class PluginsIT {
         assertThat(throwingHealth.getInt("failures")).isPositive();
         assertThat(throwingHealth.getString("lastError")).contains("IllegalStateException");
         assertThat(hangingHealth.getInt("timeouts")).isPositive();
-        awaitDrained(platform);
+        awaitDrained(platform, tenant, 2);
     }
 
     @Test
@@ -108,7 +108,7 @@ class PluginsIT {
         assertThat(plugin(platform, "it-hanging").orElseThrow().getJsonObject("health").getInt("inFlight"))
                 .isLessThanOrEqualTo(64);
         assertThat(proxy.chat(tenant.key(), Proxy.userMessage("gpt-4o", "all is well")).statusCode()).isEqualTo(200);
-        awaitDrained(platform);
+        awaitDrained(platform, tenant, 101);
     }
 
     @Test
@@ -147,10 +147,13 @@ class PluginsIT {
 
     /**
      * While the hanging detector has too many stuck calls it counts as failed on every call; other
-     * tests must not inherit that, so each test that hangs it waits for its calls to end.
+     * tests must not inherit that, so each test that hangs it waits for its calls to end. The trace
+     * writer scans each call's bodies again, and a scan after the first hangs ended starts another
+     * (5 s): so first the tenant's {@code calls} rows must be stored, then the last hangs end.
      */
-    private static void awaitDrained(Platform platform) throws Exception {
-        for (int i = 0; i < 100; i++) {
+    private static void awaitDrained(Platform platform, Platform.TestTenant tenant, int calls) throws Exception {
+        assertThat(StoredTraces.total(StoredTraces.await(tenant.tenantId(), calls))).isGreaterThanOrEqualTo(calls);
+        for (int i = 0; i < 150; i++) {
             if (plugin(platform, "it-hanging").orElseThrow().getJsonObject("health").getInt("inFlight") == 0) {
                 return;
             }
