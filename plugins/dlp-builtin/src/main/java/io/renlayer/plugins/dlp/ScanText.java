@@ -7,7 +7,7 @@ import java.util.function.Function;
 
 /**
  * One text being scanned, with what several rules derive from it computed once: its lower-case
- * form and the anchors rules share (digit clusters). Each pass over a long text costs; rules should
+ * form and the anchors rules share (digit clusters, the positions of a keyword's character). Each pass over a long text costs; rules should
  * not each pay for the same one.
  */
 final class ScanText {
@@ -30,6 +30,20 @@ final class ScanText {
         }
         return lower;
     }
+
+    /** Where {@code c} occurs, in the text or in its lower-case form; found once per scan. */
+    int[] positionsOf(char c, boolean inLowerCase) {
+        String haystack = inLowerCase ? lower() : text;
+        return derived(new CharKey(c, inLowerCase), ignored -> {
+            PatternRule.IntList found = new PatternRule.IntList();
+            for (int i = haystack.indexOf(c); i >= 0; i = haystack.indexOf(c, i + 1)) {
+                found.add(i);
+            }
+            return found.toArray();
+        });
+    }
+
+    private record CharKey(char c, boolean inLowerCase) {}
 
     @SuppressWarnings("unchecked")
     <T> T derived(Object key, Function<String, T> compute) {
