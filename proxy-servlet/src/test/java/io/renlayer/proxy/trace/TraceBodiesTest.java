@@ -109,12 +109,17 @@ class TraceBodiesTest {
     private static final String REQUEST = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\""
             + PROMPT + "\"}],\"tools\":[{\"description\":\"mails ops@corp.io\"}]}";
 
+    /** What the request path's scan of PROMPT found: its AWS key. */
+    private static ScanResult promptScanFindingItsKey() {
+        int key = PROMPT.indexOf("AKIA");
+        return new ScanResult(
+                List.of(new DetectedFinding("t", Finding.of("AWS_ACCESS_KEY_ID", key, key + 20, 1.0))), List.of());
+    }
+
     @Test
     void theStoredRequestReusesThePromptsFindingsAndScansOnlyTheOtherStrings() {
         List<String> scanned = new java.util.ArrayList<>();
-        int key = PROMPT.indexOf("AKIA");
-        ScanResult promptScan = new ScanResult(
-                List.of(new DetectedFinding("t", Finding.of("AWS_ACCESS_KEY_ID", key, key + 20, 1.0))), List.of());
+        ScanResult promptScan = promptScanFindingItsKey();
 
         String stored = TraceBodies.redactedRequest(REQUEST, PROMPT, null, promptScan, recording(scanned), "t");
 
@@ -127,9 +132,7 @@ class TraceBodiesTest {
     @Test
     void theOtherStringsTheRequestPathReadAreScannedInsteadOfReadingTheBodyAgain() {
         List<String> scanned = new java.util.ArrayList<>();
-        int key = PROMPT.indexOf("AKIA");
-        ScanResult promptScan = new ScanResult(
-                List.of(new DetectedFinding("t", Finding.of("AWS_ACCESS_KEY_ID", key, key + 20, 1.0))), List.of());
+        ScanResult promptScan = promptScanFindingItsKey();
 
         String stored = TraceBodies.redactedRequest(REQUEST, PROMPT, "gpt-4o\nuser\nmails ops@corp.io", promptScan,
                 recording(scanned), "t");
