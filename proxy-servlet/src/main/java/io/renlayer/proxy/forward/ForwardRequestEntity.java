@@ -1,7 +1,7 @@
 package io.renlayer.proxy.forward;
 
 import io.renlayer.spi.upstream.ForwardRequest;
-import java.io.ByteArrayOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,10 +28,8 @@ final class ForwardRequestEntity extends AbstractHttpEntity {
 
     /** Only for a client that reads the entity instead of writing it; the gateway's does not. */
     @Override
-    public InputStream getContent() throws IOException {
-        ByteArrayOutputStream copy = new ByteArrayOutputStream(request.bodyLength());
-        request.writeBodyTo(copy);
-        return new java.io.ByteArrayInputStream(copy.toByteArray());
+    public InputStream getContent() {
+        return new ByteArrayInputStream(request.body());
     }
 
     @Override

@@ -66,9 +66,7 @@ public final class ForwardRequest {
 
     /** Replaces every value of the header. */
     public ForwardRequest withHeader(String name, String value) {
-        Map<String, List<String>> copy = new LinkedHashMap<>(headers);
-        copy.put(name.toLowerCase(Locale.ROOT), List.of(value));
-        return new ForwardRequest(method, uri, Collections.unmodifiableMap(copy), body);
+        return withHeaders(Map.of(name, value));
     }
 
     /** Replaces every value of each header given: one copy of the headers for all of them. */
