@@ -7,8 +7,8 @@ import java.util.function.Function;
 
 /**
  * One text being scanned, with what several rules derive from it computed once: its lower-case
- * form and the anchors rules share (digit clusters, the positions of a keyword's character). Each pass over a long text costs; rules should
- * not each pay for the same one.
+ * form and the anchors rules share (digit clusters, the positions of a keyword's character).
+ * Each pass over a long text costs; rules should not each pay for the same one.
  */
 final class ScanText {
 
