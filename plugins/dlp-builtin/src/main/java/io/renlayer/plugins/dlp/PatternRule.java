@@ -63,7 +63,7 @@ record PatternRule(String type, List<String> keywords, Pattern pattern, int grou
 
     /**
      * A keyword and the character of it that it is searched by: the one least common in prose, at
-     * {@code offset} in the keyword. Lower-case keywords are matched in the lower-cased text.
+     * {@code offset} in the keyword. Lower-case keywords are matched ignoring case.
      */
     record KeywordChar(String keyword, int offset, boolean caseless) {
 
@@ -94,13 +94,19 @@ record PatternRule(String type, List<String> keywords, Pattern pattern, int grou
         }
 
         void occurrences(ScanText scan, IntList into) {
-            String haystack = caseless ? scan.lower() : scan.text();
+            String text = scan.text();
             for (int at : scan.positionsOf(keyword.charAt(offset), caseless)) {
                 int start = at - offset;
-                if (start >= 0 && haystack.startsWith(keyword, start)) {
+                if (start >= 0 && text.regionMatches(caseless, start, keyword, 0, keyword.length())) {
                     into.add(start);
                 }
             }
+        }
+
+        boolean occursIn(ScanText scan) {
+            IntList found = new IntList();
+            occurrences(scan, found);
+            return found.size > 0;
         }
     }
 
@@ -146,21 +152,20 @@ record PatternRule(String type, List<String> keywords, Pattern pattern, int grou
         for (PatternRule rule : rules) {
             if (rule.anchor() != null) {
                 rule.scan(scan, findings);
-            } else if (rule.mayMatch(scan.text(), scan.lower())) {
+            } else if (rule.mayMatch(scan)) {
                 rule.collect(rule.pattern().matcher(scan.text()), findings);
             }
         }
         return findings;
     }
 
-    /** True when a keyword occurs; {@code lower} is the text in lower case, computed once per scan. */
-    boolean mayMatch(String text, String lower) {
+    /** True when a keyword occurs (lower-case ones in any case), or the rule has none. */
+    boolean mayMatch(ScanText scan) {
         if (keywords.isEmpty()) {
             return true;
         }
         for (String keyword : keywords) {
-            boolean caseless = keyword.equals(keyword.toLowerCase(Locale.ROOT));
-            if ((caseless ? lower : text).contains(keyword)) {
+            if (KeywordChar.of(keyword).occursIn(scan)) {
                 return true;
             }
         }

@@ -116,7 +116,7 @@ final class SecretsDetector implements DlpDetector {
         int colon = text.indexOf(':');
         while (equals >= 0 || colon >= 0) {
             int at = colon < 0 || equals >= 0 && equals < colon ? equals : colon;
-            if (keywordBefore(scan.lower(), at)) {
+            if (keywordBefore(text, at)) {
                 found.add(at);
             }
             if (at == equals) {
@@ -128,8 +128,9 @@ final class SecretsDetector implements DlpDetector {
         return found.toArray();
     }
 
-    private static boolean keywordBefore(String lower, int at) {
-        String before = lower.substring(Math.max(0, at - KEYWORD_REACH - 20), at);
+    private static boolean keywordBefore(String text, int at) {
+        // Only this short stretch is lower-cased, not the whole text: '=' and ':' are rare in prose.
+        String before = text.substring(Math.max(0, at - KEYWORD_REACH - 20), at).toLowerCase(Locale.ROOT);
         for (String keyword : GENERIC_KEYWORDS) {
             if (before.contains(keyword)) {
                 return true;
