@@ -41,6 +41,16 @@ class KeywordAnchorTest {
         assertThat(KEYWORDS).contains("gh", "://");
     }
 
+    @Test
+    void aCaselessKeywordIsFoundInEveryCaseOfItsCharactersButAnExactOneOnlyAsWritten() {
+        assertThat(CaseVariants.of('k')).containsExactly('k', 'K', '\u212A'); // the Kelvin sign
+        assertThat(CaseVariants.of('_')).containsExactly('_');
+        String text = "Aws aWS \u212Aey AIZA AIza";
+        assertThat(PatternRule.Anchor.keywords(List.of("aws")).positions(new ScanText(text))).containsExactly(0, 4);
+        assertThat(PatternRule.Anchor.keywords(List.of("key")).positions(new ScanText(text))).containsExactly(8);
+        assertThat(PatternRule.Anchor.keywords(List.of("AIza")).positions(new ScanText(text))).containsExactly(17);
+    }
+
     /** Every occurrence, overlapping ones too, found keyword by keyword: what the anchor must match. */
     private static int[] byIndexOf(List<String> keywords, String text) {
         List<Integer> found = new ArrayList<>();
