@@ -20,7 +20,6 @@ import io.renlayer.proxy.trace.ResponseCapture;
 import io.renlayer.proxy.trace.SessionIds;
 import io.renlayer.proxy.trace.TraceBodies;
 import io.renlayer.spi.dlp.ScanInput;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -97,18 +96,20 @@ public class ExchangeRecorder {
         byte[] requestBody = exchange.body();
         ResponseCapture response = exchange.responseCapture();
         long bodyBytes = (requestBody == null ? 0 : requestBody.length) + response.size();
-        traces.submit(row, bodyBytes, withBodies(exchange, requestBody, response));
+        traces.submit(row, bodyBytes, withBodies(exchange, requestBody == null ? null : exchange.bodyText(), response));
     }
 
-    /** Session and redacted bodies, worked out by the trace writer rather than the request thread. */
-    private UnaryOperator<TraceRecord> withBodies(Exchange exchange, byte[] requestBody, ResponseCapture response) {
+    /**
+     * Session and redacted bodies, worked out by the trace writer rather than the request thread.
+     * It is handed the body's text the request decoded, not the bytes to decode again.
+     */
+    private UnaryOperator<TraceRecord> withBodies(Exchange exchange, String request, ResponseCapture response) {
         Map<String, String> headers = exchange.headers();
         String promptText = exchange.promptText();
         String otherText = exchange.otherText();
         ScanResult promptScan = exchange.promptScanOrNull();
         return row -> {
             String tenant = row.tenantId().toString();
-            String request = requestBody == null ? null : new String(requestBody, StandardCharsets.UTF_8);
             return row.withBodies(SessionIds.of(headers, request),
                     TraceBodies.redactedRequest(request, promptText, otherText, promptScan, detectors, tenant),
                     TraceBodies.redacted(response.text(), response.truncated(), detectors, tenant,

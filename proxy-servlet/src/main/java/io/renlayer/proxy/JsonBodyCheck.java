@@ -20,11 +20,21 @@ final class JsonBodyCheck {
 
     private JsonBodyCheck() {}
 
-    static Optional<ProxyError> problem(String contentType, byte[] body) {
+    /** @param decoded the body decoded leniently ({@code new String(body, UTF_8)}) */
+    static Optional<ProxyError> problem(String contentType, byte[] body, String decoded) {
         if (contentType != null && !isJson(mediaType(contentType))) {
             return Optional.of(ProxyError.unsupportedMediaType(mediaType(contentType)));
         }
-        return validUtf8(body) ? Optional.empty() : Optional.of(ProxyError.invalidEncoding());
+        return validUtf8(body, decoded) ? Optional.empty() : Optional.of(ProxyError.invalidEncoding());
+    }
+
+    /**
+     * A lenient decoding replaces each malformed sequence with U+FFFD. Without one, the body was
+     * valid, and a one-byte (Latin-1) string cannot even hold one: its check is free. Only a body
+     * that decodes to U+FFFD, malformed or really sending one, is decoded again strictly.
+     */
+    static boolean validUtf8(byte[] body, String decoded) {
+        return decoded.indexOf('\uFFFD') < 0 || validUtf8(body);
     }
 
     private static String mediaType(String contentType) {

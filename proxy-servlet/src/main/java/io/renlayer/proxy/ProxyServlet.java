@@ -42,6 +42,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -216,12 +217,13 @@ public class ProxyServlet extends HttpServlet {
             ErrorWriter.write(response, ProxyError.bodyTooLarge(bodies.limit()), requestId, route.errors(), null);
             return;
         }
-        Optional<ProxyError> unreadable = JsonBodyCheck.problem(request.getContentType(), body.get());
+        String text = new String(body.get(), StandardCharsets.UTF_8); // decoded once, for the check and every reader
+        Optional<ProxyError> unreadable = JsonBodyCheck.problem(request.getContentType(), body.get(), text);
         if (unreadable.isPresent()) {
             ErrorWriter.write(response, unreadable.get(), requestId, route.errors(), null);
             return;
         }
-        Exchange exchange = new Exchange(requestId, "POST", route.path(), RequestBodies.headers(request), body.get());
+        Exchange exchange = new Exchange(requestId, "POST", route.path(), RequestBodies.headers(request), body.get(), text);
         proxy(request, response, exchange, pipelines.get(route), route.upstreamPath(), route.errors());
     }
 
@@ -281,7 +283,7 @@ public class ProxyServlet extends HttpServlet {
             return;
         }
         Optional<ProxyError> unreadable = "POST".equals(request.getMethod())
-                ? JsonBodyCheck.problem(request.getContentType(), body.get())
+                ? JsonBodyCheck.problem(request.getContentType(), body.get(), new String(body.get(), StandardCharsets.UTF_8))
                 : Optional.empty();
         if (unreadable.isPresent()) {
             ErrorWriter.write(response, unreadable.get(), requestId, ErrorDialect.MCP, null);

@@ -13,18 +13,27 @@ class JsonBodyCheckTest {
 
     @Test
     void jsonMediaTypesAndAMissingContentTypePass() {
-        assertThat(JsonBodyCheck.problem("application/json", JSON)).isEmpty();
-        assertThat(JsonBodyCheck.problem("Application/JSON; charset=utf-8", JSON)).isEmpty();
-        assertThat(JsonBodyCheck.problem("application/vnd.api+json", JSON)).isEmpty();
-        assertThat(JsonBodyCheck.problem(null, JSON)).isEmpty();
+        assertThat(problem("application/json", JSON)).isEmpty();
+        assertThat(problem("Application/JSON; charset=utf-8", JSON)).isEmpty();
+        assertThat(problem("application/vnd.api+json", JSON)).isEmpty();
+        assertThat(problem(null, JSON)).isEmpty();
     }
 
     @Test
     void otherMediaTypesAreRefusedWith415() {
         for (String type : new String[] {"text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
                 "text/json+json"}) {
-            assertThat(JsonBodyCheck.problem(type, JSON)).as(type).map(ProxyError::status).contains(415);
+            assertThat(problem(type, JSON)).as(type).map(ProxyError::status).contains(415);
         }
+    }
+
+    @Test
+    void aBodyThatReallySendsTheReplacementCharacterIsValidButOneThatDecodesToItIsNot() {
+        byte[] sent = "{\"content\":\"a \uFFFD b\"}".getBytes(StandardCharsets.UTF_8);
+        assertThat(problem("application/json", sent)).isEmpty();
+        byte[] malformed = "{\"content\":\"a \uFFFD b \"}".getBytes(StandardCharsets.UTF_8);
+        malformed[malformed.length - 3] = (byte) 0xC3; // a lead byte, then '"': decodes to U+FFFD as well
+        assertThat(problem("application/json", malformed)).map(ProxyError::code).contains("invalid_encoding");
     }
 
     @Test
@@ -34,10 +43,16 @@ class JsonBodyCheckTest {
         assertThat(JsonBodyCheck.validUtf8(body)).isTrue();
         body[4321] = (byte) 0xC3; // a lead byte followed by ASCII
         assertThat(JsonBodyCheck.validUtf8(body)).isFalse();
+        assertThat(JsonBodyCheck.validUtf8(body, new String(body, StandardCharsets.UTF_8))).isFalse();
         assertThat(JsonBodyCheck.validUtf8(new byte[] {'"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"'}))
                 .as("an encoded surrogate").isFalse();
         assertThat(JsonBodyCheck.validUtf8(new byte[] {(byte) 0xF0, (byte) 0x9F})).as("truncated at the end").isFalse();
-        assertThat(JsonBodyCheck.problem("application/json", new byte[] {(byte) 0xFF}))
+        assertThat(problem("application/json", new byte[] {(byte) 0xFF}))
                 .map(ProxyError::code).contains("invalid_encoding");
+    }
+
+    /** As the servlet calls it: with the body decoded leniently. */
+    private static java.util.Optional<ProxyError> problem(String contentType, byte[] body) {
+        return JsonBodyCheck.problem(contentType, body, new String(body, StandardCharsets.UTF_8));
     }
 }

@@ -198,7 +198,8 @@ public class UpstreamForwarder {
                 forwarded.put(header.getKey(), header.getValue());
             }
         }
-        ForwardRequest call = ForwardRequest.of(exchange.method(),
+        // The exchange never writes into its body, so the call can send that very array.
+        ForwardRequest call = ForwardRequest.wrapping(exchange.method(),
                 URI.create(exchange.upstream().baseUrl() + upstreamPath), exchange.body()).withHeaders(forwarded);
         ForwardRequest prepared = exchange.provider().prepare(call, exchange.upstream().credential(),
                 exchange.upstream().settings());

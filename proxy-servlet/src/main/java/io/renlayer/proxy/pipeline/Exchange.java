@@ -8,6 +8,7 @@ import io.renlayer.proxy.limits.Reservation;
 import io.renlayer.proxy.mcp.McpMessage;
 import io.renlayer.spi.upstream.UpstreamProvider;
 import io.renlayer.spi.upstream.Usage;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,7 @@ public final class Exchange {
     private final String route;
     private final Map<String, String> headers;
     private byte[] body;
+    private String bodyText;
 
     private KeySnapshot key;
     private UpstreamSnapshot upstream;
@@ -53,11 +55,18 @@ public final class Exchange {
      * @param headers request headers, names lower-cased, first value of each
      */
     public Exchange(String requestId, String method, String route, Map<String, String> headers, byte[] body) {
+        this(requestId, method, route, headers, body, null);
+    }
+
+    /** @param bodyText the body already decoded from UTF-8 (checking it is valid UTF-8 takes that); null if not */
+    public Exchange(String requestId, String method, String route, Map<String, String> headers, byte[] body,
+            String bodyText) {
         this.requestId = requestId;
         this.method = method;
         this.route = route;
         this.headers = headers;
         this.body = body;
+        this.bodyText = bodyText;
     }
 
     public String requestId() { return requestId; }
@@ -67,7 +76,22 @@ public final class Exchange {
     public String route() { return route; }
     public byte[] body() { return body; }
     /** What is forwarded instead of the body the client sent (a redaction). */
-    public void replaceBody(byte[] body) { this.body = body; }
+    public void replaceBody(byte[] body) {
+        this.body = body;
+        this.bodyText = null;
+    }
+
+    /**
+     * The body decoded from UTF-8, once: the parser, the policies and the trace writer all read
+     * this one copy instead of each decoding a long body again.
+     */
+    public String bodyText() {
+        if (bodyText == null && body != null) {
+            bodyText = new String(body, StandardCharsets.UTF_8);
+        }
+        return bodyText;
+    }
+
 
     /** A request header by lower-case name, or null. */
     public String header(String lowerCaseName) { return headers.get(lowerCaseName); }

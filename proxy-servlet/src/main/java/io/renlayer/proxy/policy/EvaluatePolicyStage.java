@@ -66,7 +66,7 @@ public final class EvaluatePolicyStage implements Stage {
         if (tokens.isEmpty()) {
             return;
         }
-        Optional<JsonValue> body = JsonStrings.parse(new String(exchange.body(), StandardCharsets.UTF_8));
+        Optional<JsonValue> body = JsonStrings.parse(exchange.bodyText());
         if (body.isPresent()) { // the routes that scan prompts all carry JSON, already parsed once
             exchange.replaceBody(JsonStrings.redact(body.get(), tokens).toString().getBytes(StandardCharsets.UTF_8));
             exchange.flag("request_redacted");

@@ -7,6 +7,7 @@ import io.renlayer.proxy.pipeline.Stage;
 import io.renlayer.proxy.pipeline.StageResult;
 import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
+import java.io.StringReader;
 import jakarta.json.stream.JsonParser.Event;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -29,7 +30,7 @@ public final class ReadChatRequestStage implements Stage {
         boolean stream = false;
         Lines prompt = new Lines();
         Lines other = new Lines();
-        try (JsonParser parser = Jsonp.createParser(exchange.body())) {
+        try (JsonParser parser = Jsonp.createParser(new StringReader(exchange.bodyText()))) {
             if (!parser.hasNext() || parser.next() != Event.START_OBJECT) {
                 return StageResult.reject(ProxyError.invalidBody(null, "The request body must be a JSON object."));
             }

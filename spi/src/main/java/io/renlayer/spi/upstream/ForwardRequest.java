@@ -33,6 +33,15 @@ public final class ForwardRequest {
         return new ForwardRequest(method, uri, Map.of(), body.clone());
     }
 
+    /**
+     * A request without headers over {@code body} itself, not a copy: the caller hands the array
+     * over and must not change it afterwards. For a long body nothing else will write to, as the
+     * gateway's own request body, where {@link #of}'s copy would be one more pass over it.
+     */
+    public static ForwardRequest wrapping(String method, URI uri, byte[] body) {
+        return new ForwardRequest(method, uri, Map.of(), body);
+    }
+
     public String method() {
         return method;
     }

@@ -54,6 +54,17 @@ class ForwardRequestTest {
     }
 
     @Test
+    void aWrappedBodyIsSentAsTheArrayItWasGivenAndStillCannotBeChangedThroughTheRequest() throws Exception {
+        byte[] body = "abc".getBytes(UTF_8);
+        ForwardRequest request = ForwardRequest.wrapping("POST", URI.create("http://u"), body);
+        request.body()[1] = 'z';
+        body[0] = 'x'; // the caller broke its promise: the request shows it, so no copy was made
+        java.io.ByteArrayOutputStream sent = new java.io.ByteArrayOutputStream();
+        request.withHeader("x-a", "1").writeBodyTo(sent);
+        assertThat(sent.toString(UTF_8)).isEqualTo("xbc");
+    }
+
+    @Test
     void theDefaultPreparationAddsTheCredentialHeadersAndNeverPrintsThem() {
         UpstreamProvider provider = new UpstreamProvider() {
             @Override public String id() { return "p"; }
