@@ -41,8 +41,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Clock;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -282,15 +282,16 @@ public class ProxyServlet extends HttpServlet {
             ErrorWriter.write(response, ProxyError.bodyTooLarge(bodies.limit()), requestId, ErrorDialect.MCP, null);
             return;
         }
+        String text = new String(body.get(), StandardCharsets.UTF_8);
         Optional<ProxyError> unreadable = "POST".equals(request.getMethod())
-                ? JsonBodyCheck.problem(request.getContentType(), body.get(), new String(body.get(), StandardCharsets.UTF_8))
+                ? JsonBodyCheck.problem(request.getContentType(), body.get(), text)
                 : Optional.empty();
         if (unreadable.isPresent()) {
             ErrorWriter.write(response, unreadable.get(), requestId, ErrorDialect.MCP, null);
             return;
         }
         Exchange exchange = new Exchange(requestId, request.getMethod(), target.route(), RequestBodies.headers(request),
-                body.get());
+                body.get(), text);
         InboundPipeline pipeline = new InboundPipeline(List.of(
                 authenticate,
                 new ReadMcpRequestStage(),
