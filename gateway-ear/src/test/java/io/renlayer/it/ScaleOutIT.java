@@ -90,7 +90,8 @@ class ScaleOutIT {
             last = viaBalancer.chat(t.key(), body);
         }
 
-        assertThat(admitted).isEqualTo(21);
+        assertThat(admitted).as("calls admitted; the call after them answered %d %s", last.statusCode(), last.body())
+                .isEqualTo(21);
         assertThat(Platform.json(last.body()).getJsonObject("error").getString("code")).isEqualTo("budget_exceeded");
         for (Proxy node : List.of(new Proxy(gateway), new Proxy(second.proxyUrl()))) {
             assertThat(node.chat(t.key(), body).statusCode()).isEqualTo(429);
