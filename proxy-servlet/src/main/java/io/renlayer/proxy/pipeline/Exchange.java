@@ -75,10 +75,10 @@ public final class Exchange {
     public String method() { return method; }
     public String route() { return route; }
     public byte[] body() { return body; }
-    /** What is forwarded instead of the body the client sent (a redaction). */
-    public void replaceBody(byte[] body) {
-        this.body = body;
-        this.bodyText = null;
+    /** What is forwarded instead of the body the client sent (a redaction): its text, and its UTF-8 bytes. */
+    public void replaceBody(String json) {
+        this.body = json.getBytes(StandardCharsets.UTF_8);
+        this.bodyText = json;
     }
 
     /**

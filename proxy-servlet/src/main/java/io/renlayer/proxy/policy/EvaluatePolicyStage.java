@@ -13,7 +13,6 @@ import io.renlayer.proxy.pipeline.Exchange;
 import io.renlayer.proxy.pipeline.Stage;
 import io.renlayer.proxy.pipeline.StageResult;
 import jakarta.json.JsonValue;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -68,7 +67,7 @@ public final class EvaluatePolicyStage implements Stage {
         }
         Optional<JsonValue> body = JsonStrings.parse(exchange.bodyText());
         if (body.isPresent()) { // the routes that scan prompts all carry JSON, already parsed once
-            exchange.replaceBody(JsonStrings.redact(body.get(), tokens).toString().getBytes(StandardCharsets.UTF_8));
+            exchange.replaceBody(JsonStrings.redact(body.get(), tokens).toString());
             exchange.flag("request_redacted");
         }
     }
