@@ -94,19 +94,25 @@ record PatternRule(String type, List<String> keywords, Pattern pattern, int grou
         }
 
         void occurrences(ScanText scan, IntList into) {
-            String text = scan.text();
             for (int at : scan.positionsOf(keyword.charAt(offset), caseless)) {
-                int start = at - offset;
-                if (start >= 0 && text.regionMatches(caseless, start, keyword, 0, keyword.length())) {
-                    into.add(start);
+                if (startsAt(scan.text(), at - offset)) {
+                    into.add(at - offset);
                 }
             }
         }
 
+        /** Stops at the first occurrence. */
         boolean occursIn(ScanText scan) {
-            IntList found = new IntList();
-            occurrences(scan, found);
-            return found.size > 0;
+            for (int at : scan.positionsOf(keyword.charAt(offset), caseless)) {
+                if (startsAt(scan.text(), at - offset)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean startsAt(String text, int start) {
+            return start >= 0 && text.regionMatches(caseless, start, keyword, 0, keyword.length());
         }
     }
 
