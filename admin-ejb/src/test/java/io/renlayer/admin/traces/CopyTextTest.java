@@ -30,6 +30,31 @@ class CopyTextTest {
     }
 
     @Test
+    void anUnpairedSurrogateBecomesAQuestionMarkAsGetBytesWritesIt() {
+        String value = "lone \uD800 high, lone \uDC00 low, pair \uD83D\uDE00, split \uD83D";
+        CopyText rows = new CopyText();
+        rows.first(value);
+        rows.field("after\t");
+        rows.endRow();
+
+        assertEquals(new String(value.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8) + "\tafter\\t\n", text(rows));
+    }
+
+    @Test
+    void valuesOfEveryLengthFollowingOneAnotherAreEncodedWhole() {
+        CopyText rows = new CopyText();
+        StringBuilder expected = new StringBuilder();
+        for (int n = 0; n < 200_000; n = 2 * n + 7) { // crosses the char buffer's and the byte buffer's size
+            String value = "ü\\".repeat(n / 2) + "a".repeat(n % 3);
+            rows.field(value);
+            expected.append('\t').append(value.replace("\\", "\\\\"));
+        }
+        rows.endRow();
+
+        assertEquals(expected + "\n", text(rows));
+    }
+
+    @Test
     void aResetBufferStartsEmptyAndKeepsWorkingAfterAVeryLargeRow() {
         CopyText rows = new CopyText();
         rows.first("x".repeat(1 << 20)); // grows the buffer well past its usual size

@@ -253,7 +253,7 @@ public class UpstreamForwarder {
         // Not closed here: closing a body that was not read to its end would read the rest of it
         // (a stream the client left, say); the caller drops the connection instead.
         try {
-            return relay.relay(entity.getContent());
+            return relay.relay(entity.getContent(), entity.getContentLength());
         } catch (IOException e) {
             return new RelayOutcome(RelayOutcome.Ending.UPSTREAM_BROKE_OFF, tap.usage());
         }

@@ -32,6 +32,21 @@ class ResponseRelayTest {
     }
 
     @Test
+    void aDeclaredLengthSizesTheReadsButTheWholeBodyIsRelayedWhateverItSays() {
+        byte[] body = "{\"id\":\"chatcmpl-1\"}".getBytes(StandardCharsets.UTF_8);
+        for (long declared : new long[] {body.length, 0, 3, 1 << 20, -1}) {
+            relayed.reset();
+            RelayOutcome outcome = relay(copyingSink()).relay(new ByteArrayInputStream(body), declared);
+
+            assertEquals(RelayOutcome.Ending.COMPLETE, outcome.ending(), "declared " + declared);
+            assertEquals(new String(body, StandardCharsets.UTF_8), relayed.toString(StandardCharsets.UTF_8), "declared " + declared);
+        }
+        relayed.reset();
+        assertEquals(RelayOutcome.Ending.COMPLETE, relay(copyingSink()).relay(InputStream.nullInputStream(), 0).ending());
+        assertEquals(0, relayed.size());
+    }
+
+    @Test
     void aReadThatTimesOutIsAStalledUpstreamAndWhatCameBeforeIsRelayed() {
         RelayOutcome outcome = relay(copyingSink()).relay(reads("data: {}\n\n", new SocketTimeoutException("Read timed out")));
 

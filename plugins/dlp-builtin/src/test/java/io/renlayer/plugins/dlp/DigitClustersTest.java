@@ -39,18 +39,23 @@ class DigitClustersTest {
     }
 
     @Test
-    void theWordSkippingPassFindsWhatACharByCharReadingFinds() {
+    void theWordSkippingPassFindsWhatACharByCharReadingFindsAtEveryChunkSize() {
         // 'µ' (0xb5) and '¹' (0xb9) look like digits once their high bit is dropped. Odd rounds add
-        // 'ā', past Latin-1, and '😀', whose one-byte form is shorter than the text.
+        // chars past Latin-1: 'İ' (U+0130) and 'Ĺ' (U+0139), whose low bytes are '0' and '9', 'ā',
+        // and '😀', a surrogate pair. Small chunks put clusters and words across chunk boundaries.
         String[] pieces = {"a", "word ", "7", "12", "-", " ", "(", ")", ".", "+", ":", "µ", "¹",
-                "longer words without any digits at all ", "4111 1111 1111 1111", "x", "\u0101", "\uD83D\uDE00"};
+                "longer words without any digits at all ", "4111 1111 1111 1111", "x",
+                "\u0130", "\u0139", "\u0101", "\uD83D\uDE00"};
         java.util.Random random = new java.util.Random(5);
         for (int round = 0; round < 2_000; round++) {
             StringBuilder text = new StringBuilder();
             for (int i = random.nextInt(30); i > 0; i--) {
-                text.append(pieces[random.nextInt(round % 2 == 0 ? pieces.length - 2 : pieces.length)]);
+                text.append(pieces[random.nextInt(round % 2 == 0 ? pieces.length - 4 : pieces.length)]);
             }
-            assertThat(clusters(text.toString())).as(text.toString()).isEqualTo(charByChar(text.toString()));
+            List<List<Integer>> expected = charByChar(text.toString());
+            for (int chunk : new int[] {1, 7, 8, 13, 64, DigitClusters.CHUNK}) {
+                assertThat(clusters(text.toString(), chunk)).as("chunk %d: %s", chunk, text).isEqualTo(expected);
+            }
         }
     }
 
@@ -76,6 +81,10 @@ class DigitClustersTest {
     }
 
     private static List<List<Integer>> clusters(String text) {
-        return DigitClusters.of(text).stream().map(c -> List.of(c[0], c[1], c[2])).toList();
+        return clusters(text, DigitClusters.CHUNK);
+    }
+
+    private static List<List<Integer>> clusters(String text, int chunk) {
+        return DigitClusters.of(text, chunk).stream().map(c -> List.of(c[0], c[1], c[2])).toList();
     }
 }
