@@ -48,7 +48,7 @@ sleep 5 # the trace writer catches up
 OPTIONS="event=$EVENT"
 [[ "$EVENT" == cpu ]] && OPTIONS="$OPTIONS,interval=1ms"
 [[ "$EVENT" == alloc ]] && OPTIONS="$OPTIONS,alloc=64k"
-"$JAVA_HOME/bin/java" -Xmx1g bench/proxy/OpenLoop.java "$URL" "$RATE" $((SECONDS_PROFILED + 8)) "$BODY" \
+"$JAVA_HOME/bin/java" -Xms1g -Xmx1g -Xmn768m -XX:+UseSerialGC bench/proxy/OpenLoop.java "$URL" "$RATE" $((SECONDS_PROFILED + 8)) "$BODY" \
   "Authorization: Bearer $KEY" >"$WORK/openloop.txt" & LOAD=$!
 sleep 4
 # The inner quotes keep the options whole: jcmd would pass them on cut at the commas otherwise.

@@ -35,6 +35,9 @@ UPSTREAM_PORT=18081 HAPROXY_PORT=18082 RL_PROXY_PORT=18080 RL_CONTROL_PORT=18083
 PORTKEY_VERSION=1.15.2
 TOKEN="rop_bench_$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 SERVER_DIR=$ROOT/gateway-ear/target/liberty/wlp
+# The generator's own GC pauses would count as the target's latency (G1 paused it 12-30 ms once a
+# run): a young generation larger than a run's garbage (~6 KB a call) means no collection at all.
+GENERATOR_JVM="-Xms1g -Xmx1g -Xmn768m -XX:+UseSerialGC"
 
 for tool in nginx haproxy wrk python3 curl psql redis-cli; do
   command -v "$tool" >/dev/null || PATH=$PATH:/usr/sbin
@@ -155,7 +158,7 @@ peak() { # target body -> requests/s
 fixed_rate() { # target body rate -> "p50 p99 failed": ms, and calls that failed (past capacity, they time out)
   settle
   local result p50 p99 sent failed
-  result=$("$JAVA_HOME/bin/java" -Xmx1g bench/proxy/OpenLoop.java "${URL[$1]}" "$3" "$DURATION" "$WORK/chat-$2.json" \
+  result=$("$JAVA_HOME/bin/java" $GENERATOR_JVM bench/proxy/OpenLoop.java "${URL[$1]}" "$3" "$DURATION" "$WORK/chat-$2.json" \
     "${HEADERS[$1]}")
   read -r p50 p99 sent failed <<<"$result"
   [[ -n "$failed" ]] || { echo "$1 at $3/s: no result ('$result')" >&2; exit 1; }

@@ -9,7 +9,8 @@ import org.postgresql.copy.CopyIn;
 
 /**
  * Stores trace rows with COPY, several times the rows per second of batched INSERTs, which pay
- * the executor's per-statement work on every row. Fresh rows go straight into the table. Replayed
+ * the executor's per-statement work on every row; in COPY's binary format, which the server
+ * reads without scanning the values ({@link CopyBinary}). Fresh rows go straight into the table. Replayed
  * rows (a spooled batch, which may already be stored if a commit's acknowledgement was lost) go
  * through a session-local staging table and one {@code INSERT ... SELECT ... ON CONFLICT DO
  * NOTHING}, so a row already stored is skipped.
@@ -21,8 +22,10 @@ final class TraceCopy {
             + "prompt_tokens, completion_tokens, total_tokens, findings, plugin_failures, cost_usd, flags, policies, "
             + "session_id, decision, redacted_body, redacted_response";
 
-    /** The trace writer and the spool replay each keep one buffer; see {@link CopyText}. */
-    private static final ThreadLocal<CopyText> BUFFERS = ThreadLocal.withInitial(CopyText::new);
+    private static final int FIELDS = COLUMNS.split(",").length;
+
+    /** The trace writer and the spool replay each keep one buffer; see {@link CopyBinary}. */
+    private static final ThreadLocal<CopyBinary> BUFFERS = ThreadLocal.withInitial(CopyBinary::new);
 
     private TraceCopy() {}
 
@@ -45,19 +48,21 @@ final class TraceCopy {
         }
     }
 
-    private static void copy(Connection c, String table, List<TraceRecord> rows) throws SQLException {
+    /** The rows into {@code table}, whose columns are {@link #COLUMNS} of the same types. */
+    static void copy(Connection c, String table, List<TraceRecord> rows) throws SQLException {
         CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("COPY " + table + " (" + COLUMNS + ") FROM STDIN");
+                .copyIn("COPY " + table + " (" + COLUMNS + ") FROM STDIN (FORMAT binary)");
         try {
-            CopyText text = BUFFERS.get();
-            text.reset();
+            CopyBinary out = BUFFERS.get();
+            out.begin();
             for (TraceRecord r : rows) {
-                row(text, r);
-                if (text.size() >= CopyText.FLUSH_BYTES) {
-                    text.writeTo(copy);
+                row(out, r);
+                if (out.size() >= CopyBinary.FLUSH_BYTES) {
+                    out.writeTo(copy);
                 }
             }
-            text.writeTo(copy);
+            out.end();
+            out.writeTo(copy);
             copy.endCopy();
         } finally {
             if (copy.isActive()) {
@@ -66,36 +71,36 @@ final class TraceCopy {
         }
     }
 
-    private static void row(CopyText out, TraceRecord r) {
-        out.first(r.id());
-        out.field(r.createdAt());
-        out.field(r.tenantId());
-        out.field(r.agentId());
-        out.field(r.keyId());
-        out.field(r.projectId());
-        out.field(r.upstreamId());
-        out.field(r.requestId());
-        out.field(r.route());
-        out.field(r.method());
-        out.field(r.provider());
-        out.field(r.model());
-        out.field(r.stream());
-        out.field(r.status());
-        out.field(r.errorCode());
-        out.field(r.latencyMs());
-        out.field(r.upstreamLatencyMs());
-        out.field(r.promptTokens());
-        out.field(r.completionTokens());
-        out.field(r.totalTokens());
-        out.field(TraceJson.findings(r.findings()));
-        out.field(TraceJson.strings(r.pluginFailures()));
-        out.field(r.costUsd() == null ? null : r.costUsd().toPlainString());
-        out.field(TraceJson.strings(r.flags()));
-        out.field(TraceJson.policies(r.policies()));
-        out.field(r.sessionId());
-        out.field(r.decision());
-        out.field(r.redactedRequest());
-        out.field(r.redactedResponse());
-        out.endRow();
+    private static void row(CopyBinary out, TraceRecord r) {
+        out.row(FIELDS);
+        out.uuid(r.id());
+        out.timestamp(r.createdAt());
+        out.uuid(r.tenantId());
+        out.uuid(r.agentId());
+        out.uuid(r.keyId());
+        out.uuid(r.projectId());
+        out.uuid(r.upstreamId());
+        out.text(r.requestId());
+        out.text(r.route());
+        out.text(r.method());
+        out.text(r.provider());
+        out.text(r.model());
+        out.bool(r.stream());
+        out.int4(r.status());
+        out.text(r.errorCode());
+        out.int4(r.latencyMs());
+        out.int4(r.upstreamLatencyMs());
+        out.int4(r.promptTokens());
+        out.int4(r.completionTokens());
+        out.int4(r.totalTokens());
+        out.jsonb(TraceJson.findings(r.findings()));
+        out.jsonb(TraceJson.strings(r.pluginFailures()));
+        out.numeric(r.costUsd());
+        out.jsonb(TraceJson.strings(r.flags()));
+        out.jsonb(TraceJson.policies(r.policies()));
+        out.text(r.sessionId());
+        out.text(r.decision());
+        out.text(r.redactedRequest());
+        out.text(r.redactedResponse());
     }
 }
