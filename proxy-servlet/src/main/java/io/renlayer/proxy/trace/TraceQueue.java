@@ -272,18 +272,22 @@ public class TraceQueue {
             Thread.currentThread().interrupt();
         }
         if (!writer.isAlive()) {
-            spoolLateRows();
+            storeLateRows();
         }
     }
 
-    /** Rows of calls that finished after the writer's last look go to the spool, replayed on the next start. */
-    private void spoolLateRows() {
+    /**
+     * Rows of calls that finished after the writer's last look are stored like any batch, and
+     * spooled (replayed on the next start) only if the database does not take them: a server
+     * that is stopped for good would otherwise keep the traces of calls it answered on its disk.
+     */
+    private void storeLateRows() {
         List<Supplier<TraceRecord>> late = new ArrayList<>();
         queue.drainTo(late);
         if (late.isEmpty()) {
             return;
         }
-        spool(completed(late));
+        storeOrSpool(completed(late));
     }
 
     /** Runs each row's deferred work (its bodies), here on the writer's side. */
