@@ -19,7 +19,7 @@ import org.postgresql.copy.CopyIn;
  * the server's CPU per trace row (perf on the backend, bench/proxy 2026-12-04), and the writer
  * scanned them once more to escape. Here each value is its length and its bytes.
  *
- * <p>A writer keeps its buffer from batch to batch ({@link #reset}); one made per batch grew by
+ * <p>A writer keeps its buffer from batch to batch ({@link #begin}); one made per batch grew by
  * doubling to past half a G1 region: several humongous arrays a second, each allocated straight
  * into the old generation.
  */
@@ -109,27 +109,12 @@ final class CopyBinary {
     }
 
     void text(String value) {
-        if (value == null) {
-            nul();
-            return;
-        }
-        int lengthAt = size;
-        int32(0);
-        encode(value);
-        setInt32(lengthAt, size - lengthAt - 4);
+        utf8(value, false);
     }
 
     /** jsonb's binary form: a version byte, then the JSON text. */
     void jsonb(String json) {
-        if (json == null) {
-            nul();
-            return;
-        }
-        int lengthAt = size;
-        int32(0);
-        put(JSONB_VERSION);
-        encode(json);
-        setInt32(lengthAt, size - lengthAt - 4);
+        utf8(json, true);
     }
 
     /**
@@ -169,16 +154,26 @@ final class CopyBinary {
         }
     }
 
-    /** What {@link #writeTo} would send now. */
-    byte[] pending() {
-        return Arrays.copyOf(buf, size);
-    }
-
     void writeTo(CopyIn copy) throws SQLException {
         if (size > 0) {
             copy.writeToCopy(buf, 0, size);
             size = 0;
         }
+    }
+
+    /** The value's UTF-8 bytes, after jsonb's version byte if asked, behind their length. */
+    private void utf8(String value, boolean jsonbVersion) {
+        if (value == null) {
+            nul();
+            return;
+        }
+        int lengthAt = size;
+        int32(0);
+        if (jsonbVersion) {
+            put(JSONB_VERSION);
+        }
+        encode(value);
+        setInt32(lengthAt, size - lengthAt - 4);
     }
 
     private static int group(String digits, int index) {
