@@ -51,6 +51,37 @@ class ResilienceIT {
     }
 
     @Test
+    void connectionsTheUpstreamClosedWhileIdleInThePoolAreReplacedWithoutAnError(Gateway gateway) throws Exception {
+        Platform platform = new Platform(gateway);
+        Bare t = bareTenant(platform);
+        try (CuttableTcpLink link = new CuttableTcpLink("127.0.0.1", gateway.upstream.port())) {
+            upstream(platform, t.tenantId, "closing", "http://127.0.0.1:" + link.port() + "/v1", "[\"*\"]", "");
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            // Calls at once leave as many connections in the gateway's pool as there were calls.
+            List<CompletableFuture<HttpResponse<String>>> overlapping = IntStream.range(0, 4)
+                    .mapToObj(i -> client.sendAsync(chat(gateway, t.key, Proxy.userMessage("gpt-4o", "pooled " + i), 300),
+                            HttpResponse.BodyHandlers.ofString()))
+                    .toList();
+            for (CompletableFuture<HttpResponse<String>> call : overlapping) {
+                assertThat(call.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+            }
+            // The upstream closes every idle connection at once, as a server's idle sweep or
+            // its cap on idle connections does; the gateway's pool still holds them all.
+            link.cut();
+            link.restore();
+            Thread.sleep(100);
+
+            for (int i = 0; i < 3; i++) {
+                HttpResponse<String> response = client.send(chat(gateway, t.key, Proxy.userMessage("gpt-4o", "after " + i), 0),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+                // Not an upstream failure: nothing for an operator to look into.
+                assertThat(flags(trace(platform, t.tenantId, response))).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void aSlowUpstreamTimesOutAtItsOwnReadTimeout(Gateway gateway) throws Exception {
         Platform platform = new Platform(gateway);
         Bare t = bareTenant(platform);

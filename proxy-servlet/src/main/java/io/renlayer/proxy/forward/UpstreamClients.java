@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.BasicHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.io.CloseMode;
@@ -55,12 +56,28 @@ final class UpstreamClients implements AutoCloseable {
                 .setConnPoolPolicy(PoolReusePolicy.LIFO)
                 .setMaxConnTotal(bound)
                 .setMaxConnPerRoute(bound)
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.ofMilliseconds(connectTimeoutMs))
-                        .setValidateAfterInactivity(VALIDATE_AFTER)
-                        .build())
+                .setDefaultConnectionConfig(connectionConfig(connectTimeoutMs))
                 .build();
         return new Pooled(HttpClients.createMinimal(connections), connections);
+    }
+
+    /**
+     * A client of one new connection, closed with the client. For an attempt that must not draw
+     * from the pool: after the upstream turned out to have closed a pooled connection, the
+     * connections pooled beside it were likely closed at the same moment (an idle sweep, a cap
+     * on idle connections, a restart), and each would fail the same way.
+     */
+    static CloseableHttpClient oneNewConnection(int connectTimeoutMs) {
+        BasicHttpClientConnectionManager connection = new BasicHttpClientConnectionManager();
+        connection.setConnectionConfig(connectionConfig(connectTimeoutMs));
+        return HttpClients.createMinimal(connection);
+    }
+
+    private static ConnectionConfig connectionConfig(int connectTimeoutMs) {
+        return ConnectionConfig.custom()
+                .setConnectTimeout(Timeout.ofMilliseconds(connectTimeoutMs))
+                .setValidateAfterInactivity(VALIDATE_AFTER)
+                .build();
     }
 
     private void closeIdle() {

@@ -29,6 +29,7 @@ import java.util.logging.Logger;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
@@ -65,8 +66,8 @@ public class UpstreamForwarder {
      * Forwards and relays on the call's own thread. The future completes when the response has
      * been relayed, with the error to report when none could be (the response is then still
      * uncommitted). When the upstream cannot even be connected to, nothing was sent, so the call
-     * is retried once and then goes to the upstream's fallback, if it has one; the trace says
-     * which happened.
+     * is retried once, on a new connection, and then goes to the upstream's fallback, if it has
+     * one; the trace says which happened.
      */
     public CompletableFuture<ProxyError> forward(Exchange exchange, String upstreamPath, HttpServletResponse response) {
         CompletableFuture<ProxyError> done = new CompletableFuture<>();
@@ -89,19 +90,29 @@ public class UpstreamForwarder {
     }
 
     private ProxyError forwardNow(Exchange exchange, String upstreamPath, HttpServletResponse response) {
-        Outcome first = send(exchange, upstreamPath, response);
+        Outcome first = sendReplacingStale(exchange, upstreamPath, response);
         if (!first.connectFailed()) {
             return first.error();
         }
         exchange.flag("upstream_retried");
-        Outcome retried = send(exchange, upstreamPath, response);
+        Outcome retried = send(exchange, upstreamPath, response, Connection.NEW);
         Optional<UpstreamSnapshot> fallback = fallbackOf(exchange);
         if (!retried.connectFailed() || fallback.isEmpty()) {
             return retried.error();
         }
         exchange.routeTo(fallback.get(), plugins.upstreamProvider(fallback.get().provider()).orElseThrow());
         exchange.flag("upstream_fallback");
-        return send(exchange, upstreamPath, response).error();
+        return sendReplacingStale(exchange, upstreamPath, response).error();
+    }
+
+    /**
+     * Sends on a pooled connection; if the upstream had closed it before any answer, sends again
+     * at once on a new one. Upstreams close idle keep-alive connections as a matter of course,
+     * so this is no failure of theirs, and the trace does not flag it.
+     */
+    private Outcome sendReplacingStale(Exchange exchange, String upstreamPath, HttpServletResponse response) {
+        Outcome outcome = send(exchange, upstreamPath, response, Connection.POOLED);
+        return outcome.staleConnection() ? send(exchange, upstreamPath, response, Connection.NEW) : outcome;
     }
 
     /** The fallback of the exchange's upstream: the same tenant's, of the same dialect, enabled. */
@@ -115,10 +126,32 @@ public class UpstreamForwarder {
                 .findFirst();
     }
 
-    /** One attempt; {@code connectFailed} means the upstream was never reached. */
-    private record Outcome(ProxyError error, boolean connectFailed) {}
+    /**
+     * One attempt; {@code connectFailed} means the upstream was never reached, {@code staleConnection}
+     * that the connection closed before any answer came (one the upstream had closed while it idled).
+     */
+    private record Outcome(ProxyError error, boolean connectFailed, boolean staleConnection) {
+        Outcome(ProxyError error) {
+            this(error, false, false);
+        }
+    }
 
-    private Outcome send(Exchange exchange, String upstreamPath, HttpServletResponse response) {
+    private enum Connection { POOLED, NEW }
+
+    private Outcome send(Exchange exchange, String upstreamPath, HttpServletResponse response, Connection connection) {
+        int connectTimeoutMs = exchange.upstream().resilience().connectTimeoutMs();
+        if (connection == Connection.POOLED) {
+            return send(exchange, upstreamPath, response, clients.forConnectTimeout(connectTimeoutMs));
+        }
+        CloseableHttpClient client = UpstreamClients.oneNewConnection(connectTimeoutMs);
+        try {
+            return send(exchange, upstreamPath, response, client);
+        } finally {
+            client.close(CloseMode.GRACEFUL);
+        }
+    }
+
+    private Outcome send(Exchange exchange, String upstreamPath, HttpServletResponse response, CloseableHttpClient client) {
         HttpUriRequestBase request = buildRequest(exchange, upstreamPath);
         HttpClientContext context = HttpClientContext.create();
         int readTimeoutMs = exchange.upstream().resilience().readTimeoutMs();
@@ -130,9 +163,8 @@ public class UpstreamForwarder {
         long sentAt = System.nanoTime();
         ClassicHttpResponse answer;
         try {
-            answer = clients.forConnectTimeout(exchange.upstream().resilience().connectTimeoutMs())
-                    // The request already holds the scheme and authority it was built from.
-                    .executeOpen(new HttpHost(request.getScheme(), request.getAuthority()), request, context);
+            // The request already holds the scheme and authority it was built from.
+            answer = client.executeOpen(new HttpHost(request.getScheme(), request.getAuthority()), request, context);
         } catch (IOException failure) {
             return failed(exchange, failure);
         }
@@ -170,24 +202,24 @@ public class UpstreamForwarder {
             exchange.finished(status, outcome.ending() == RelayOutcome.Ending.CLIENT_DISCONNECTED
                     ? "client_disconnected"
                     : status >= 400 ? "upstream_error" : null);
-            return new Outcome(null, false);
+            return new Outcome(null);
         }
         if (response.isCommitted()) {
             // The client has the status and part of the body; the trace says how it ended.
             exchange.finished(status, cutShort.code());
-            return new Outcome(null, false);
+            return new Outcome(null);
         }
         // Nothing has reached the client yet: it gets a clear error, not the upstream's status
         // with an empty or cut body.
         response.reset();
         exchange.finished(cutShort.status(), cutShort.code());
-        return new Outcome(cutShort, false);
+        return new Outcome(cutShort);
     }
 
     private static Outcome failed(Exchange exchange, Exception failure) {
         ProxyError error = classify(failure);
         exchange.finished(error.status(), error.code());
-        return new Outcome(error, isConnectFailure(failure));
+        return new Outcome(error, isConnectFailure(failure), failure instanceof NoHttpResponseException);
     }
 
     /** The gateway builds the call, the provider shapes it (credential, URL), the gateway sends it. */
