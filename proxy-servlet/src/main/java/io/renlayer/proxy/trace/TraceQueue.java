@@ -59,6 +59,8 @@ public class TraceQueue {
 
     private TraceSpool spool;
     private volatile boolean running = true;
+    /** The writer has ended: a row offered now is stored by the thread that offers it. */
+    private volatile boolean writerEnded;
     private Thread writer;
     /** While the database is away: when to try it again, and how long to wait after that. */
     private long retryAtNanos;
@@ -118,6 +120,10 @@ public class TraceQueue {
 
     private boolean offer(Supplier<TraceRecord> row) {
         if (queue.offer(row)) {
+            if (writerEnded) {
+                // A call that finished while the application stopped: no writer will take its row.
+                storeLateRows();
+            }
             return true;
         }
         if (dropped.incrementAndGet() % 1000 == 1) {
@@ -272,6 +278,7 @@ public class TraceQueue {
             Thread.currentThread().interrupt();
         }
         if (!writer.isAlive()) {
+            writerEnded = true;
             storeLateRows();
         }
     }
@@ -280,8 +287,10 @@ public class TraceQueue {
      * Rows of calls that finished after the writer's last look are stored like any batch, and
      * spooled (replayed on the next start) only if the database does not take them: a server
      * that is stopped for good would otherwise keep the traces of calls it answered on its disk.
+     * Once the writer has ended, the stop and each late call run this, one at a time: whichever
+     * runs after a row was queued stores it, so none is left in the queue.
      */
-    private void storeLateRows() {
+    private synchronized void storeLateRows() {
         List<Supplier<TraceRecord>> late = new ArrayList<>();
         queue.drainTo(late);
         if (late.isEmpty()) {
