@@ -98,6 +98,32 @@ class TraceQueryIT {
     }
 
     @Test
+    void bodiesAreStoredAsSentAndASessionTheBodyNamesGroupsItsCalls(Gateway gateway) throws Exception {
+        Platform platform = new Platform(gateway);
+        Platform.TestTenant t = platform.newTenant();
+        String base = "/api/v1/tenants/" + t.tenantId() + "/traces";
+        String ascii = """
+                {"model":"gpt-4o","metadata":{"session_id":"from-the-body"},"messages":[{"role":"user","content":"caf\\u00e9 one"}]}""";
+        String utf8 = """
+                {"model":"gpt-4o","messages":[{"role":"user","content":"café, 中文 and 😀 two"}]}""";
+
+        assertThat(chat(gateway, t.key(), null, ascii).statusCode()).isEqualTo(200);
+        assertThat(chat(gateway, t.key(), null, utf8).statusCode()).isEqualTo(200);
+        awaitCount(platform, base + "?limit=100", 2);
+
+        JsonArray sessions = items(platform, base + "/sessions");
+        assertThat(sessions).hasSize(1);
+        assertThat(sessions.getJsonObject(0).getString("sessionId")).isEqualTo("from-the-body");
+        assertThat(sessions.getJsonObject(0).getInt("requests")).isEqualTo(1);
+        Set<String> stored = new HashSet<>();
+        for (var item : items(platform, base + "?limit=100")) {
+            String id = item.asJsonObject().getString("id");
+            stored.add(Platform.json(platform.get(base + "/" + id).body()).getString("redactedRequest"));
+        }
+        assertThat(stored).containsExactlyInAnyOrder(ascii, utf8);
+    }
+
+    @Test
     void badFiltersAreNamedInTheProblem(Gateway gateway) throws Exception {
         Platform platform = new Platform(gateway);
         String base = "/api/v1/tenants/" + platform.newTenant().tenantId() + "/traces";
@@ -111,11 +137,14 @@ class TraceQueryIT {
     }
 
     private HttpResponse<String> chat(Gateway gateway, String key, String session, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(gateway.proxyUrl() + "/v1/chat/completions"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway.proxyUrl() + "/v1/chat/completions"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                .header("x-session-id", session)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (session != null) {
+            request.header("x-session-id", session);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonArray items(Platform platform, String path) throws Exception {

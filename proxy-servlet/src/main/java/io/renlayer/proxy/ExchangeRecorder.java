@@ -1,6 +1,7 @@
 package io.renlayer.proxy;
 
 import io.renlayer.admin.runtime.PriceTable;
+import io.renlayer.admin.traces.AsciiText;
 import io.renlayer.admin.traces.TraceFinding;
 import io.renlayer.admin.traces.TracePolicy;
 import io.renlayer.admin.traces.TraceRecord;
@@ -20,6 +21,7 @@ import io.renlayer.proxy.trace.ResponseCapture;
 import io.renlayer.proxy.trace.SessionIds;
 import io.renlayer.proxy.trace.TraceBodies;
 import io.renlayer.spi.dlp.ScanInput;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -96,25 +98,34 @@ public class ExchangeRecorder {
         byte[] requestBody = exchange.body();
         ResponseCapture response = exchange.responseCapture();
         long bodyBytes = (requestBody == null ? 0 : requestBody.length) + response.size();
-        traces.submit(row, bodyBytes, withBodies(exchange, requestBody == null ? null : exchange.bodyText(), response));
+        traces.submit(row, bodyBytes, withBodies(exchange, requestBody, response));
     }
 
     /**
      * Session and redacted bodies, worked out by the trace writer rather than the request thread.
-     * It is handed the body's text the request decoded, not the bytes to decode again.
+     * It reads the body's text if the request decoded it, else the body's bytes in place when they
+     * are ASCII (nearly always: JSON escapes the rest), and decodes them only otherwise.
      */
-    private UnaryOperator<TraceRecord> withBodies(Exchange exchange, String request, ResponseCapture response) {
+    private UnaryOperator<TraceRecord> withBodies(Exchange exchange, byte[] requestBody, ResponseCapture response) {
         Map<String, String> headers = exchange.headers();
         String promptText = exchange.promptText();
         String otherText = exchange.otherText();
         ScanResult promptScan = exchange.promptScanOrNull();
+        String decoded = exchange.decodedBodyOrNull();
+        boolean mayNameSession = exchange.bodyMayNameSession();
         return row -> {
             String tenant = row.tenantId().toString();
-            return row.withBodies(SessionIds.of(headers, request),
+            CharSequence request = decoded != null || requestBody == null ? decoded : text(requestBody);
+            return row.withBodies(SessionIds.of(headers, mayNameSession ? request : null),
                     TraceBodies.redactedRequest(request, promptText, otherText, promptScan, detectors, tenant),
                     TraceBodies.redacted(response.text(), response.truncated(), detectors, tenant,
                             ScanInput.Phase.RESPONSE));
         };
+    }
+
+    private static CharSequence text(byte[] body) {
+        AsciiText ascii = AsciiText.ofOrNull(body);
+        return ascii != null ? ascii : new String(body, StandardCharsets.UTF_8);
     }
 
     /** The strongest outcome of the policies applied: DENY, then REDACT, FLAG, ALLOW; null when none applied. */

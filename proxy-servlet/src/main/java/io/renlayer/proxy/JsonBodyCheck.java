@@ -1,5 +1,6 @@
 package io.renlayer.proxy;
 
+import io.renlayer.admin.traces.AsciiText;
 import io.renlayer.proxy.error.ProxyError;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -20,21 +21,11 @@ final class JsonBodyCheck {
 
     private JsonBodyCheck() {}
 
-    /** @param decoded the body decoded leniently ({@code new String(body, UTF_8)}) */
-    static Optional<ProxyError> problem(String contentType, byte[] body, String decoded) {
+    static Optional<ProxyError> problem(String contentType, byte[] body) {
         if (contentType != null && !isJson(mediaType(contentType))) {
             return Optional.of(ProxyError.unsupportedMediaType(mediaType(contentType)));
         }
-        return validUtf8(body, decoded) ? Optional.empty() : Optional.of(ProxyError.invalidEncoding());
-    }
-
-    /**
-     * A lenient decoding replaces each malformed sequence with U+FFFD. Without one, the body was
-     * valid, and a one-byte (Latin-1) string cannot even hold one: its check is free. Only a body
-     * that decodes to U+FFFD, malformed or really sending one, is decoded again strictly.
-     */
-    static boolean validUtf8(byte[] body, String decoded) {
-        return decoded.indexOf('\uFFFD') < 0 || validUtf8(body);
+        return AsciiText.isAscii(body) || validUtf8(body) ? Optional.empty() : Optional.of(ProxyError.invalidEncoding());
     }
 
     private static String mediaType(String contentType) {
@@ -47,7 +38,10 @@ final class JsonBodyCheck {
         return mediaType.equals("application/json") || (mediaType.startsWith("application/") && mediaType.endsWith("+json"));
     }
 
-    /** Decodes through a small reused buffer: no copy of the body is made. */
+    /**
+     * Decodes through a small buffer: no copy of the body is made. Only a body with bytes past
+     * ASCII comes here; an ASCII one is valid UTF-8 as it is.
+     */
     static boolean validUtf8(byte[] body) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)

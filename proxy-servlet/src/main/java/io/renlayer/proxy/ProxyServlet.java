@@ -217,13 +217,13 @@ public class ProxyServlet extends HttpServlet {
             ErrorWriter.write(response, ProxyError.bodyTooLarge(bodies.limit()), requestId, route.errors(), null);
             return;
         }
-        String text = new String(body.get(), StandardCharsets.UTF_8); // decoded once, for the check and every reader
-        Optional<ProxyError> unreadable = JsonBodyCheck.problem(request.getContentType(), body.get(), text);
+        // Not decoded here: the parser reads the bytes in place, and the trace writer stores them so.
+        Optional<ProxyError> unreadable = JsonBodyCheck.problem(request.getContentType(), body.get());
         if (unreadable.isPresent()) {
             ErrorWriter.write(response, unreadable.get(), requestId, route.errors(), null);
             return;
         }
-        Exchange exchange = new Exchange(requestId, "POST", route.path(), RequestBodies.headers(request), body.get(), text);
+        Exchange exchange = new Exchange(requestId, "POST", route.path(), RequestBodies.headers(request), body.get());
         proxy(request, response, exchange, pipelines.get(route), route.upstreamPath(), route.errors());
     }
 
@@ -282,16 +282,15 @@ public class ProxyServlet extends HttpServlet {
             ErrorWriter.write(response, ProxyError.bodyTooLarge(bodies.limit()), requestId, ErrorDialect.MCP, null);
             return;
         }
-        String text = new String(body.get(), StandardCharsets.UTF_8);
         Optional<ProxyError> unreadable = "POST".equals(request.getMethod())
-                ? JsonBodyCheck.problem(request.getContentType(), body.get(), text)
+                ? JsonBodyCheck.problem(request.getContentType(), body.get())
                 : Optional.empty();
         if (unreadable.isPresent()) {
             ErrorWriter.write(response, unreadable.get(), requestId, ErrorDialect.MCP, null);
             return;
         }
         Exchange exchange = new Exchange(requestId, request.getMethod(), target.route(), RequestBodies.headers(request),
-                body.get(), text);
+                body.get(), new String(body.get(), StandardCharsets.UTF_8));
         InboundPipeline pipeline = new InboundPipeline(List.of(
                 authenticate,
                 new ReadMcpRequestStage(),

@@ -43,7 +43,7 @@ class JsonBodyCheckTest {
         assertThat(JsonBodyCheck.validUtf8(body)).isTrue();
         body[4321] = (byte) 0xC3; // a lead byte followed by ASCII
         assertThat(JsonBodyCheck.validUtf8(body)).isFalse();
-        assertThat(JsonBodyCheck.validUtf8(body, new String(body, StandardCharsets.UTF_8))).isFalse();
+        assertThat(problem("application/json", body)).map(ProxyError::code).contains("invalid_encoding");
         assertThat(JsonBodyCheck.validUtf8(new byte[] {'"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"'}))
                 .as("an encoded surrogate").isFalse();
         assertThat(JsonBodyCheck.validUtf8(new byte[] {(byte) 0xF0, (byte) 0x9F})).as("truncated at the end").isFalse();
@@ -51,8 +51,20 @@ class JsonBodyCheckTest {
                 .map(ProxyError::code).contains("invalid_encoding");
     }
 
-    /** As the servlet calls it: with the body decoded leniently. */
+    @Test
+    void anAsciiBodyPassesWhereverItsLastBytesFall() {
+        for (int length = 0; length < 20; length++) {
+            byte[] body = "a".repeat(length).getBytes(StandardCharsets.US_ASCII);
+            assertThat(problem("application/json", body)).as("length %d", length).isEmpty();
+            if (length > 0) {
+                body[length - 1] = (byte) 0xC3; // a lead byte with nothing after: the word-wise pass must not skip it
+                assertThat(problem("application/json", body)).as("length %d", length)
+                        .map(ProxyError::code).contains("invalid_encoding");
+            }
+        }
+    }
+
     private static java.util.Optional<ProxyError> problem(String contentType, byte[] body) {
-        return JsonBodyCheck.problem(contentType, body, new String(body, StandardCharsets.UTF_8));
+        return JsonBodyCheck.problem(contentType, body);
     }
 }

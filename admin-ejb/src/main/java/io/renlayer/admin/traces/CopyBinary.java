@@ -112,6 +112,19 @@ final class CopyBinary {
         utf8(value, false);
     }
 
+    /** A body: an {@link AsciiText}'s bytes go in as they are, being UTF-8 already. */
+    void text(CharSequence value) {
+        if (value instanceof AsciiText ascii) {
+            byte[] bytes = ascii.utf8();
+            int32(bytes.length);
+            reserve(bytes.length);
+            System.arraycopy(bytes, 0, buf, size, bytes.length);
+            size += bytes.length;
+            return;
+        }
+        text(value == null ? null : value.toString());
+    }
+
     /** jsonb's binary form: a version byte, then the JSON text. */
     void jsonb(String json) {
         utf8(json, true);

@@ -47,7 +47,7 @@ public final class TraceLine {
         put(o, "costUsd", r.costUsd());
         put(o, "sessionId", r.sessionId());
         put(o, "decision", r.decision());
-        put(o, "redactedRequest", r.redactedRequest());
+        put(o, "redactedRequest", r.redactedRequest() == null ? null : r.redactedRequest().toString());
         put(o, "redactedResponse", r.redactedResponse());
         return o.build().toString();
     }

@@ -9,7 +9,8 @@ import java.util.UUID;
 /**
  * One proxied call as recorded: who, where, how it ended, how long it took and what it used.
  * Token counts are {@code null} when the upstream did not report them. Findings locate
- * sensitive content without holding it; the bodies are stored redacted, never raw.
+ * sensitive content without holding it; the bodies are stored redacted, never raw. The request's
+ * is a {@link CharSequence} so that an ASCII body is stored from its bytes ({@link AsciiText}).
  */
 public record TraceRecord(
         UUID id,
@@ -39,11 +40,11 @@ public record TraceRecord(
         List<TracePolicy> policies,
         String sessionId,
         String decision,
-        String redactedRequest,
+        CharSequence redactedRequest,
         String redactedResponse) {
 
     /** The same row with what the trace writer derives off the request thread. */
-    public TraceRecord withBodies(String sessionId, String redactedRequest, String redactedResponse) {
+    public TraceRecord withBodies(String sessionId, CharSequence redactedRequest, String redactedResponse) {
         return new TraceRecord(id, createdAt, tenantId, agentId, keyId, projectId, upstreamId, requestId, route, method,
                 provider, model, stream, status, errorCode, latencyMs, upstreamLatencyMs, promptTokens,
                 completionTokens, totalTokens, findings, pluginFailures, costUsd, flags, policies, sessionId, decision,

@@ -96,6 +96,29 @@ class TraceCopyTest {
     }
 
     @Test
+    void anAsciiBodyIsStoredFromItsBytesAndTheValuesAfterItKeepTheirPlace() throws SQLException {
+        String body = "{\"messages\":[{\"content\":\"caf\\u00e9 \\\"quoted\\\"\"}]}" + " word".repeat(7_000);
+        List<TraceRecord> rows = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            rows.add(new TraceRecord(UUID.randomUUID(), Instant.EPOCH.plusSeconds(i), UUID.randomUUID(), null, null,
+                    null, null, "req-" + i, "/v1/chat/completions", "POST", null, null, false, 200, null, 1, null,
+                    null, null, null, List.of(), List.of(), null, List.of(), List.of(), null, null,
+                    AsciiText.ofOrNull((body + i).getBytes(java.nio.charset.StandardCharsets.US_ASCII)), "answer " + i));
+        }
+
+        TraceCopy.copy(db, "copied", rows);
+
+        try (Statement st = db.createStatement();
+                ResultSet rs = st.executeQuery("SELECT redacted_body, redacted_response FROM copied ORDER BY created_at")) {
+            for (int i = 0; i < 2; i++) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString("redacted_body")).isEqualTo(body + i);
+                assertThat(rs.getString("redacted_response")).isEqualTo("answer " + i);
+            }
+        }
+    }
+
+    @Test
     void absentValuesArriveAsNull() throws SQLException {
         TraceRecord bare = new TraceRecord(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), null, null, null,
                 null, "req-2", "/v1/models", "GET", null, null, false, 401, null, 0, null, null, null, null,

@@ -36,6 +36,7 @@ public final class Exchange {
     private boolean streamRequested;
     private String promptText = "";
     private String otherText;
+    private boolean bodyMayNameSession = true;
     private long maxTokens = -1;
     private Reservation reservation;
     private ScanResult requestScan; // null until the prompt is scanned
@@ -92,6 +93,11 @@ public final class Exchange {
         return bodyText;
     }
 
+    /**
+     * The body's text if it was decoded already (a redaction, the MCP reader), else null: the
+     * trace writer then stores an ASCII body from its bytes instead of decoding a copy.
+     */
+    public String decodedBodyOrNull() { return bodyText; }
 
     /** A request header by lower-case name, or null. */
     public String header(String lowerCaseName) { return headers.get(lowerCaseName); }
@@ -123,6 +129,13 @@ public final class Exchange {
      */
     public String otherText() { return otherText; }
     public void otherText(String otherText) { this.otherText = otherText; }
+
+    /**
+     * False once the body was read whole and has no top-level {@code conversation} or
+     * {@code metadata}: the trace writer need not search a long prompt for a session it cannot name.
+     */
+    public boolean bodyMayNameSession() { return bodyMayNameSession; }
+    public void bodyNamesNoSession() { this.bodyMayNameSession = false; }
 
     /** {@code max_tokens} (or {@code max_completion_tokens}) of the request, or -1. */
     public long maxTokens() { return maxTokens; }

@@ -1,12 +1,14 @@
 package io.renlayer.proxy.stage;
 
 import io.renlayer.admin.json.Jsonp;
+import io.renlayer.admin.json.Utf8Reader;
 import io.renlayer.proxy.error.ProxyError;
 import io.renlayer.proxy.pipeline.Exchange;
 import io.renlayer.proxy.pipeline.Stage;
 import io.renlayer.proxy.pipeline.StageResult;
 import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
+import java.io.Reader;
 import java.io.StringReader;
 import jakarta.json.stream.JsonParser.Event;
 import java.util.ArrayDeque;
@@ -30,7 +32,8 @@ public final class ReadChatRequestStage implements Stage {
         boolean stream = false;
         Lines prompt = new Lines();
         Lines other = new Lines();
-        try (JsonParser parser = Jsonp.createParser(new StringReader(exchange.bodyText()))) {
+        boolean namesSession = false;
+        try (JsonParser parser = Jsonp.createParser(reader(exchange))) {
             if (!parser.hasNext() || parser.next() != Event.START_OBJECT) {
                 return StageResult.reject(ProxyError.invalidBody(null, "The request body must be a JSON object."));
             }
@@ -39,6 +42,7 @@ public final class ReadChatRequestStage implements Stage {
                     continue; // the top level's END_OBJECT
                 }
                 String field = parser.getString();
+                namesSession |= field.equals("conversation") || field.equals("metadata");
                 Event value = parser.next();
                 switch (field) {
                     case "model" -> {
@@ -63,7 +67,16 @@ public final class ReadChatRequestStage implements Stage {
         }
         exchange.describedAs(model, stream, prompt.toString());
         exchange.otherText(other.toString());
+        if (!namesSession) {
+            exchange.bodyNamesNoSession();
+        }
         return StageResult.proceed();
+    }
+
+    /** The body's text if something decoded it already, else its bytes decoded as they are read. */
+    private static Reader reader(Exchange exchange) {
+        String decoded = exchange.decodedBodyOrNull();
+        return decoded != null ? new StringReader(decoded) : new Utf8Reader(exchange.body());
     }
 
     /**

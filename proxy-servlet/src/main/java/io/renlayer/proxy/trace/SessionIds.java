@@ -20,7 +20,8 @@ public final class SessionIds {
 
     private SessionIds() {}
 
-    public static String of(Map<String, String> headers, String body) {
+    /** @param body the request body, or null when it is known to name no session */
+    public static String of(Map<String, String> headers, CharSequence body) {
         String header = headers.get("x-session-id");
         if (header == null) {
             header = headers.get("mcp-session-id");
@@ -28,7 +29,11 @@ public final class SessionIds {
         if (header != null && !header.isBlank()) {
             return bounded(header.strip());
         }
-        return body == null || body.isEmpty() || body.charAt(0) != '{' || !namesASession(body) ? null : fromBody(body);
+        if (body == null || body.isEmpty() || body.charAt(0) != '{') {
+            return null;
+        }
+        String text = body.toString();
+        return namesASession(text) ? fromBody(text) : null;
     }
 
     /** Most bodies name no session: finding that out must not cost a parse of the whole prompt. */

@@ -50,24 +50,30 @@ public final class TraceBodies {
      * {@code promptScan} is null when the call ended before its prompt was scanned;
      * {@code otherText} (the other strings, as the request path read them) is null when the request
      * path did not collect them, and they are then read from the body.
+     *
+     * @return the body itself (an {@link io.renlayer.admin.traces.AsciiText} stays one, to be stored
+     *     from its bytes) when it holds nothing to redact and fits the stored limit
      */
-    public static String redactedRequest(String raw, String promptText, String otherText, ScanResult promptScan,
-            TextScanner scanner, String tenantId) {
+    public static CharSequence redactedRequest(CharSequence raw, String promptText, String otherText,
+            ScanResult promptScan, TextScanner scanner, String tenantId) {
         boolean reusable = raw != null && !raw.isEmpty() && promptScan != null && !promptScan.anyFailed()
                 && !promptText.isEmpty() && looksLikeJson(raw);
         Optional<String> rest = !reusable ? Optional.empty()
                 : otherText != null ? Optional.of(otherText)
-                : JsonStrings.text(raw, value -> !promptText.contains(value));
+                : JsonStrings.text(raw.toString(), value -> !promptText.contains(value));
         if (rest.isEmpty()) {
-            return redacted(raw, false, scanner, tenantId, ScanInput.Phase.REQUEST);
+            return redacted(raw == null ? null : raw.toString(), false, scanner, tenantId, ScanInput.Phase.REQUEST);
         }
         Map<String, String> tokens = new TreeMap<>(LONGEST_FIRST);
         tokens.putAll(FindingTokens.bySecret(promptText, promptScan.findings()));
         tokens.putAll(tokens(rest.get(), scanner, tenantId, ScanInput.Phase.REQUEST));
-        return bounded(redactJson(raw, tokens), false);
+        if (tokens.isEmpty() && raw.length() <= STORED_LIMIT) {
+            return raw;
+        }
+        return bounded(redactJson(raw.toString(), tokens), false);
     }
 
-    private static boolean looksLikeJson(String raw) {
+    private static boolean looksLikeJson(CharSequence raw) {
         char first = raw.charAt(0);
         return first == '{' || first == '[';
     }

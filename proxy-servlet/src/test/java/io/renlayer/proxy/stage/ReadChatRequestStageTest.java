@@ -60,6 +60,22 @@ class ReadChatRequestStageTest {
         assertThat(rejection("{\"model\":42}").param()).isEqualTo("model");
     }
 
+    @Test
+    void readsTheBodysBytesAsUtf8AndNotesWhetherItCouldNameASession() {
+        Exchange plain = exchange("{\"model\":\"m\",\"messages\":[{\"content\":\"café 中文 😀 \\u00e9\"}]}");
+        Exchange named = exchange("{\"model\":\"m\",\"metadata\":{\"session_id\":\"s\"},\"input\":\"hi\"}");
+        Exchange conversation = exchange("{\"model\":\"m\",\"conversation\":\"c\",\"input\":\"hi\"}");
+
+        for (Exchange e : new Exchange[] {plain, named, conversation}) {
+            assertThat(stage.apply(e).rejection()).isEmpty();
+        }
+        assertThat(plain.promptText()).isEqualTo("café 中文 😀 é");
+        assertThat(plain.decodedBodyOrNull()).as("the body is parsed from its bytes, not decoded whole").isNull();
+        assertThat(plain.bodyMayNameSession()).isFalse();
+        assertThat(named.bodyMayNameSession()).isTrue();
+        assertThat(conversation.bodyMayNameSession()).isTrue();
+    }
+
     private ProxyError rejection(String body) {
         return stage.apply(exchange(body)).rejection().orElseThrow();
     }

@@ -121,7 +121,7 @@ class TraceBodiesTest {
         List<String> scanned = new java.util.ArrayList<>();
         ScanResult promptScan = promptScanFindingItsKey();
 
-        String stored = TraceBodies.redactedRequest(REQUEST, PROMPT, null, promptScan, recording(scanned), "t");
+        String stored = TraceBodies.redactedRequest(REQUEST, PROMPT, null, promptScan, recording(scanned), "t").toString();
 
         assertThat(stored).doesNotContain("AKIA").doesNotContain("ops@corp.io")
                 .contains("[REDACTED:AWS_ACCESS_KEY_ID]", "[REDACTED:EMAIL_ADDRESS]", "gpt-4o");
@@ -135,7 +135,7 @@ class TraceBodiesTest {
         ScanResult promptScan = promptScanFindingItsKey();
 
         String stored = TraceBodies.redactedRequest(REQUEST, PROMPT, "gpt-4o\nuser\nmails ops@corp.io", promptScan,
-                recording(scanned), "t");
+                recording(scanned), "t").toString();
 
         assertThat(scanned).containsExactly("gpt-4o\nuser\nmails ops@corp.io");
         assertThat(stored).doesNotContain("AKIA").doesNotContain("ops@corp.io")
@@ -148,7 +148,7 @@ class TraceBodiesTest {
         for (ScanResult promptScan : java.util.Arrays.asList(failed, null)) {
             List<String> scanned = new java.util.ArrayList<>();
 
-            String stored = TraceBodies.redactedRequest(REQUEST, PROMPT, null, promptScan, recording(scanned), "t");
+            String stored = TraceBodies.redactedRequest(REQUEST, PROMPT, null, promptScan, recording(scanned), "t").toString();
 
             assertThat(stored).doesNotContain("AKIA").doesNotContain("ops@corp.io");
             assertThat(scanned).singleElement().asString().contains("deploy with", "mails ops@corp.io");
