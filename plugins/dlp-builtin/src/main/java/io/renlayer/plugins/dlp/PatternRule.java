@@ -63,8 +63,13 @@ record PatternRule(String type, List<String> keywords, Pattern pattern, int grou
     /**
      * A keyword and the character of it that it is searched by: the one least common in prose, at
      * {@code offset} in the keyword. Lower-case keywords are matched ignoring case.
+     * {@code firstChars} are the chars a match can start with: each case of the first when caseless.
      */
-    record KeywordChar(String keyword, int offset, boolean caseless) {
+    record KeywordChar(String keyword, int offset, boolean caseless, char[] firstChars) {
+
+        KeywordChar(String keyword, int offset, boolean caseless) {
+            this(keyword, offset, caseless, caseless ? CaseVariants.of(keyword.charAt(0)) : new char[] {keyword.charAt(0)});
+        }
 
         /** Letters from most to least common in English text. */
         private static final String LETTERS_BY_FREQUENCY = "etaoinshrdlcumwfgypbvkjxqz";
@@ -124,8 +129,26 @@ record PatternRule(String type, List<String> keywords, Pattern pattern, int grou
             return found;
         }
 
+        /**
+         * The first char is checked before the whole keyword: in prose most hits of the anchor are
+         * no keyword, and a caseless {@code regionMatches} costs a case mapping per char compared.
+         */
         private boolean startsAt(String text, int start) {
-            return start >= 0 && text.regionMatches(caseless, start, keyword, 0, keyword.length());
+            return start >= 0 && isFirstChar(text, start)
+                    && text.regionMatches(caseless, start, keyword, 0, keyword.length());
+        }
+
+        private boolean isFirstChar(String text, int start) {
+            if (start >= text.length()) {
+                return false;
+            }
+            char c = text.charAt(start);
+            for (char first : firstChars) {
+                if (c == first) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
