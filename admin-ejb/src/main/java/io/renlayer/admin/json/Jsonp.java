@@ -9,8 +9,6 @@ import jakarta.json.JsonString;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import java.io.Reader;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 
 /**
  * JSON-P through one provider looked up once. {@code Json.createXxx} looks the provider up again
@@ -44,17 +42,17 @@ public final class Jsonp {
     }
 
     /**
-     * A reader of UTF-8 bytes (bodies are checked to be UTF-8 before they are parsed). From a
-     * String rather than the bytes: the stream variants detect the encoding through an
-     * InputStreamReader, an 8 KiB buffer per call, several times a small request's own size.
+     * A reader of UTF-8 bytes (bodies are checked to be UTF-8 before they are parsed), decoded as
+     * they are read ({@link Utf8Reader}): no decoded copy of the whole body, and none of the 8 KiB
+     * buffer per call that the stream variants' {@code InputStreamReader} keeps.
      */
     public static JsonReader createReader(byte[] utf8) {
-        return PROVIDER.createReader(new StringReader(new String(utf8, StandardCharsets.UTF_8)));
+        return PROVIDER.createReader(new Utf8Reader(utf8));
     }
 
     /** A parser of UTF-8 bytes; see {@link #createReader(byte[])}. */
     public static JsonParser createParser(byte[] utf8) {
-        return createParser(new StringReader(new String(utf8, StandardCharsets.UTF_8)));
+        return createParser(new Utf8Reader(utf8));
     }
 
     public static JsonParser createParser(Reader reader) {
