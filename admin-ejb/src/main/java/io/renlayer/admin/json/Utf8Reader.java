@@ -39,9 +39,10 @@ public final class Utf8Reader extends Reader {
             pending = 0;
             written = 1;
         }
-        CharBuffer out = CharBuffer.wrap(buffer, offset + written, length - written);
+        int start = offset + written;
+        CharBuffer out = CharBuffer.wrap(buffer, start, length - written);
         decode(out);
-        written += out.position() - (offset + written);
+        written += out.position() - start;
         if (written == 0 && out.remaining() == 1 && in.hasRemaining()) {
             written = readOneOfAPair(buffer, offset); // room for one char, and the next is a surrogate pair
         }

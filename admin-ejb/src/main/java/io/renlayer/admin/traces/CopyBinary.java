@@ -56,9 +56,7 @@ final class CopyBinary {
         if (chars.length > CHARS) {
             chars = new char[CHARS];
         }
-        reserve(HEADER.length);
-        System.arraycopy(HEADER, 0, buf, 0, HEADER.length);
-        size = HEADER.length;
+        put(HEADER);
     }
 
     int size() {
@@ -115,11 +113,8 @@ final class CopyBinary {
     /** A body: an {@link AsciiText}'s bytes go in as they are, being UTF-8 already. */
     void text(CharSequence value) {
         if (value instanceof AsciiText ascii) {
-            byte[] bytes = ascii.utf8();
-            int32(bytes.length);
-            reserve(bytes.length);
-            System.arraycopy(bytes, 0, buf, size, bytes.length);
-            size += bytes.length;
+            int32(ascii.length());
+            put(ascii.utf8());
             return;
         }
         text(value == null ? null : value.toString());
@@ -255,5 +250,11 @@ final class CopyBinary {
     private void put(byte b) {
         reserve(1);
         buf[size++] = b;
+    }
+
+    private void put(byte[] bytes) {
+        reserve(bytes.length);
+        System.arraycopy(bytes, 0, buf, size, bytes.length);
+        size += bytes.length;
     }
 }

@@ -7,6 +7,7 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -47,7 +48,7 @@ public final class TraceLine {
         put(o, "costUsd", r.costUsd());
         put(o, "sessionId", r.sessionId());
         put(o, "decision", r.decision());
-        put(o, "redactedRequest", r.redactedRequest() == null ? null : r.redactedRequest().toString());
+        put(o, "redactedRequest", Objects.toString(r.redactedRequest(), null));
         put(o, "redactedResponse", r.redactedResponse());
         return o.build().toString();
     }

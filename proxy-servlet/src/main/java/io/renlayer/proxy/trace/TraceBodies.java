@@ -36,10 +36,10 @@ public final class TraceBodies {
             return null;
         }
         Optional<String> strings = looksLikeJson(raw) ? JsonStrings.text(raw, value -> true) : Optional.empty();
-        String text = strings.isPresent()
+        CharSequence text = strings.isPresent()
                 ? redactJson(raw, tokens(strings.get(), scanner, tenantId, phase))
                 : FindingTokens.replace(raw, scanner.scan(raw, tenantId, phase).findings());
-        return bounded(text, alreadyTruncated);
+        return bounded(text, alreadyTruncated).toString();
     }
 
     /**
@@ -67,10 +67,7 @@ public final class TraceBodies {
         Map<String, String> tokens = new TreeMap<>(LONGEST_FIRST);
         tokens.putAll(FindingTokens.bySecret(promptText, promptScan.findings()));
         tokens.putAll(tokens(rest.get(), scanner, tenantId, ScanInput.Phase.REQUEST));
-        if (tokens.isEmpty() && raw.length() <= STORED_LIMIT) {
-            return raw;
-        }
-        return bounded(redactJson(raw.toString(), tokens), false);
+        return bounded(redactJson(raw, tokens), false);
     }
 
     private static boolean looksLikeJson(CharSequence raw) {
@@ -86,12 +83,14 @@ public final class TraceBodies {
      * Most bodies hold nothing to redact, and are then stored as they came; a document is parsed
      * into a tree, to be rewritten value by value, only when one does.
      */
-    private static String redactJson(String raw, Map<String, String> tokens) {
-        return tokens.isEmpty() ? raw : JsonStrings.redact(JsonStrings.parse(raw).orElseThrow(), tokens).toString();
+    private static CharSequence redactJson(CharSequence raw, Map<String, String> tokens) {
+        return tokens.isEmpty() ? raw
+                : JsonStrings.redact(JsonStrings.parse(raw.toString()).orElseThrow(), tokens).toString();
     }
 
-    private static String bounded(String text, boolean alreadyTruncated) {
+    /** The text as it is when it fits (an {@code AsciiText} stays one), else its start and a mark. */
+    private static CharSequence bounded(CharSequence text, boolean alreadyTruncated) {
         boolean cut = alreadyTruncated || text.length() > STORED_LIMIT;
-        return cut ? text.substring(0, Math.min(text.length(), STORED_LIMIT)) + TRUNCATED : text;
+        return cut ? text.subSequence(0, Math.min(text.length(), STORED_LIMIT)) + TRUNCATED : text;
     }
 }

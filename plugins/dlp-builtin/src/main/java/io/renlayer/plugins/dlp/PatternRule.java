@@ -68,7 +68,12 @@ record PatternRule(String type, List<String> keywords, Pattern pattern, int grou
     record KeywordChar(String keyword, int offset, boolean caseless, char[] firstChars) {
 
         KeywordChar(String keyword, int offset, boolean caseless) {
-            this(keyword, offset, caseless, caseless ? CaseVariants.of(keyword.charAt(0)) : new char[] {keyword.charAt(0)});
+            this(keyword, offset, caseless, cases(keyword.charAt(0), caseless));
+        }
+
+        /** The chars that match {@code c}: each of its cases when caseless, else {@code c} alone. */
+        private static char[] cases(char c, boolean caseless) {
+            return caseless ? CaseVariants.of(c) : new char[] {c};
         }
 
         /** Letters from most to least common in English text. */
@@ -115,7 +120,7 @@ record PatternRule(String type, List<String> keywords, Pattern pattern, int grou
         private boolean find(String text, IntList into) {
             char anchor = keyword.charAt(offset);
             boolean found = false;
-            for (char variant : caseless ? CaseVariants.of(anchor) : new char[] {anchor}) {
+            for (char variant : cases(anchor, caseless)) {
                 for (int at = text.indexOf(variant, offset); at >= 0; at = text.indexOf(variant, at + 1)) {
                     if (startsAt(text, at - offset)) {
                         if (into == null) {
@@ -138,10 +143,7 @@ record PatternRule(String type, List<String> keywords, Pattern pattern, int grou
                     && text.regionMatches(caseless, start, keyword, 0, keyword.length());
         }
 
-        private boolean isFirstChar(String text, int start) {
-            if (start >= text.length()) {
-                return false;
-            }
+        private boolean isFirstChar(String text, int start) { // start <= a hit of the anchor: inside the text
             char c = text.charAt(start);
             for (char first : firstChars) {
                 if (c == first) {
