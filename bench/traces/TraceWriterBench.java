@@ -2,12 +2,15 @@ import io.renlayer.admin.traces.TraceFinding;
 import io.renlayer.admin.traces.TracePolicy;
 import io.renlayer.admin.traces.TraceRecord;
 import io.renlayer.admin.traces.TraceStore;
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -30,7 +33,7 @@ public class TraceWriterBench {
         List<String> options = List.of(args).subList(2, args.length);
         boolean bodies = !options.contains("no-bodies");
         boolean replayed = options.contains("replayed");
-        TraceStore store = new TraceStore(dataSource);
+        TraceStore store = new TraceStore(oneKeptConnection(dataSource));
         List<UUID> tenants = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             tenants.add(UUID.randomUUID());
@@ -47,6 +50,28 @@ public class TraceWriterBench {
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("%d rows %s%s in %.1f s: %,.0f rows/s%n", rows,
                 bodies ? "with redacted bodies" : "without bodies", replayed ? ", replayed" : "", seconds, rows / seconds);
+    }
+
+    /**
+     * The gateway's writer takes a connection from Liberty's pool, which keeps it open from batch
+     * to batch. PGSimpleDataSource opens a new one on every call: a backend forked, authenticated
+     * and its catalog caches filled per batch, which is not what is measured here.
+     */
+    private static DataSource oneKeptConnection(PGSimpleDataSource source) throws Exception {
+        Connection kept = source.getConnection();
+        Connection unclosable = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, (proxy, method, args) -> method.getName().equals("close")
+                        ? null : invoke(method, kept, args));
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> method.getName().equals("getConnection") ? unclosable : invoke(method, source, args));
+    }
+
+    private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause(); // the SQLException itself, as the driver threw it
+        }
     }
 
     private static List<TraceRecord> batch(List<UUID> tenants, int size, boolean bodies) {
