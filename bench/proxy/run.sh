@@ -199,7 +199,16 @@ ROWS=$(metric renlayer_trace_rows_written)
 DROPPED=$(metric renlayer_trace_rows_dropped)
 
 echo
-echo "Run $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) vCPUs, Liberty on $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), Portkey $PORTKEY_VERSION on node $(node --version 2>/dev/null || echo -), wrk 2 threads x 32 connections for peak, open-loop arrivals at fixed rates, ${DURATION}s per measurement."
+# DAMON, where a VM's kernel runs it, samples physical memory on a kernel thread every
+# sample_us: on a 2-vCPU VM each pass took a core for 12-25 ms, every ~0.5 s, and set the p99 at
+# 200/s (docs/benchmarks.md, "A fourteenth VM"). The run says whether it was on; it is not changed.
+damon_state() {
+  local d=/sys/kernel/mm/damon/admin/kdamonds
+  [[ -r $d/nr_kdamonds && $(cat $d/nr_kdamonds) -gt 0 ]] || { echo "DAMON: none"; return; }
+  local state; state=$(cat $d/0/state 2>/dev/null || echo unknown)
+  echo "DAMON: kdamond $state, sampling every $(( $(cat $d/0/contexts/0/monitoring_attrs/intervals/sample_us 2>/dev/null || echo 0) / 1000 )) ms"
+}
+echo "Run $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) vCPUs, $(damon_state), Liberty on $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), Portkey $PORTKEY_VERSION on node $(node --version 2>/dev/null || echo -), wrk 2 threads x 32 connections for peak, open-loop arrivals at fixed rates, ${DURATION}s per measurement."
 echo
 python3 - "$RESULTS" <<'PY'
 import sys
