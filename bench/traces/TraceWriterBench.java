@@ -2,6 +2,8 @@ import io.renlayer.admin.traces.TraceFinding;
 import io.renlayer.admin.traces.TracePolicy;
 import io.renlayer.admin.traces.TraceRecord;
 import io.renlayer.admin.traces.TraceStore;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -66,10 +68,10 @@ public class TraceWriterBench {
                 (proxy, method, args) -> method.getName().equals("getConnection") ? unclosable : invoke(method, source, args));
     }
 
-    private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
+    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
         try {
             return method.invoke(target, args);
-        } catch (java.lang.reflect.InvocationTargetException e) {
+        } catch (InvocationTargetException e) {
             throw e.getCause(); // the SQLException itself, as the driver threw it
         }
     }
