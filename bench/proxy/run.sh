@@ -18,8 +18,8 @@
 #   SKIP_BUILD=1 SKIP_PORTKEY=1 ...         reuse the build; leave the peer out
 #
 # Needs: nginx, haproxy, wrk (Debian packages of those names), node + npm (for the peer),
-# PostgreSQL on 127.0.0.1:5432 and Redis on :6379 (as .ci/run sets up). Nothing leaves loopback
-# except the one-time npm download of the peer.
+# PostgreSQL's server binaries (the bench starts a cluster of its own on :15432) and Redis on :6379
+# (as .ci/run sets up). Nothing leaves loopback except the one-time npm download of the peer.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -48,6 +48,7 @@ PIDS=()
 cleanup() {
   for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
   "$SERVER_DIR/bin/server" stop renlayer-bench >/dev/null 2>&1 || true
+  [[ -z "${PGDATA:-}" ]] || as_postgres "$PG_BIN/pg_ctl" -D "$PGDATA" -m fast stop >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 
@@ -80,8 +81,22 @@ haproxy -db -f "$WORK/haproxy.cfg" >"$WORK/haproxy.log" 2>&1 & PIDS+=($!)
 "$JAVA_HOME/bin/java" -Xmx512m -jar "$(ls upstream-sim/target/renlayer-upstream-sim-*-app.jar | head -1)" "$SIM_PORT" \
   >"$WORK/sim.log" 2>&1 & PIDS+=($!)
 
-# --- RenLayer, on the machine's PostgreSQL (a fresh database) and Redis
-psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS renlayer_bench WITH (FORCE)" -c "CREATE DATABASE renlayer_bench"
+# --- PostgreSQL for the traces: a cluster of the bench's own, run as docs/deployment.md advises,
+# with glibc's malloc keeping freed memory. PostgreSQL mallocs and frees each large field of a row
+# it stores, several copies of a 32 KiB body; by default glibc hands the freed top of the heap back
+# to the kernel every time, and the next row faults it in again: ~9 page faults and 190 us of the
+# server's CPU per 32 KiB trace, against 80 us with the settings below (docs/benchmarks.md).
+PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+[[ -x "$PG_BIN/initdb" ]] || { echo "missing PostgreSQL's server binaries: apt-get install -y postgresql" >&2; exit 1; }
+as_postgres() { if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; } # it refuses to run as root
+PGDATA=$WORK/postgres PG_PORT=15432
+rm -rf "$PGDATA"; mkdir -p "$PGDATA"; [[ $(id -u) != 0 ]] || chown postgres: "$PGDATA"
+as_postgres "$PG_BIN/initdb" -D "$PGDATA" -U postgres -A trust >/dev/null
+MALLOC_TRIM_THRESHOLD_=16777216 MALLOC_TOP_PAD_=1048576 as_postgres "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w \
+  -o "-p $PG_PORT -k $PGDATA -c listen_addresses=127.0.0.1" start >/dev/null
+psql -q -h 127.0.0.1 -p $PG_PORT -U postgres -c "CREATE DATABASE renlayer_bench"
+
+# --- RenLayer, on that PostgreSQL and the machine's Redis
 redis-cli -h 127.0.0.1 -p 6379 --scan --pattern 'rl:{*' | xargs -r redis-cli -h 127.0.0.1 -p 6379 del >/dev/null
 SERVERS=$SERVER_DIR/usr/servers
 rm -rf "$SERVERS/renlayer-bench"
@@ -89,7 +104,7 @@ mkdir -p "$SERVERS/renlayer-bench"
 (cd "$SERVERS/renlayer" && tar cf - --exclude=logs --exclude=workarea --exclude=embedded-postgres \
   --exclude=trace-spool --exclude=apps/expanded .) | (cd "$SERVERS/renlayer-bench" && tar xf -)
 env RENLAYER_PROXY_PORT=$RL_PROXY_PORT RENLAYER_CONTROL_PORT=$RL_CONTROL_PORT \
-  RENLAYER_DB_URL=jdbc:postgresql://127.0.0.1:5432/renlayer_bench RENLAYER_DB_USER=postgres \
+  RENLAYER_DB_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/renlayer_bench RENLAYER_DB_USER=postgres \
   RENLAYER_REDIS_URL=redis://127.0.0.1:6379 RENLAYER_BOOTSTRAP_OPERATOR_TOKEN="$TOKEN" \
   RENLAYER_MASTER_KEY="$(head -c 32 /dev/urandom | base64)" \
   "$SERVER_DIR/bin/server" start renlayer-bench >/dev/null

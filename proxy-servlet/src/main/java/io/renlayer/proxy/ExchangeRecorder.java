@@ -20,12 +20,12 @@ import io.renlayer.proxy.inspect.ScanResult;
 import io.renlayer.proxy.trace.ResponseCapture;
 import io.renlayer.proxy.trace.SessionIds;
 import io.renlayer.proxy.trace.TraceBodies;
+import io.renlayer.proxy.trace.TraceIds;
 import io.renlayer.spi.dlp.ScanInput;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import java.util.UUID;
 
 /** Turns a finished exchange into metrics and a trace row. Calls without a tenant leave no trace row. */
 @ApplicationScoped
@@ -61,7 +61,7 @@ public class ExchangeRecorder {
                 : null;
         settle(exchange, usage, costMicros);
         TraceRecord row = new TraceRecord(
-                UUID.randomUUID(),
+                TraceIds.next(),
                 exchange.receivedAt(),
                 exchange.key().tenantId(),
                 exchange.key().agentId(),
