@@ -98,26 +98,24 @@ public class DetectorRunner implements TextScanner {
         }
         ScanInput input = ScanInput.of(text, tenantId, phase);
         List<Future<List<Finding>>> calls = new ArrayList<>(detectors.size());
-        List<CountedDetectorCall> counted = new ArrayList<>(detectors.size());
         for (DlpDetector detector : detectors) {
             PluginHealth health = plugins.health(PluginKind.DLP_DETECTOR, detector.id());
-            CountedDetectorCall call = null;
             if (runsInline(detector)) {
                 calls.add(null); // run below, once the vendors' detectors are under way
             } else if (!health.tryStart(MAX_IN_FLIGHT_PER_DETECTOR)) {
                 calls.add(STUCK); // still stuck in earlier calls: counts as failed without another thread
             } else {
-                call = new CountedDetectorCall(detector, input, health);
-                calls.add(executor.submit(call));
+                CountedDetectorCall call = new CountedDetectorCall(detector, input, health);
+                executor.execute(call);
+                calls.add(call);
             }
-            counted.add(call);
         }
         for (int i = 0; i < detectors.size(); i++) {
             if (calls.get(i) == null) {
                 calls.set(i, runInline(detectors.get(i), input));
             }
         }
-        return collect(detectors, calls, counted, text.length());
+        return collect(detectors, calls, text.length());
     }
 
     /**
@@ -137,8 +135,7 @@ public class DetectorRunner implements TextScanner {
         }
     }
 
-    private ScanResult collect(List<DlpDetector> detectors, List<Future<List<Finding>>> calls,
-            List<CountedDetectorCall> counted, int textLength) {
+    private ScanResult collect(List<DlpDetector> detectors, List<Future<List<Finding>>> calls, int textLength) {
         long deadline = System.nanoTime() + budget.toNanos();
         List<DetectedFinding> findings = new ArrayList<>();
         List<String> failed = new ArrayList<>();
@@ -157,7 +154,7 @@ public class DetectorRunner implements TextScanner {
                     findings.add(new DetectedFinding(detector.id(), finding));
                 }
             } catch (TimeoutException e) {
-                giveUp(call, counted.get(i));
+                call.cancel(true);
                 health.timedOut(budget);
                 failed.add(detector.id());
             } catch (ExecutionException e) {
@@ -168,19 +165,11 @@ public class DetectorRunner implements TextScanner {
                 failed.add(detector.id());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                giveUp(call, counted.get(i));
+                call.cancel(true);
                 failed.add(detector.id());
             }
         }
         return new ScanResult(List.copyOf(findings), List.copyOf(failed));
-    }
-
-    /** Interrupts a running scan (a well-behaved plugin stops) and frees the slot of one not started. */
-    private static void giveUp(Future<List<Finding>> call, CountedDetectorCall counted) {
-        call.cancel(true);
-        if (counted != null) {
-            counted.abandon();
-        }
     }
 
     private static List<Finding> validated(List<Finding> found, int textLength) {
