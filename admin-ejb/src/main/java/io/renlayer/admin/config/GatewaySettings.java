@@ -43,6 +43,14 @@ public final class GatewaySettings {
     }
 
     /**
+     * How long the trace writer may go without storing a row while rows wait before {@code /readyz}
+     * reports it: past this, traces are not being kept, whatever the reason.
+     */
+    public static java.time.Duration traceWriterStallBound() {
+        return java.time.Duration.ofSeconds(Long.parseLong(value("RENLAYER_TRACE_WRITER_STALL_SECONDS").orElse("60")));
+    }
+
+    /**
      * Bytes of request and response bodies that queued trace rows may hold until the writer
      * redacts them; past this, rows are queued without bodies (flag {@code trace_bodies_skipped}).
      */

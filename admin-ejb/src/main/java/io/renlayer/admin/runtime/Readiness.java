@@ -1,6 +1,7 @@
 package io.renlayer.admin.runtime;
 
 import io.renlayer.admin.db.DatabaseStartup;
+import io.renlayer.admin.traces.TraceWriterWatch;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,10 @@ import javax.sql.DataSource;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
 
-/** Checks the dependencies the gateway needs to serve: PostgreSQL and, when configured, Redis. */
+/**
+ * Checks the dependencies the gateway needs to serve: PostgreSQL, Redis when configured, and
+ * the trace writer (a gateway that serves calls but keeps no record of them is not ready).
+ */
 @ApplicationScoped
 public class Readiness {
 
@@ -26,11 +30,15 @@ public class Readiness {
     @Inject
     private RedisConnector redis;
 
+    @Inject
+    private TraceWriterWatch traceWriter;
+
     /** One entry per dependency, each with a status of {@code up}, {@code down} or {@code in-process}. */
     public Report check() {
         Map<String, Check> checks = new LinkedHashMap<>();
         checks.put("postgres", postgres());
         checks.put("redis", redis());
+        checks.put("traces", traces());
         return new Report(checks.values().stream().allMatch(Check::ready), checks);
     }
 
@@ -43,6 +51,15 @@ public class Readiness {
         } catch (SQLException e) {
             return new Check(false, "down", "unreachable");
         }
+    }
+
+    private Check traces() {
+        if (traceWriter.stalled()) {
+            return new Check(false, "stalled", "no trace row stored for " + traceWriter.stalledSeconds()
+                    + " s while rows wait (bound " + traceWriter.bound().toSeconds() + " s)");
+        }
+        long deadLettered = traceWriter.deadLetteredRows();
+        return new Check(true, "up", deadLettered == 0 ? null : deadLettered + " rows set aside in the spool's dead-letter/");
     }
 
     private Check redis() {

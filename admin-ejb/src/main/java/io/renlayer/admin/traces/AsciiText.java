@@ -44,6 +44,26 @@ public final class AsciiText implements CharSequence {
         return true;
     }
 
+    /**
+     * Whether a byte is NUL, eight at a time: subtracting one from each byte sets the high bit of
+     * a zero byte (and of no ASCII byte that was not zero).
+     */
+    boolean containsNul() {
+        int i = 0;
+        for (int end = bytes.length - 7; i < end; i += 8) {
+            long v = (long) LONGS.get(bytes, i);
+            if (((v - 0x0101010101010101L) & ~v & HIGH_BITS) != 0) {
+                return true;
+            }
+        }
+        for (; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The UTF-8 encoding of this text: its bytes themselves, not a copy. Not to be changed. */
     byte[] utf8() {
         return bytes;

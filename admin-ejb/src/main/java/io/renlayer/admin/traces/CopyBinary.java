@@ -106,13 +106,14 @@ final class CopyBinary {
         int32(value);
     }
 
+    /** Text; a NUL, which PostgreSQL's text cannot hold, is stored as U+FFFD (see {@link StorableText}). */
     void text(String value) {
-        utf8(value, false);
+        utf8(StorableText.text(value), false);
     }
 
-    /** A body: an {@link AsciiText}'s bytes go in as they are, being UTF-8 already. */
+    /** A body: an {@link AsciiText}'s bytes go in as they are, being UTF-8 already, unless one is a NUL. */
     void text(CharSequence value) {
-        if (value instanceof AsciiText ascii) {
+        if (value instanceof AsciiText ascii && !ascii.containsNul()) {
             int32(ascii.length());
             put(ascii.utf8());
             return;
@@ -120,9 +121,9 @@ final class CopyBinary {
         text(value == null ? null : value.toString());
     }
 
-    /** jsonb's binary form: a version byte, then the JSON text. */
+    /** jsonb's binary form: a version byte, then the JSON text, without the escape {@code \u0000} jsonb refuses. */
     void jsonb(String json) {
-        utf8(json, true);
+        utf8(StorableText.json(json), true);
     }
 
     /**

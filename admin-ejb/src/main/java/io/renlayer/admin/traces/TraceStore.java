@@ -78,7 +78,7 @@ public class TraceStore {
             try {
                 write.write(c, rows);
                 c.commit();
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             } finally {

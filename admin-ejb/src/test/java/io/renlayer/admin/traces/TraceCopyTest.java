@@ -119,6 +119,46 @@ class TraceCopyTest {
     }
 
     @Test
+    void aNulInAnyCallerChosenValueIsStoredAsTheReplacementCharacterAndTheBatchGoesIn() throws SQLException {
+        String nul = "\u0000";
+        List<TraceRecord> rows = new ArrayList<>();
+        rows.add(new TraceRecord(UUID.randomUUID(), Instant.EPOCH, UUID.randomUUID(), null, null, null, null,
+                "req" + nul, "/v1/chat/completions", "POST", "open" + nul + "ai", "gpt-4o-mini" + nul + "x", false, 400,
+                "bad" + nul, 1, null, null, null, null, List.of(new TraceFinding("d" + nul, "T" + nul, 0, 1, 1)),
+                List.of("p" + nul), null, List.of("f" + nul), List.of(new TracePolicy("n" + nul, "DENY", "request",
+                "why" + nul)), "s" + nul, "DENY", AsciiText.ofOrNull(("{\"a\":\"" + nul + "\"}" + " pad".repeat(10))
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII)), "answer" + nul));
+        rows.add(new TraceRecord(UUID.randomUUID(), Instant.EPOCH.plusSeconds(1), UUID.randomUUID(), null, null, null,
+                null, "req-2", "/v1/chat/completions", "POST", null, null, false, 200, null, 1, null, null, null, null,
+                List.of(), List.of(), null, List.of(), List.of(), null, null, "text with " + nul + " in it", null));
+
+        TraceCopy.copy(db, "copied", rows);
+
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT model, request_id, session_id, redacted_body, redacted_response, findings->0->>'detector' AS d, "
+                        + "policies->0->>'reason' AS reason, flags->>0 AS flag FROM copied ORDER BY created_at")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString("model")).isEqualTo("gpt-4o-mini\uFFFDx");
+            assertThat(rs.getString("request_id")).isEqualTo("req\uFFFD");
+            assertThat(rs.getString("session_id")).isEqualTo("s\uFFFD");
+            assertThat(rs.getString("redacted_body")).startsWith("{\"a\":\"\uFFFD\"}");
+            assertThat(rs.getString("redacted_response")).isEqualTo("answer\uFFFD");
+            assertThat(rs.getString("d")).isEqualTo("d\uFFFD");
+            assertThat(rs.getString("reason")).isEqualTo("why\uFFFD");
+            assertThat(rs.getString("flag")).isEqualTo("f\uFFFD");
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString("redacted_body")).isEqualTo("text with \uFFFD in it");
+        }
+    }
+
+    @Test
+    void anEscapedBackslashBeforeU0000IsTextAndIsKept() {
+        assertThat(StorableText.json("[\"a\\\\u0000b\", \"\\u0000\"]")).isEqualTo("[\"a\\\\u0000b\", \"\\ufffd\"]");
+        String clean = "[\"plain\"]";
+        assertThat(StorableText.json(clean)).isSameAs(clean);
+    }
+
+    @Test
     void absentValuesArriveAsNull() throws SQLException {
         TraceRecord bare = new TraceRecord(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), null, null, null,
                 null, "req-2", "/v1/models", "GET", null, null, false, 401, null, 0, null, null, null, null,

@@ -2,6 +2,7 @@ package io.renlayer.proxy.metrics;
 
 import io.renlayer.proxy.forward.InlineCalls;
 import io.renlayer.proxy.limits.InFlightCalls;
+import io.renlayer.admin.traces.TraceWriterWatch;
 import io.renlayer.proxy.trace.TraceQueue;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,9 @@ public class ProxyMetrics {
     @Inject
     private TraceQueue traces;
 
+    @Inject
+    private TraceWriterWatch traceWriter;
+
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
@@ -42,6 +46,12 @@ public class ProxyMetrics {
                 .withDescription("Trace rows stored").build(), traces, TraceQueue::written);
         registry.gauge(Metadata.builder().withName("renlayer_trace_rows_spooled")
                 .withDescription("Trace rows on local disk waiting for the database").build(), traces, TraceQueue::spooled);
+        registry.gauge(Metadata.builder().withName("renlayer_trace_rows_dead_lettered")
+                .withDescription("Trace rows the database refused for their data, set aside in the spool's dead-letter/")
+                .build(), traceWriter, TraceWriterWatch::deadLetteredRows);
+        registry.gauge(Metadata.builder().withName("renlayer_trace_writer_stalled_seconds")
+                .withDescription("Seconds rows have waited without the trace writer storing any; 0 while it keeps up")
+                .withUnit(MetricUnits.SECONDS).build(), traceWriter, TraceWriterWatch::stalledSeconds);
     }
 
     /** Calls and declared body bytes in flight, against their bounds. */

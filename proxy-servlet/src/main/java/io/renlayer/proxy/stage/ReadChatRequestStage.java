@@ -33,6 +33,8 @@ public final class ReadChatRequestStage implements Stage {
         Lines prompt = new Lines();
         Lines other = new Lines();
         boolean namesSession = false;
+        boolean modelSeen = false;
+        boolean streamSeen = false;
         try (JsonParser parser = Jsonp.createParser(reader(exchange))) {
             if (!parser.hasNext() || parser.next() != Event.START_OBJECT) {
                 return StageResult.reject(ProxyError.invalidBody(null, "The request body must be a JSON object."));
@@ -46,10 +48,20 @@ public final class ReadChatRequestStage implements Stage {
                 Event value = parser.next();
                 switch (field) {
                     case "model" -> {
+                        if (modelSeen) {
+                            return duplicate("model");
+                        }
+                        modelSeen = true;
                         model = value == Event.VALUE_STRING ? parser.getString() : null;
                         other.add(model);
                     }
-                    case "stream" -> stream = value == Event.VALUE_TRUE;
+                    case "stream" -> {
+                        if (streamSeen) {
+                            return duplicate("stream");
+                        }
+                        streamSeen = true;
+                        stream = value == Event.VALUE_TRUE;
+                    }
                     case "messages", "input", "system", "instructions" -> readText(parser, value, prompt, other);
                     case "max_tokens", "max_completion_tokens", "max_output_tokens" -> {
                         if (value == Event.VALUE_NUMBER && parser.isIntegralNumber()) {
@@ -65,12 +77,32 @@ public final class ReadChatRequestStage implements Stage {
         if (model == null || model.isBlank()) {
             return StageResult.reject(ProxyError.invalidBody("model", "'model' is required and must be a string."));
         }
+        if (hasControlCharacter(model)) {
+            return StageResult.reject(ProxyError.invalidBody("model", "'model' must not contain control characters."));
+        }
         exchange.describedAs(model, stream, prompt.toString());
         exchange.otherText(other.toString());
         if (!namesSession) {
             exchange.bodyNamesNoSession();
         }
         return StageResult.proceed();
+    }
+
+    /**
+     * A field the gateway decides on, given twice: the gateway would check one value and an
+     * upstream that reads the other would act on a value never checked.
+     */
+    private static StageResult duplicate(String field) {
+        return StageResult.reject(ProxyError.invalidBody(field, "'" + field + "' must be given only once."));
+    }
+
+    private static boolean hasControlCharacter(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The body's text if something decoded it already, else its bytes decoded as they are read. */

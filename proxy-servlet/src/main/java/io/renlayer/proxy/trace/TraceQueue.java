@@ -4,6 +4,7 @@ import io.renlayer.admin.config.GatewaySettings;
 import io.renlayer.admin.runtime.SurvivingLoop;
 import io.renlayer.admin.traces.TraceRecord;
 import io.renlayer.admin.traces.TraceStore;
+import io.renlayer.admin.traces.TraceWriterWatch;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -33,6 +34,8 @@ import java.util.logging.Logger;
  * instead ({@link TraceSpool}) and keeps draining the queue, so the queue does not fill up during
  * an outage; once the database answers again the spooled batches are replayed, each row exactly
  * once. Only a full queue (the writer cannot keep up even with the disk) drops rows, and counts them.
+ * A row the database refuses for its data is set aside alone ({@link RefusedRows}), and a spool
+ * file that cannot be read is moved out of the way: neither stops the rows after it.
  */
 @ApplicationScoped
 public class TraceQueue {
@@ -54,10 +57,14 @@ public class TraceQueue {
     @Inject
     private TraceStore store;
 
+    @Inject
+    private TraceWriterWatch watch;
+
     @Resource
     private ManagedThreadFactory threads;
 
     private TraceSpool spool;
+    private RefusedRows refused;
     private volatile boolean running = true;
     /** The writer has ended: a row offered now is stored by the thread that offers it. */
     private volatile boolean writerEnded;
@@ -70,6 +77,7 @@ public class TraceQueue {
     void start() {
         try {
             spool = new TraceSpool(GatewaySettings.traceSpoolDir());
+            refused = new RefusedRows(new TraceDeadLetters(spool.deadLetterDir(), watch));
         } catch (IOException e) {
             throw new IllegalStateException("Cannot use the trace spool directory " + GatewaySettings.traceSpoolDir(), e);
         }
@@ -163,6 +171,9 @@ public class TraceQueue {
             if (running) {
                 replayOneSpooledBatch();
             }
+            if (queue.isEmpty() && spooled() == 0) {
+                watch.keptUp();
+            }
         } catch (InterruptedException e) {
             running = false; // shutdown: the loop goes on to store or spool what is queued
         }
@@ -228,30 +239,41 @@ public class TraceQueue {
         if (databaseAway() || spool.spooledRows() == 0) { // no directory listing while nothing waits
             return;
         }
+        Optional<Path> file;
         try {
-            Optional<Path> file = spool.oldest();
-            if (file.isPresent()) {
-                List<TraceRecord> rows = spool.read(file.get());
-                store.insertReplayed(rows);
-                counted(rows);
-                spool.delete(file.get(), rows.size());
-            } else {
-                spool.emptied();
-            }
+            file = spool.oldest();
+        } catch (IOException e) {
+            LOG.warning("Cannot list the trace spool: " + e);
+            return;
+        }
+        if (file.isEmpty()) {
+            spool.emptied();
+            return;
+        }
+        List<TraceRecord> rows;
+        try {
+            rows = spool.read(file.get());
+        } catch (IOException | RuntimeException e) {
+            spool.quarantine(file.get(), e);
+            return;
+        }
+        try {
+            counted(refused.store(rows, store::insertReplayed));
+            spool.delete(file.get(), rows.size());
         } catch (SQLException e) {
             databaseFailed(e);
         } catch (IOException e) {
-            LOG.warning("Cannot replay the trace spool: " + e);
+            LOG.warning("Cannot delete a replayed trace spool file: " + e);
         }
     }
 
     private void insert(List<TraceRecord> rows) throws SQLException {
-        store.insertBatch(rows);
-        counted(rows);
+        counted(refused.store(rows, store::insertBatch));
     }
 
-    private void counted(List<TraceRecord> rows) {
-        written.addAndGet(rows.size());
+    private void counted(int rows) {
+        written.addAndGet(rows);
+        watch.keptUp();
         backoffMillis = FIRST_BACKOFF_MILLIS;
         retryAtNanos = 0;
     }

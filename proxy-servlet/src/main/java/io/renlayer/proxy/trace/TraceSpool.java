@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  * temporary name, forced to disk and then renamed, so a file either holds its whole batch or does
  * not exist. Files are replayed oldest first and deleted only after their rows are committed;
  * replaying a file twice (a crash between commit and delete) is harmless because the insert
- * ignores rows it already has.
+ * ignores rows it already has. A file that cannot be read at all is moved to {@code quarantine/}
+ * for an operator, and the files after it replay.
  */
 final class TraceSpool {
 
@@ -95,6 +96,28 @@ final class TraceSpool {
     void delete(Path file, int rows) throws IOException {
         Files.deleteIfExists(file);
         spooledRows.addAndGet(-rows);
+    }
+
+    /** Sets aside a batch file that cannot be replayed, so that the files after it can be. */
+    void quarantine(Path file, Exception why) {
+        try {
+            Path target = Files.createDirectories(dir.resolve("quarantine")).resolve(file.getFileName());
+            long rows;
+            try (Stream<String> lines = Files.lines(file, StandardCharsets.ISO_8859_1)) {
+                rows = lines.filter(l -> !l.isBlank()).count();
+            }
+            Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
+            spooledRows.addAndGet(-rows);
+            LOG.severe("Trace spool file " + file.getFileName() + " cannot be replayed (" + why.getClass().getSimpleName()
+                    + "); moved to " + target + " with its " + rows + " rows");
+        } catch (IOException e) {
+            LOG.severe("Trace spool file " + file.getFileName() + " cannot be replayed nor moved aside: " + e);
+        }
+    }
+
+    /** Where rows the database refused for their data are set aside. */
+    Path deadLetterDir() {
+        return dir.resolve("dead-letter");
     }
 
     /** No batch file is left: the count restarts at zero (torn lines were counted but not replayed). */

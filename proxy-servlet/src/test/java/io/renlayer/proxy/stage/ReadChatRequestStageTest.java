@@ -50,6 +50,16 @@ class ReadChatRequestStageTest {
     }
 
     @Test
+    void refusesAModelOrStreamFlagGivenTwiceAndAModelWithControlCharacters() {
+        assertThat(rejection("{\"model\":\"gpt-4o-mini\",\"model\":\"o3\"}").param()).isEqualTo("model");
+        assertThat(rejection("{\"model\":\"gpt-4o-mini\",\"stream\":false,\"stream\":true}").param()).isEqualTo("stream");
+        assertThat(rejection("{\"model\":\"gpt-4o-mini\\u0000x\"}").param()).isEqualTo("model");
+        assertThat(rejection("{\"model\":\"gpt-4o-mini\\r\\nX-Injected: 1\"}").param()).isEqualTo("model");
+        assertThat(stage.apply(exchange("{\"model\":\"gpt-4o-mini\",\"metadata\":{\"model\":\"x\"}}")).rejection())
+                .as("a nested 'model' is another field").isEmpty();
+    }
+
+    @Test
     void refusesBodiesItCannotRead() {
         assertThat(rejection("not json").code()).isEqualTo("invalid_request");
         assertThat(rejection("").code()).as("an empty body").isEqualTo("invalid_request");

@@ -61,7 +61,25 @@ class TraceSpoolTest {
         assertThat(spool.read(file)).isEqualTo(rows);
     }
 
-    private static List<TraceRecord> rows(int n) {
+    @Test
+    void aFileThatCannotBeReadIsQuarantinedAndTheNextOneIsOldest() throws Exception {
+        TraceSpool spool = new TraceSpool(dir);
+        spool.write(rows(2));
+        Path broken = spool.oldest().orElseThrow();
+        Files.write(broken, new byte[] {'{', (byte) 0xC3, '\n', (byte) 0xFF, '\n'}); // not UTF-8
+        List<TraceRecord> next = rows(3);
+        spool.write(next);
+
+        java.io.IOException unreadable = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> spool.read(broken));
+        spool.quarantine(broken, unreadable);
+
+        assertThat(dir.resolve("quarantine").resolve(broken.getFileName())).exists();
+        assertThat(spool.read(spool.oldest().orElseThrow())).isEqualTo(next);
+        assertThat(spool.spooledRows()).isEqualTo(3);
+    }
+
+    static List<TraceRecord> rows(int n) {
         return IntStream.range(0, n).mapToObj(i -> new TraceRecord(UUID.randomUUID(), Instant.now(),
                 UUID.randomUUID(), null, null, null, null, "req_" + i, "openai.chat", "POST", "openai", "gpt-4o",
                 false, 200, null, 5, 4, 1, 2, 3, List.of(), List.of(), null, List.of(), List.of(), null, "ALLOW",
