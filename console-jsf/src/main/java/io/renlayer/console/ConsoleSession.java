@@ -2,9 +2,11 @@ package io.renlayer.console;
 
 import io.renlayer.admin.users.PlatformUser;
 import io.renlayer.admin.users.Role;
+import io.renlayer.admin.users.UserService;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -27,6 +29,26 @@ public class ConsoleSession implements Serializable {
         tenantId = user.getTenantId();
         email = user.getEmail();
         role = user.getRole();
+    }
+
+    /**
+     * Brings the session's role up to the user's current state; signs the session out (false) when
+     * the user was deleted or disabled since. Run on every request.
+     */
+    boolean refresh(UserService users) {
+        if (userId == null) {
+            return false;
+        }
+        Optional<Role> current = users.currentRole(tenantId, userId);
+        if (current.isEmpty()) {
+            userId = null;
+            tenantId = null;
+            email = null;
+            role = null;
+            return false;
+        }
+        role = current.get();
+        return true;
     }
 
     public boolean isSignedIn() {

@@ -35,6 +35,8 @@ import jakarta.inject.Inject;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -123,10 +125,18 @@ public class ProxyServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String requestId = RequestIds.next();
+        if (request.getDispatcherType() == DispatcherType.ERROR) {
+            refusedByServer(request, response, requestId);
+            return;
+        }
         String path = request.getRequestURI();
         Optional<String> badHeader = RequestBodies.headerWithControlCharacters(request);
         if (badHeader.isPresent()) {
             ErrorWriter.write(response, ProxyError.invalidHeader(badHeader.get()), requestId);
+            return;
+        }
+        if (RequestBodies.conflictingContentLengths(request)) {
+            ErrorWriter.write(response, ProxyError.conflictingContentLength(), requestId);
             return;
         }
         // Declared bytes only: reading a body to learn its size is the work shedding must avoid.
@@ -138,9 +148,30 @@ public class ProxyServlet extends HttpServlet {
         }
         try {
             dispatch(request, response, requestId, path);
+        } catch (RequestBodies.UnreadableBody e) {
+            ErrorWriter.write(response, ProxyError.refusedByServer(400), requestId, dialectOf(path), null);
         } finally {
             exitWhenDone(request, declaredBytes);
         }
+    }
+
+    /**
+     * The server's error page (web.xml): what Liberty refused or what failed outside the
+     * gateway's own handling is answered as JSON in the caller's dialect, never as an HTML page
+     * with an exception in it. The exception is logged at FINE only: its text can echo input.
+     */
+    private static void refusedByServer(HttpServletRequest request, HttpServletResponse response, String requestId)
+            throws IOException {
+        Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        int code = status instanceof Integer i ? i : 500;
+        if (failure != null) {
+            LOG.log(Level.FINE, "request " + requestId + " refused by the server", (Throwable) failure);
+            code = code >= 400 && code < 500 ? code : 400; // the container failed reading the request
+        }
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        ErrorWriter.write(response, ProxyError.refusedByServer(code), requestId,
+                uri instanceof String path ? dialectOf(path) : ErrorDialect.OPENAI, null);
     }
 
     /** A call that went asynchronous (forwarded) leaves when its response completes, not now. */

@@ -26,13 +26,20 @@ final class RequestBodies {
         return limit;
     }
 
-    /** The body, or empty when it exceeds the limit (declared or, for chunked bodies, as read). */
-    Optional<byte[]> read(HttpServletRequest request) throws IOException {
+    /**
+     * The body, or empty when it exceeds the limit (declared or, for chunked bodies, as read).
+     * The stream is the container's to close: closing it here after a failed read (a malformed
+     * chunk) threw the same exception again, which try-with-resources cannot add to itself.
+     *
+     * @throws UnreadableBody the client sent a body the server could not read
+     */
+    Optional<byte[]> read(HttpServletRequest request) throws UnreadableBody {
         long declared = request.getContentLengthLong();
         if (declared > limit) {
             return Optional.empty();
         }
-        try (InputStream in = request.getInputStream()) {
+        try {
+            InputStream in = request.getInputStream();
             if (declared >= 0) { // one array of the right size: readNBytes(n) reads through 16 KiB chunks
                 byte[] body = new byte[(int) declared];
                 int read = in.readNBytes(body, 0, body.length);
@@ -40,6 +47,17 @@ final class RequestBodies {
             }
             byte[] body = in.readNBytes(limit + 1);
             return body.length > limit ? Optional.empty() : Optional.of(body);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UnreadableBody(e);
+        }
+    }
+
+    /** A request body the server could not read: malformed chunked framing, or a connection cut mid-body. */
+    static final class UnreadableBody extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        UnreadableBody(Exception cause) {
+            super("the request body could not be read", cause);
         }
     }
 
@@ -59,6 +77,21 @@ final class RequestBodies {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * More than one Content-Length that disagree: the framing is ambiguous (RFC 9112 §6.3), and a
+     * server before or after this one may have read another body than the gateway did.
+     */
+    static boolean conflictingContentLengths(HttpServletRequest request) {
+        var values = request.getHeaders("Content-Length");
+        String first = values.hasMoreElements() ? values.nextElement().strip() : null;
+        while (values.hasMoreElements()) {
+            if (!values.nextElement().strip().equals(first)) {
+                return true;
+            }
+        }
+        return first != null && first.indexOf(',') >= 0;
     }
 
     private static boolean hasControlCharacter(String s) {

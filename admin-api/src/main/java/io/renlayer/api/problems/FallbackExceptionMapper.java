@@ -22,6 +22,9 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable e) {
         if (e instanceof WebApplicationException wae) {
+            if (wae.getResponse().hasEntity()) {
+                return wae.getResponse(); // a problem this application wrote already
+            }
             int status = wae.getResponse().getStatus();
             String title = Response.Status.fromStatusCode(status) == null
                     ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase();

@@ -4,7 +4,7 @@ import io.renlayer.admin.audit.RequestOrigin;
 import io.renlayer.admin.auth.OperatorToken;
 import io.renlayer.admin.auth.OperatorTokenService;
 import io.renlayer.admin.auth.TokenIssuer;
-import io.renlayer.admin.users.Role;
+import io.renlayer.admin.users.UserService;
 import io.renlayer.api.problems.Problem;
 import jakarta.annotation.Priority;
 import jakarta.ejb.EJB;
@@ -29,7 +29,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * Deny by default. A caller is either an operator ({@code Authorization: Bearer <operator token>})
  * or a tenant's user with a platform JWT, which Liberty's MicroProfile JWT feature has verified
- * (signature against our published keys, issuer, audience, expiry) before this filter runs.
+ * (signature against our published keys, issuer, audience, expiry) before this filter runs. The
+ * user acts with the role the database holds now, not the one the token was issued with: a
+ * demoted, disabled or deleted user loses that access on the next request.
  * Then: a user asking for another tenant gets 404, exactly as if the tenant did not exist; a
  * viewer who tries to change something gets 403; operator-plane writes are for operators.
  */
@@ -41,6 +43,9 @@ public class CallerFilter implements ContainerRequestFilter {
 
     @EJB
     private OperatorTokenService operatorTokens;
+
+    @EJB
+    private UserService users;
 
     @Inject
     private RequestOrigin origin;
@@ -111,18 +116,20 @@ public class CallerFilter implements ContainerRequestFilter {
         return token.map(t -> Caller.operator(t.getId()));
     }
 
-    private static Optional<Caller> userOf(JsonWebToken jwt) {
+    private Optional<Caller> userOf(JsonWebToken jwt) {
         String tenant = jwt.getClaim(TokenIssuer.TENANT_CLAIM);
-        Set<String> groups = jwt.getGroups();
-        if (tenant == null || groups == null || groups.size() != 1 || jwt.getSubject() == null) {
+        if (tenant == null || jwt.getSubject() == null) {
             return Optional.empty();
         }
+        UUID tenantId;
+        UUID userId;
         try {
-            return Optional.of(Caller.user(jwt.getSubject(), UUID.fromString(tenant),
-                    Role.valueOf(groups.iterator().next().toUpperCase(java.util.Locale.ROOT))));
+            tenantId = UUID.fromString(tenant);
+            userId = UUID.fromString(jwt.getSubject());
         } catch (IllegalArgumentException notOurs) {
             return Optional.empty();
         }
+        return users.currentRole(tenantId, userId).map(role -> Caller.user(jwt.getSubject(), tenantId, role));
     }
 
     private Access.Level accessLevel() {

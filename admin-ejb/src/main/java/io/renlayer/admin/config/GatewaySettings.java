@@ -37,6 +37,11 @@ public final class GatewaySettings {
         return Integer.parseInt(value("RENLAYER_MAX_REQUEST_BYTES").orElse(Integer.toString(10 << 20)));
     }
 
+    /** The largest request body the control listener (API and console) reads; larger ones get 413. */
+    public static int maxControlBodyBytes() {
+        return Integer.parseInt(value("RENLAYER_MAX_CONTROL_BODY_BYTES").orElse(Integer.toString(1 << 20)));
+    }
+
     /** Where trace rows wait on local disk while the database is away; relative to the server's output dir. */
     public static Path traceSpoolDir() {
         return Path.of(value("RENLAYER_TRACE_SPOOL_DIR").orElse("trace-spool")).toAbsolutePath();

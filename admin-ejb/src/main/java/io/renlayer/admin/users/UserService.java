@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The users of one tenant. A tenant always keeps at least one enabled owner. */
@@ -61,6 +62,19 @@ public class UserService {
 
     public PlatformUser require(UUID tenantId, UUID userId) {
         return TenantRows.require(em, PlatformUser.class, tenantId, userId, "user");
+    }
+
+    /**
+     * The user's role as it is now, for every request a signed-in user makes: empty once the user
+     * is deleted or disabled (or is not of this tenant). A role or state change therefore applies
+     * on the next request, on every server, whatever the user's token or session still says.
+     */
+    public Optional<Role> currentRole(UUID tenantId, UUID userId) {
+        PlatformUser user = em.find(PlatformUser.class, userId);
+        if (user == null || user.isDisabled() || !user.getTenantId().equals(tenantId)) {
+            return Optional.empty();
+        }
+        return Optional.of(user.getRole());
     }
 
     /** Changes display name, role, disabled flag or password; what the request leaves out stays. */

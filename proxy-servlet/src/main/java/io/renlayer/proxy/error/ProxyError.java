@@ -84,6 +84,11 @@ public record ProxyError(int status, String type, String code, String param, Str
     }
 
     /** A header value holds a control character: a line break meant to smuggle a header, or worse. */
+    public static ProxyError conflictingContentLength() {
+        return new ProxyError(400, "invalid_request_error", "invalid_header", "content-length",
+                "The request has more than one Content-Length.");
+    }
+
     public static ProxyError invalidHeader(String name) {
         String shown = name.length() > 64 ? name.substring(0, 64) : name;
         return new ProxyError(400, "invalid_request_error", "invalid_header", shown,
@@ -184,6 +189,21 @@ public record ProxyError(int status, String type, String code, String param, Str
 
     public static ProxyError upstreamTimeout() {
         return new ProxyError(504, "api_error", "upstream_timeout", null, "The upstream did not answer in time.");
+    }
+
+    /**
+     * A request the server refused before the gateway saw it (a malformed chunked body, an
+     * encoded dot in the path, a header it could not parse): its status, in our words.
+     */
+    public static ProxyError refusedByServer(int status) {
+        return switch (status) {
+            case 404 -> new ProxyError(404, "invalid_request_error", "unknown_route", null, "No such route.");
+            case 405 -> new ProxyError(405, "invalid_request_error", "method_not_allowed", null, "Method not allowed.");
+            case 413 -> new ProxyError(413, "invalid_request_error", "request_too_large", null, "The request is too large.");
+            default -> status >= 400 && status < 500
+                    ? new ProxyError(status, "invalid_request_error", "invalid_request", null, "The request could not be read.")
+                    : internal();
+        };
     }
 
     public static ProxyError internal() {

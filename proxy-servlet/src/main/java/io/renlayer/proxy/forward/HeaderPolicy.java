@@ -23,7 +23,9 @@ public final class HeaderPolicy {
 
     private static final Set<String> COMPUTED_BY_CLIENT = Set.of("host", "content-length", "expect");
 
-    private static final Set<String> NOT_TO_CLIENT = Set.of("content-length", "content-encoding", ":status");
+    /** Cookies an upstream sets would be stored for the gateway's host, the console's included: cookies are not isolated by port. */
+    private static final Set<String> NOT_TO_CLIENT = Set.of("content-length", "content-encoding", ":status", "set-cookie",
+            "set-cookie2");
 
     private HeaderPolicy() {}
 

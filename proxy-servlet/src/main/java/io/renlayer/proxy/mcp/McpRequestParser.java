@@ -1,7 +1,6 @@
 package io.renlayer.proxy.mcp;
 
 import io.renlayer.admin.json.Jsonp;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -21,7 +20,7 @@ public final class McpRequestParser {
         JsonStructure root;
         try (JsonReader reader = Jsonp.createReader(body)) {
             root = reader.read();
-        } catch (JsonException | IllegalStateException e) {
+        } catch (RuntimeException e) { // also Parsson's refusal of nesting past its limit, a bare RuntimeException
             return Optional.empty();
         }
         List<McpMessage> messages = new ArrayList<>();

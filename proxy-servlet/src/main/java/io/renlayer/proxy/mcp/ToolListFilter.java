@@ -32,7 +32,7 @@ public final class ToolListFilter implements ResponseRewriter {
         JsonValue root;
         try (JsonReader reader = Jsonp.createReader(new StringReader(message))) {
             root = reader.readValue();
-        } catch (JsonException e) {
+        } catch (RuntimeException e) { // JsonException, or Parsson's refusal of deep nesting
             return message;
         }
         JsonValue rewritten = switch (root.getValueType()) {

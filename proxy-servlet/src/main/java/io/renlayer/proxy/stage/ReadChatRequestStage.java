@@ -6,7 +6,6 @@ import io.renlayer.proxy.error.ProxyError;
 import io.renlayer.proxy.pipeline.Exchange;
 import io.renlayer.proxy.pipeline.Stage;
 import io.renlayer.proxy.pipeline.StageResult;
-import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
 import java.io.Reader;
 import java.io.StringReader;
@@ -71,7 +70,7 @@ public final class ReadChatRequestStage implements Stage {
                     default -> readOther(parser, value, other);
                 }
             }
-        } catch (JsonException | IllegalStateException e) {
+        } catch (RuntimeException e) { // also Parsson's refusal of nesting past its limit, a bare RuntimeException
             return StageResult.reject(ProxyError.invalidBody(null, "The request body is not valid JSON."));
         }
         if (model == null || model.isBlank()) {

@@ -1,7 +1,6 @@
 package io.renlayer.proxy.trace;
 
 import io.renlayer.admin.json.Jsonp;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -45,7 +44,7 @@ public final class SessionIds {
         JsonObject json;
         try (JsonReader reader = Jsonp.createReader(new StringReader(body))) {
             json = reader.readObject();
-        } catch (JsonException | IllegalStateException notJson) {
+        } catch (RuntimeException notJson) { // also Parsson's refusal of nesting past its limit, a bare RuntimeException
             return null;
         }
         JsonValue conversation = json.get("conversation");
