@@ -106,7 +106,7 @@ mkdir -p "$SERVERS/renlayer-bench"
 env RENLAYER_PROXY_PORT=$RL_PROXY_PORT RENLAYER_CONTROL_PORT=$RL_CONTROL_PORT \
   RENLAYER_DB_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/renlayer_bench RENLAYER_DB_USER=postgres \
   RENLAYER_REDIS_URL=redis://127.0.0.1:6379 RENLAYER_BOOTSTRAP_OPERATOR_TOKEN="$TOKEN" \
-  RENLAYER_MASTER_KEY="$(head -c 32 /dev/urandom | base64)" \
+  RENLAYER_MASTER_KEY="$(head -c 32 /dev/urandom | base64)" RENLAYER_OUTBOUND_ALLOWED_NETWORKS=127.0.0.1/32 \
   "$SERVER_DIR/bin/server" start renlayer-bench >/dev/null
 for _ in $(seq 1 240); do
   curl -sf "http://127.0.0.1:$RL_CONTROL_PORT/readyz" >/dev/null && break; sleep 0.5

@@ -121,6 +121,8 @@ final class Gateway implements AutoCloseable {
                 // The port a load balancer in front of the servers listens on (ScaleOutIT).
                 Map.entry("RENLAYER_PROXY_PUBLIC_ALIAS", "*:" + balancerPort),
                 Map.entry("RENLAYER_BOOTSTRAP_OPERATOR_TOKEN", operatorToken),
+                // The simulator and the tests' own servers are on loopback; nothing else is.
+                Map.entry("RENLAYER_OUTBOUND_ALLOWED_NETWORKS", "127.0.0.1/32"),
                 Map.entry("RENLAYER_MASTER_KEY", Base64.getEncoder().encodeToString(randomBytes(32))));
         startServer();
     }

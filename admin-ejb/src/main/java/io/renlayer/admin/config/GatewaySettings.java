@@ -1,7 +1,11 @@
 package io.renlayer.admin.config;
 
+import io.renlayer.admin.net.Network;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -40,6 +44,21 @@ public final class GatewaySettings {
     /** The largest request body the control listener (API and console) reads; larger ones get 413. */
     public static int maxControlBodyBytes() {
         return Integer.parseInt(value("RENLAYER_MAX_CONTROL_BODY_BYTES").orElse(Integer.toString(1 << 20)));
+    }
+
+    /**
+     * Networks outside the public internet that upstreams, services and MCP servers may be on
+     * (comma-separated CIDR blocks, e.g. {@code 10.20.0.0/16,127.0.0.1/32}); none by default.
+     */
+    public static List<Network> outboundAllowedNetworks() {
+        return value("RENLAYER_OUTBOUND_ALLOWED_NETWORKS").stream()
+                .flatMap(v -> Arrays.stream(v.split(","))).filter(s -> !s.isBlank()).map(Network::parse).toList();
+    }
+
+    /** The ports of the gateway's own listeners, which it never connects to on a tenant's behalf. */
+    public static Set<Integer> ownPorts() {
+        return Set.of(Integer.parseInt(value("RENLAYER_PROXY_PORT").orElse("8080")),
+                Integer.parseInt(value("RENLAYER_CONTROL_PORT").orElse("8081")));
     }
 
     /** Where trace rows wait on local disk while the database is away; relative to the server's output dir. */

@@ -90,7 +90,14 @@ public class UpstreamService {
             throw new InvalidRequestException("provider", "the provider of an upstream cannot change");
         }
         if (change.baseUrl() != null) {
-            upstream.setBaseUrl(BaseUrl.check(change.baseUrl()));
+            String baseUrl = BaseUrl.check(change.baseUrl());
+            // The stored credential goes wherever the URL points: moving it to another server
+            // would hand the write-only credential to whoever runs that server.
+            if (BaseUrl.otherOrigin(upstream.getBaseUrl(), baseUrl) && change.credential() == null) {
+                throw new InvalidRequestException("credential",
+                        "moving an upstream to another host needs its credential again");
+            }
+            upstream.setBaseUrl(baseUrl);
         }
         if (change.models() != null) {
             upstream.setModels(checkModels(change.models()));

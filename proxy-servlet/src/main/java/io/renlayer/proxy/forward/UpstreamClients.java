@@ -1,12 +1,18 @@
 package io.renlayer.proxy.forward;
 
 import io.renlayer.admin.config.GatewaySettings;
+import io.renlayer.admin.net.OutboundAddresses;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.DefaultSchemePortResolver;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
+import org.apache.hc.core5.http.config.RegistryBuilder;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.BasicHttpClientConnectionManager;
@@ -23,7 +29,8 @@ import org.apache.hc.core5.util.Timeout;
  * pool sets it per connection). Each call sends and reads on its own virtual thread, so a call
  * crosses no selector thread and no task queue of the client's; blocking there is cheap.
  * The minimal client does no redirects, retries, cookies, authentication or decompression: the
- * gateway relays bytes and decides about retries itself. Pooled connections are reused newest
+ * gateway relays bytes and decides about retries itself. It connects only where the outbound
+ * policy allows ({@link GuardedDnsResolver}). Pooled connections are reused newest
  * first, so after a burst the surplus idles out and is closed by a sweep.
  */
 final class UpstreamClients implements AutoCloseable {
@@ -32,6 +39,9 @@ final class UpstreamClients implements AutoCloseable {
     private static final TimeValue IDLE_CLOSE = TimeValue.ofSeconds(30);
     /** Before reusing a connection idle this long, check that the upstream has not closed it. */
     private static final TimeValue VALIDATE_AFTER = TimeValue.ofSeconds(2);
+
+    /** Every connection's address is checked against the outbound policy (never the gateway itself). */
+    private static final GuardedDnsResolver RESOLVER = new GuardedDnsResolver(OutboundAddresses.configured());
 
     private final Map<Integer, Pooled> clients = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
@@ -57,6 +67,7 @@ final class UpstreamClients implements AutoCloseable {
                 .setMaxConnTotal(bound)
                 .setMaxConnPerRoute(bound)
                 .setDefaultConnectionConfig(connectionConfig(connectTimeoutMs))
+                .setDnsResolver(RESOLVER)
                 .build();
         return new Pooled(HttpClients.createMinimal(connections), connections);
     }
@@ -68,7 +79,10 @@ final class UpstreamClients implements AutoCloseable {
      * on idle connections, a restart), and each would fail the same way.
      */
     static CloseableHttpClient oneNewConnection(int connectTimeoutMs) {
-        BasicHttpClientConnectionManager connection = new BasicHttpClientConnectionManager();
+        BasicHttpClientConnectionManager connection = BasicHttpClientConnectionManager.create(
+                DefaultSchemePortResolver.INSTANCE, RESOLVER, RegistryBuilder.<TlsSocketStrategy>create()
+                        .register("https", DefaultClientTlsStrategy.createDefault()).build(),
+                ManagedHttpClientConnectionFactory.INSTANCE);
         connection.setConnectionConfig(connectionConfig(connectTimeoutMs));
         return HttpClients.createMinimal(connection);
     }
