@@ -4,6 +4,7 @@ import io.renlayer.admin.auth.SignInResult;
 import io.renlayer.admin.auth.SignInService;
 import io.renlayer.admin.errors.AuthenticationFailedException;
 import io.renlayer.admin.errors.InvalidRequestException;
+import io.renlayer.admin.errors.TooManyAttemptsException;
 import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -47,9 +48,10 @@ public class LoginView implements Serializable {
             session.signIn(result.user());
             return "/dashboard.xhtml?faces-redirect=true";
         } catch (AuthenticationFailedException e) {
+            boolean firstAsk = e.otpRequired() && !codeAsked;
             codeAsked |= e.otpRequired();
-            message(e.otpRequired() ? "Enter the code from your authenticator app." : e.getMessage());
-        } catch (InvalidRequestException e) {
+            message(firstAsk ? "Enter the code from your authenticator app." : e.getMessage());
+        } catch (InvalidRequestException | TooManyAttemptsException e) {
             message(e.getMessage());
         }
         return null;

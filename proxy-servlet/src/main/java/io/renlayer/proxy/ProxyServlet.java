@@ -2,6 +2,7 @@ package io.renlayer.proxy;
 
 import io.renlayer.admin.config.GatewaySettings;
 import io.renlayer.admin.plugins.PluginRegistry;
+import io.renlayer.admin.runtime.FailureThrottle;
 import io.renlayer.admin.runtime.RuntimeDirectory.DirectoryUnavailableException;
 import io.renlayer.proxy.cache.ConfigCaches;
 import io.renlayer.proxy.error.ErrorDialect;
@@ -89,6 +90,13 @@ public class ProxyServlet extends HttpServlet {
     @Inject
     private ProxyMetrics metrics;
 
+    /**
+     * Calls with a missing, unknown or invalid key from one address: past 100 in 10 s it waits
+     * (429). A key has ~190 random bits, so this is defence in depth against a noisy guesser, set
+     * well above what a misconfigured client retrying in a loop sends.
+     */
+    private static final FailureThrottle KEY_GUESSES = new FailureThrottle(100, java.time.Duration.ofSeconds(10), 100_000);
+
     private static final List<String> MCP_METHODS = List.of("POST", "GET", "DELETE");
 
     private final Map<Route, InboundPipeline> pipelines = new HashMap<>();
@@ -133,6 +141,11 @@ public class ProxyServlet extends HttpServlet {
         Optional<String> badHeader = RequestBodies.headerWithControlCharacters(request);
         if (badHeader.isPresent()) {
             ErrorWriter.write(response, ProxyError.invalidHeader(badHeader.get()), requestId);
+            return;
+        }
+        long wait = KEY_GUESSES.retryAfterSeconds(request.getRemoteAddr());
+        if (wait > 0) {
+            ErrorWriter.write(response, ProxyError.tooManyInvalidKeys(wait), requestId, dialectOf(path), null);
             return;
         }
         if (RequestBodies.conflictingContentLengths(request)) {
@@ -219,6 +232,9 @@ public class ProxyServlet extends HttpServlet {
             throws IOException {
         if (RouteTable.MODELS.equals(path) && "GET".equals(request.getMethod())) {
             models.list(request, response, requestId, authenticate);
+            if (response.getStatus() == 401) {
+                KEY_GUESSES.failed(request.getRemoteAddr());
+            }
             return;
         }
         if (path.startsWith(ServicePath.PREFIX)) {
@@ -348,6 +364,9 @@ public class ProxyServlet extends HttpServlet {
             rejection = Optional.of(ProxyError.internal());
         }
         if (rejection.isPresent()) {
+            if (rejection.get().status() == 401) {
+                KEY_GUESSES.failed(request.getRemoteAddr());
+            }
             ErrorWriter.write(response, rejection.get(), requestId, dialect, exchange.jsonRpcId());
             exchange.finished(rejection.get().status(), rejection.get().code());
             recorder.record(exchange);

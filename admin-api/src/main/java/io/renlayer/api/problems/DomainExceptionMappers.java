@@ -5,6 +5,7 @@ import io.renlayer.admin.errors.ConflictException;
 import io.renlayer.admin.errors.ForbiddenException;
 import io.renlayer.admin.errors.InvalidRequestException;
 import io.renlayer.admin.errors.NotFoundException;
+import io.renlayer.admin.errors.TooManyAttemptsException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -44,6 +45,15 @@ public final class DomainExceptionMappers {
         @Override
         public Response toResponse(AuthenticationFailedException e) {
             return Problem.response(401, "Unauthorized", e.getMessage(), Map.of("otpRequired", e.otpRequired()));
+        }
+    }
+
+    @Provider
+    public static class TooManyAttempts implements ExceptionMapper<TooManyAttemptsException> {
+        @Override
+        public Response toResponse(TooManyAttemptsException e) {
+            return Response.fromResponse(Problem.response(429, "Too Many Requests", e.getMessage()))
+                    .header("Retry-After", e.retryAfterSeconds()).build();
         }
     }
 

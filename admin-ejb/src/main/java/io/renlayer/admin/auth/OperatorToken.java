@@ -14,6 +14,8 @@ import java.util.UUID;
 @NamedQuery(name = "OperatorToken.activeByHash",
         query = "select t from OperatorToken t where t.tokenHash = :hash and t.revokedAt is null")
 @NamedQuery(name = "OperatorToken.count", query = "select count(t) from OperatorToken t")
+@NamedQuery(name = "OperatorToken.countActive", query = "select count(t) from OperatorToken t where t.revokedAt is null")
+@NamedQuery(name = "OperatorToken.all", query = "select t from OperatorToken t order by t.createdAt, t.id")
 public class OperatorToken {
 
     @Id
@@ -46,5 +48,18 @@ public class OperatorToken {
 
     public String getName() {
         return name;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    /** When it stopped working; null while it works. */
+    public Instant getRevokedAt() {
+        return revokedAt;
+    }
+
+    void revoke(Instant at) {
+        revokedAt = at;
     }
 }

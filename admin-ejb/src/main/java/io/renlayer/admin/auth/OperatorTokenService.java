@@ -1,5 +1,13 @@
 package io.renlayer.admin.auth;
 
+import io.renlayer.admin.errors.ConflictException;
+import io.renlayer.admin.errors.InvalidRequestException;
+import io.renlayer.admin.errors.NotFoundException;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import io.renlayer.admin.audit.AuditLog;
 import io.renlayer.admin.config.GatewaySettings;
 import io.renlayer.admin.keys.Base62;
@@ -11,7 +19,12 @@ import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
 import java.util.logging.Logger;
 
-/** Operator tokens: the credential of the Platform API until users sign in (JWT + OTP). */
+/**
+ * Operator tokens: the credential of the Platform API's operator plane. Named, created, rotated
+ * and revoked through the API and audited; the raw value is returned once, at creation or
+ * rotation, and only its hash is stored. The last working token cannot be revoked: that would
+ * lock every operator out.
+ */
 @Stateless
 public class OperatorTokenService {
 
@@ -44,6 +57,53 @@ public class OperatorTokenService {
             // Printed exactly once, on the first start; only its hash is stored.
             LOG.warning("\n\n  RenLayer operator token (shown once, store it now): " + raw + "\n");
         }
+    }
+
+    /** A token and, this once, its value. */
+    public record Issued(OperatorToken token, String value) {}
+
+    public Issued create(String name, String actor) {
+        String checked = InvalidRequestException.requireText("name", name, 100);
+        String raw = TOKEN_PREFIX + Base62.random(40);
+        OperatorToken token = new OperatorToken(checked, SecretHash.of(raw));
+        em.persist(token);
+        audit.record(null, actor, "operator_token.create", "operator_token", token.getId(), null,
+                Map.of("name", checked));
+        return new Issued(token, raw);
+    }
+
+    public List<OperatorToken> list() {
+        return em.createNamedQuery("OperatorToken.all", OperatorToken.class).getResultList();
+    }
+
+    /** A new value under the same name; the old one stops working at once. */
+    public Issued rotate(UUID id, String actor) {
+        OperatorToken old = requireActive(id);
+        old.revoke(Instant.now());
+        String raw = TOKEN_PREFIX + Base62.random(40);
+        OperatorToken token = new OperatorToken(old.getName(), SecretHash.of(raw));
+        em.persist(token);
+        audit.record(null, actor, "operator_token.rotate", "operator_token", token.getId(),
+                Map.of("replaces", old.getId().toString()), Map.of("name", token.getName()));
+        return new Issued(token, raw);
+    }
+
+    public void revoke(UUID id, String actor) {
+        OperatorToken token = requireActive(id);
+        long active = em.createNamedQuery("OperatorToken.countActive", Long.class).getSingleResult();
+        if (active <= 1) {
+            throw new ConflictException("the last working operator token cannot be revoked; create another first");
+        }
+        token.revoke(Instant.now());
+        audit.record(null, actor, "operator_token.revoke", "operator_token", token.getId());
+    }
+
+    private OperatorToken requireActive(UUID id) {
+        OperatorToken token = em.find(OperatorToken.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (token == null || token.getRevokedAt() != null) {
+            throw new NotFoundException("operator_token");
+        }
+        return token;
     }
 
     /** The active token matching the presented text. */

@@ -1,6 +1,7 @@
 package io.renlayer.admin.auth;
 
 import io.renlayer.admin.audit.AuditLog;
+import io.renlayer.admin.audit.RequestOrigin;
 import io.renlayer.admin.config.GatewaySettings;
 import io.renlayer.admin.crypto.MasterKeyProvider;
 import io.renlayer.admin.errors.AuthenticationFailedException;
@@ -21,13 +22,13 @@ import java.util.OptionalLong;
 /**
  * Password plus one-time code, then a JWT. A user without an authenticator gets an enrolment
  * (otpauth URI and secret) after the right password, and is enrolled by the first valid code from
- * it. Five failures lock the account for fifteen minutes; every outcome is audited.
+ * it. Failures slow down their source ({@link SignInThrottle}), never lock the account. A refusal
+ * reads the same whatever was wrong, and depends only on the request: {@code otpRequired} says
+ * whether a code was sent, not whether the password was right. Every outcome is audited.
  */
 @Stateless
 public class SignInService {
 
-    static final int LOCK_AFTER_FAILURES = 5;
-    static final Duration LOCK_DURATION = Duration.ofMinutes(15);
     private static final String ISSUER_LABEL = "RenLayer";
 
     @PersistenceContext(unitName = "renlayer")
@@ -42,11 +43,18 @@ public class SignInService {
     @EJB
     private AuditLog audit;
 
+    @Inject
+    private SignInThrottle throttle;
+
+    @Inject
+    private RequestOrigin origin;
+
     public SignInResult signIn(String email, String password, String code, Long ttlSeconds) {
         if (email == null || password == null) {
             throw new InvalidRequestException(email == null ? "email" : "password", "email and password are required");
         }
         Duration lifetime = lifetime(ttlSeconds);
+        throttle.check(origin.sourceIp(), email);
         Instant now = Instant.now();
         PlatformUser user = em.createNamedQuery("PlatformUser.byEmail", PlatformUser.class)
                 .setParameter("email", email.strip())
@@ -54,15 +62,17 @@ public class SignInService {
                 .getResultStream().findFirst().orElse(null);
         if (user == null) {
             PasswordHasher.verifyDecoy(password.toCharArray());
-            throw refused();
+            throttle.failed(origin.sourceIp(), email);
+            throw refused(code);
         }
-        if (user.isDisabled() || (user.getLockedUntil() != null && user.getLockedUntil().isAfter(now))) {
+        if (user.isDisabled()) {
             PasswordHasher.verifyDecoy(password.toCharArray());
             audit.record(user.getTenantId(), "user:" + user.getId(), "user.sign_in_refused", "user", user.getId());
-            throw refused();
+            throttle.failed(origin.sourceIp(), email);
+            throw refused(code);
         }
         if (!PasswordHasher.verify(user.getPasswordHash(), password.toCharArray())) {
-            return fail(user, now);
+            return fail(user, email, code);
         }
         if (user.getOtpSecretEnc() == null) {
             byte[] secret = OneTimeCodes.newSecret();
@@ -74,11 +84,11 @@ public class SignInService {
             if (!user.isOtpEnrolled()) {
                 return enrolment(user, secretOf(user));
             }
-            throw new AuthenticationFailedException("a one-time code from your authenticator app is required", true);
+            return fail(user, email, code); // as a wrong password reads: the password is not confirmed
         }
         OptionalLong step = OneTimeCodes.matchingStep(secretOf(user), code, now, user.getOtpLastStep());
         if (step.isEmpty()) {
-            return fail(user, now);
+            return fail(user, email, code);
         }
         boolean enrolling = !user.isOtpEnrolled();
         user.signedIn(step.getAsLong(), true, now);
@@ -92,10 +102,10 @@ public class SignInService {
                 OneTimeCodes.base32(secret));
     }
 
-    private SignInResult fail(PlatformUser user, Instant now) {
-        user.failedSignIn(LOCK_AFTER_FAILURES, now.plus(LOCK_DURATION));
+    private SignInResult fail(PlatformUser user, String email, String code) {
+        throttle.failed(origin.sourceIp(), email);
         audit.record(user.getTenantId(), "user:" + user.getId(), "user.sign_in_failed", "user", user.getId());
-        throw refused();
+        throw refused(code);
     }
 
     private byte[] secretOf(PlatformUser user) {
@@ -114,7 +124,8 @@ public class SignInService {
         return Duration.ofSeconds(ttlSeconds);
     }
 
-    private static AuthenticationFailedException refused() {
-        return new AuthenticationFailedException("e-mail, password or one-time code is wrong, or the account is locked", false);
+    private static AuthenticationFailedException refused(String code) {
+        return new AuthenticationFailedException("e-mail, password or one-time code is wrong",
+                code == null || code.isBlank());
     }
 }

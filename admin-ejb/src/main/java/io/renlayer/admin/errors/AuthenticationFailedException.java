@@ -4,7 +4,7 @@ import jakarta.ejb.ApplicationException;
 
 /**
  * Sign-in refused. The message never says which factor was wrong. Does not roll back, so that the
- * failed-attempt counter it follows is kept.
+ * audit record of the failure is kept.
  */
 @ApplicationException(rollback = false)
 public class AuthenticationFailedException extends RuntimeException {
@@ -16,7 +16,7 @@ public class AuthenticationFailedException extends RuntimeException {
         this.otpRequired = otpRequired;
     }
 
-    /** True when e-mail and password were right and only the one-time code is missing. */
+    /** True when the request carried no one-time code: a sign-in needs one (it says nothing of the password). */
     public boolean otpRequired() {
         return otpRequired;
     }

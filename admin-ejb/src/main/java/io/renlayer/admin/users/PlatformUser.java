@@ -126,14 +126,6 @@ public class PlatformUser {
         lastSignInAt = at;
     }
 
-    public void failedSignIn(int lockAfter, Instant lockUntil) {
-        failedSignIns++;
-        if (failedSignIns >= lockAfter) {
-            lockedUntil = lockUntil;
-            failedSignIns = 0;
-        }
-    }
-
     private void touch() {
         updatedAt = Instant.now();
     }

@@ -84,6 +84,13 @@ public record ProxyError(int status, String type, String code, String param, Str
     }
 
     /** A header value holds a control character: a line break meant to smuggle a header, or worse. */
+    /** This address sent too many unknown or invalid keys: a guesser, slowed down. */
+    public static ProxyError tooManyInvalidKeys(long retryAfterSeconds) {
+        return new ProxyError(429, "rate_limit_error", "too_many_invalid_keys", null,
+                "Too many calls with an invalid key from this address; retry after the time in Retry-After.",
+                Map.of("retry-after", Long.toString(retryAfterSeconds)));
+    }
+
     public static ProxyError conflictingContentLength() {
         return new ProxyError(400, "invalid_request_error", "invalid_header", "content-length",
                 "The request has more than one Content-Length.");
