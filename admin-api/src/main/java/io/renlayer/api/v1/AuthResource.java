@@ -49,7 +49,7 @@ public class AuthResource {
     @Access(Access.Level.PUBLIC)
     public Response signIn(SignInRequest request) {
         SignInRequest body = Requests.required(request);
-        SignInResult result = signIn.signIn(body.email(), body.password(), body.code(), body.ttlSeconds());
+        SignInResult result = signIn.signIn(body.email(), body.password(), body.code(), body.ttlSeconds(), body.tenant());
         SignInView view = result.token() == null
                 ? new SignInView(result.status(), null, null, null, null, null, null, null, result.otpauthUri(), result.otpSecret())
                 : new SignInView(result.status(), result.token().token(), "Bearer", result.token().expiresAt(),
@@ -84,7 +84,8 @@ public class AuthResource {
         return new RotatedKey(key.getKid(), key.getCreatedAt());
     }
 
-    public record SignInRequest(String email, String password, String code, Long ttlSeconds) {}
+    /** {@code tenant} is needed only for an e-mail that signs in to several tenants. */
+    public record SignInRequest(String email, String password, String code, Long ttlSeconds, UUID tenant) {}
 
     public record SignInView(String status, String accessToken, String tokenType, Instant expiresAt, UUID userId,
             UUID tenantId, String email, String role, String otpauthUri, String otpSecret) {}

@@ -17,7 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.OptionalLong;
+import java.util.UUID;
 
 /**
  * Password plus one-time code, then a JWT. A user without an authenticator gets an enrolment
@@ -50,20 +52,37 @@ public class SignInService {
     private RequestOrigin origin;
 
     public SignInResult signIn(String email, String password, String code, Long ttlSeconds) {
+        return signIn(email, password, code, ttlSeconds, null);
+    }
+
+    /**
+     * @param tenantId the tenant to sign in to; needed only when the e-mail has accounts in several
+     *     tenants whose passwords are the one given
+     */
+    public SignInResult signIn(String email, String password, String code, Long ttlSeconds, UUID tenantId) {
         if (email == null || password == null) {
             throw new InvalidRequestException(email == null ? "email" : "password", "email and password are required");
         }
         Duration lifetime = lifetime(ttlSeconds);
         throttle.check(origin.sourceIp(), email);
         Instant now = Instant.now();
-        PlatformUser user = em.createNamedQuery("PlatformUser.byEmail", PlatformUser.class)
+        List<PlatformUser> candidates = em.createNamedQuery("PlatformUser.byEmail", PlatformUser.class)
                 .setParameter("email", email.strip())
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream().findFirst().orElse(null);
-        if (user == null) {
+                .getResultStream().filter(u -> tenantId == null || u.getTenantId().equals(tenantId)).toList();
+        if (candidates.isEmpty()) {
             PasswordHasher.verifyDecoy(password.toCharArray());
             throttle.failed(origin.sourceIp(), email);
             throw refused(code);
+        }
+        PlatformUser user = candidates.get(0);
+        if (candidates.size() > 1) {
+            List<PlatformUser> matching = candidates.stream()
+                    .filter(u -> PasswordHasher.verify(u.getPasswordHash(), password.toCharArray())).toList();
+            if (matching.size() > 1) {
+                throw new InvalidRequestException("tenant", "this e-mail signs in to several tenants; name the tenant");
+            }
+            user = matching.isEmpty() ? user : matching.get(0);
         }
         if (user.isDisabled()) {
             PasswordHasher.verifyDecoy(password.toCharArray());

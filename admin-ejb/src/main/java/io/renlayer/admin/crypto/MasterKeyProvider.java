@@ -23,6 +23,7 @@ public class MasterKeyProvider {
     private static final Logger LOG = Logger.getLogger(MasterKeyProvider.class.getName());
 
     private CredentialCipher cipher;
+    private byte[] raw;
 
     @PostConstruct
     void init() {
@@ -30,6 +31,21 @@ public class MasterKeyProvider {
                 .map(b64 -> Base64.getDecoder().decode(b64.trim()))
                 .orElseGet(() -> fromFile(GatewaySettings.masterKeyFile()));
         cipher = new CredentialCipher(raw);
+        this.raw = raw.clone();
+    }
+
+    /**
+     * A key for one purpose (HMAC-SHA256 of the purpose under the master key), so that no other
+     * use ever holds the master key itself: e.g. {@code "redaction-hash/<tenant>"}.
+     */
+    public byte[] derivedKey(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(raw, "HmacSHA256"));
+            return mac.doFinal(purpose.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
     }
 
     public CredentialCipher cipher() {

@@ -14,6 +14,8 @@ import java.util.UUID;
 @Entity
 @Table(name = "users")
 @NamedQuery(name = "PlatformUser.byEmail", query = "select u from PlatformUser u where lower(u.email) = lower(:email)")
+@NamedQuery(name = "PlatformUser.byTenantAndEmail",
+        query = "select u from PlatformUser u where u.tenantId = :tenantId and lower(u.email) = lower(:email)")
 @NamedQuery(name = "PlatformUser.countOwners",
         query = "select count(u) from PlatformUser u where u.tenantId = :tenantId and u.role = :role and u.disabled = false")
 public class PlatformUser {

@@ -18,7 +18,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The users of one tenant. A tenant always keeps at least one enabled owner. */
+/**
+ * The users of one tenant. A tenant always keeps at least one enabled owner. An e-mail is unique
+ * within the tenant; another tenant may have a user of the same e-mail, and nothing here says so.
+ */
 @Stateless
 public class UserService {
 
@@ -38,9 +41,9 @@ public class UserService {
         String email = checkEmail(request.email());
         Role role = Role.parse("role", request.role());
         String hash = PasswordHasher.hash(checkPassword(request.password()));
-        if (!em.createNamedQuery("PlatformUser.byEmail", PlatformUser.class).setParameter("email", email)
-                .getResultList().isEmpty()) {
-            throw new ConflictException("a user with e-mail '" + email + "' already exists");
+        if (!em.createNamedQuery("PlatformUser.byTenantAndEmail", PlatformUser.class).setParameter("tenantId", tenantId)
+                .setParameter("email", email).getResultList().isEmpty()) {
+            throw new ConflictException("a user with e-mail '" + email + "' already exists in this tenant");
         }
         PlatformUser user = new PlatformUser(tenantId, email, optionalText("displayName", request.displayName()), role, hash);
         em.persist(user);

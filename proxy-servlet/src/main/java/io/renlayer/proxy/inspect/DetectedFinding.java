@@ -2,11 +2,17 @@ package io.renlayer.proxy.inspect;
 
 import io.renlayer.spi.dlp.Finding;
 
-/** A finding and the detector that made it. */
-public record DetectedFinding(String detector, Finding finding, String redaction) {
+/**
+ * A finding and the detector that made it; how its text is replaced: {@code token}
+ * ({@code [REDACTED:TYPE]}), {@code mask}, or {@code hash} with the tenant's {@code hashKey}.
+ */
+public record DetectedFinding(String detector, Finding finding, String redaction, RedactionKey hashKey) {
 
-    /** How the finding's text is replaced: {@code token} ({@code [REDACTED:TYPE]}), {@code mask} or {@code hash}. */
     public DetectedFinding(String detector, Finding finding) {
-        this(detector, finding, "token");
+        this(detector, finding, "token", null);
+    }
+
+    public DetectedFinding(String detector, Finding finding, String redaction) {
+        this(detector, finding, redaction, null);
     }
 }

@@ -14,12 +14,15 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
+import io.renlayer.admin.crypto.MasterKeyProvider;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,6 +48,11 @@ public class DetectorRunner implements TextScanner {
 
     @Inject
     private PluginRegistry plugins;
+
+    @Inject
+    private MasterKeyProvider masterKey;
+
+    private final Map<String, RedactionKey> hashKeys = new ConcurrentHashMap<>();
 
     /** Every detector bean, built-in and vendor (see PluginDiscovery), in id order. */
     private List<DlpDetector> detectors;
@@ -87,9 +95,15 @@ public class DetectorRunner implements TextScanner {
         plugins.findings().stream().filter(f -> tenant.reports(f.finding().type())).forEach(findings::add);
         for (TenantDlp.RuleMatch match : tenant.scan(text)) {
             findings.add(new DetectedFinding("rule:" + match.rule(),
-                    Finding.of(TenantDlp.CUSTOM, match.start(), match.end(), 1.0), match.redaction()));
+                    Finding.of(TenantDlp.CUSTOM, match.start(), match.end(), 1.0), match.redaction(),
+                    "hash".equals(match.redaction()) ? hashKey(tenantId) : null));
         }
         return new ScanResult(List.copyOf(findings), plugins.failedDetectors());
+    }
+
+    private RedactionKey hashKey(String tenantId) {
+        return hashKeys.computeIfAbsent(tenantId,
+                id -> new RedactionKey(masterKey.derivedKey("redaction-hash/" + id)));
     }
 
     private ScanResult scanWithPlugins(String text, String tenantId, ScanInput.Phase phase) {

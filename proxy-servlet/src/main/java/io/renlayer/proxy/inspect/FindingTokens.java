@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * What replaces a finding's text: its type token {@code [REDACTED:TYPE]} (the default), a mask of
- * the same length, or {@code [HASH:…]}, the first 12 hex digits of its SHA-256, which lets an
- * investigator see that two redacted values were the same without seeing either (per tenant rule).
+ * the same length, or {@code [HASH:…]}, the first 12 hex digits of its HMAC under the tenant's key
+ * ({@link RedactionKey}), which lets an investigator see that two redacted values were the same
+ * without seeing either (per tenant rule). Without a key a hash falls back to the type token.
  */
 public final class FindingTokens {
 
@@ -34,19 +35,10 @@ public final class FindingTokens {
     public static String token(DetectedFinding finding, String secret) {
         return switch (finding.redaction()) {
             case "mask" -> "*".repeat(secret.length());
-            case "hash" -> "[HASH:" + sha256Prefix(secret) + "]";
+            case "hash" -> finding.hashKey() == null ? "[REDACTED:" + finding.finding().type() + "]"
+                    : "[HASH:" + finding.hashKey().hashPrefix(secret) + "]";
             default -> "[REDACTED:" + finding.finding().type() + "]";
         };
-    }
-
-    private static String sha256Prefix(String secret) {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest, 0, 6);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 
     /**

@@ -3,6 +3,7 @@ package io.renlayer.proxy.trace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.renlayer.proxy.inspect.DetectedFinding;
+import io.renlayer.proxy.inspect.RedactionKey;
 import io.renlayer.proxy.inspect.ScanResult;
 import io.renlayer.spi.dlp.Finding;
 import io.renlayer.spi.dlp.ScanInput;
@@ -55,8 +56,9 @@ class TraceBodiesTest {
     @Test
     void tenantRulesChooseTokenMaskOrHash() {
         String text = "badge EMP-123456 and EMP-123456 again, code FALCON";
-        DetectedFinding first = new DetectedFinding("rule:ids", Finding.of("CUSTOM", 6, 16, 1.0), "hash");
-        DetectedFinding second = new DetectedFinding("rule:ids", Finding.of("CUSTOM", 21, 31, 1.0), "hash");
+        RedactionKey key = new RedactionKey("tenant-a-key".getBytes());
+        DetectedFinding first = new DetectedFinding("rule:ids", Finding.of("CUSTOM", 6, 16, 1.0), "hash", key);
+        DetectedFinding second = new DetectedFinding("rule:ids", Finding.of("CUSTOM", 21, 31, 1.0), "hash", key);
         DetectedFinding code = new DetectedFinding("rule:names", Finding.of("CUSTOM", 44, 50, 1.0), "mask");
 
         String redacted = io.renlayer.proxy.inspect.FindingTokens.replace(text, List.of(first, second, code));
@@ -65,6 +67,22 @@ class TraceBodiesTest {
         // The same value hashes the same, so an investigator can tell the two apart from a third.
         assertThat(redacted.substring(6, 25)).isEqualTo(redacted.substring(30, 49));
         assertThat(redacted).doesNotContain("EMP-123456").doesNotContain("FALCON");
+        // Keyed: not the value's bare SHA-256 (which anyone could recompute for every EMP-dddddd),
+        // and another tenant's hash of the same value differs.
+        assertThat(redacted).doesNotContain(sha256Prefix("EMP-123456"));
+        DetectedFinding otherTenant = new DetectedFinding("rule:ids", Finding.of("CUSTOM", 6, 16, 1.0), "hash",
+                new RedactionKey("tenant-b-key".getBytes()));
+        assertThat(io.renlayer.proxy.inspect.FindingTokens.replace(text, List.of(otherTenant)).substring(6, 25))
+                .isNotEqualTo(redacted.substring(6, 25));
+    }
+
+    private static String sha256Prefix(String value) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 6);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
