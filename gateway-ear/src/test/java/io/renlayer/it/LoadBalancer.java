@@ -47,7 +47,7 @@ final class LoadBalancer implements AutoCloseable {
                     timeout server 60s
                     retries 3
                     option redispatch 1
-                    retry-on conn-failure empty-response
+                    retry-on conn-failure
                 listen stats
                     bind 127.0.0.1:%d
                     stats enable
@@ -80,9 +80,9 @@ final class LoadBalancer implements AutoCloseable {
     }
 
     /**
-     * Calls the balancer sent again after a server took them and closed without an answer
-     * (retries and redispatches of the backend). Such a call may have been carried out, and
-     * traced, by the server that went away as well as by the one that answered.
+     * Calls the balancer sent again (retries and redispatches of the backend). It resends only
+     * after a connection failed before the request went out ({@code retry-on conn-failure}), never
+     * a call a server may have carried out: an LLM call sent twice is billed twice.
      */
     long resentCalls() throws Exception {
         HttpResponse<String> csv = HttpClient.newHttpClient().send(

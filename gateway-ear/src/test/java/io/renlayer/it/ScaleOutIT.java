@@ -167,8 +167,8 @@ class ScaleOutIT {
         for (String requestId : answered.keySet()) {
             assertThat(stored.get(requestId)).as("trace of answered call %s", requestId).isEqualTo(1);
         }
-        // Beyond the answered calls and the two readiness calls: calls that failed, and calls the
-        // stopping server took and closed without answering, which HAProxy sent to the other one.
+        // Beyond the answered calls and the two readiness calls: calls that failed (the stopping
+        // server may have carried them out), and calls the balancer resent.
         assertThat((long) StoredTraces.total(stored))
                 .isLessThanOrEqualTo(answered.size() + 2 + failed + balancer.resentCalls());
     }
