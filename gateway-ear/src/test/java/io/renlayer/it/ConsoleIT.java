@@ -179,6 +179,39 @@ class ConsoleIT {
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("Test on text"); // reading is fine
     }
 
+    @Test
+    void aDemotedUserWritesNoMoreAndADisabledOneIsSignedOutOnTheNextRequest(Gateway gateway) throws Exception {
+        Platform platform = new Platform(gateway);
+        String tenant = platform.newTenant().tenantId();
+        String email = SignIn.createUser(platform, tenant, "admin");
+        String userId = userId(platform, tenant, email);
+        signIn(gateway, email, null);
+        click("nav-agents");
+        type("agents:newAgentName", "while-admin");
+        click("agents:createAgent");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("agents:agentTable"), "while-admin"));
+
+        // Demoted while the page is open: its button is still there, the server refuses the write.
+        assertThat(platform.patch("/api/v1/tenants/" + tenant + "/users/" + userId, "{\"role\":\"viewer\"}").statusCode())
+                .isEqualTo(200);
+        type("agents:newAgentName", "after-demotion");
+        click("agents:createAgent");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Viewers may read"));
+        assertThat(platform.get("/api/v1/tenants/" + tenant + "/agents").body()).doesNotContain("after-demotion");
+
+        // Disabled: the next request is sent to sign-in.
+        assertThat(platform.patch("/api/v1/tenants/" + tenant + "/users/" + userId, "{\"disabled\":true}").statusCode())
+                .isEqualTo(200);
+        browser.get(gateway.controlUrl() + "/console/agents.xhtml");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login:email")));
+    }
+
+    static String userId(Platform platform, String tenant, String email) throws Exception {
+        return Platform.json(platform.get("/api/v1/tenants/" + tenant + "/users?limit=100").body()).getJsonArray("items")
+                .stream().map(v -> v.asJsonObject()).filter(u -> u.getString("email").equals(email))
+                .findFirst().orElseThrow().getString("id");
+    }
+
     /** Password, then the authenticator enrolment (QR code and secret), then a code computed from the secret. */
     private void signIn(Gateway gateway, String email, String enrolmentScreenshot) throws Exception {
         browser.get(gateway.controlUrl() + "/console/");

@@ -123,6 +123,8 @@ final class Gateway implements AutoCloseable {
                 Map.entry("RENLAYER_BOOTSTRAP_OPERATOR_TOKEN", operatorToken),
                 // The simulator and the tests' own servers are on loopback; nothing else is.
                 Map.entry("RENLAYER_OUTBOUND_ALLOWED_NETWORKS", "127.0.0.1/32"),
+                // Short, so that a test sees a stalled trace writer in /readyz without a minute's wait.
+                Map.entry("RENLAYER_TRACE_WRITER_STALL_SECONDS", "5"),
                 Map.entry("RENLAYER_MASTER_KEY", Base64.getEncoder().encodeToString(randomBytes(32))));
         startServer();
     }
@@ -271,6 +273,11 @@ final class Gateway implements AutoCloseable {
     /** The server's process id, from the pid file Liberty writes while it runs. */
     long pid() throws IOException {
         return Long.parseLong(Files.readString(wlp.resolve("usr/servers/.pid").resolve(serverName + ".pid")).trim());
+    }
+
+    /** Where the trace writer spools, sets aside and quarantines rows (the default, under the server). */
+    Path traceSpool() {
+        return wlp.resolve("usr/servers").resolve(serverName).resolve("trace-spool");
     }
 
     Path logs() {

@@ -54,25 +54,34 @@ class PlatformAuthIT {
     }
 
     @Test
-    void wrongFactorsAreRefusedAlikeAndFiveFailuresLockTheAccount(Gateway gateway) throws Exception {
+    void wrongFactorsAreRefusedAlikeAndFiveFailuresSlowTheirAddressNotTheAccount(Gateway gateway) throws Exception {
         Platform platform = new Platform(gateway);
         SignIn signIn = new SignIn(gateway);
+        SignIn stranger = new SignIn(gateway, "127.0.0.9");
         String tenant = platform.newTenant().tenantId();
         String email = SignIn.createUser(platform, tenant, "viewer");
         signIn.token(email);
 
-        HttpResponse<String> unknown = signIn.signIn("nobody-" + System.nanoTime() + "@example.com", "whatever-password", "123456", null);
-        HttpResponse<String> wrongCode = signIn.signIn(email, SignIn.password(email), "000000", null);
+        HttpResponse<String> unknown = stranger.signIn("nobody-" + System.nanoTime() + "@example.com", "whatever-password", "123456", null);
+        HttpResponse<String> wrongCode = stranger.signIn(email, SignIn.password(email), "000000", null);
         assertThat(unknown.statusCode()).isEqualTo(401);
         assertThat(wrongCode.statusCode()).isEqualTo(401);
         assertThat(Platform.json(wrongCode.body()).getString("detail")).isEqualTo(Platform.json(unknown.body()).getString("detail"));
+        // Without a code, the right password reads exactly as a wrong one.
+        HttpResponse<String> rightNoCode = stranger.signIn(email, SignIn.password(email), null, null);
+        HttpResponse<String> wrongNoCode = stranger.signIn(email, "wrong-password-x", null, null);
+        assertThat(rightNoCode.statusCode()).isEqualTo(wrongNoCode.statusCode()).isEqualTo(401);
+        assertThat(rightNoCode.body()).isEqualTo(wrongNoCode.body());
 
-        for (int i = 0; i < 4; i++) {
-            assertThat(signIn.signIn(email, "wrong-password-" + i, null, null).statusCode()).isEqualTo(401);
+        for (String password : List.of("wrong-password-y", "wrong-password-z")) { // the fourth and fifth failure
+            assertThat(stranger.signIn(email, password, null, null).statusCode()).isEqualTo(401);
         }
-        // Locked: even the right password and a valid code are refused now.
-        HttpResponse<String> locked = signIn.signIn(email, SignIn.password(email), signIn.nextCode(email), null);
-        assertThat(locked.statusCode()).isEqualTo(401);
+        // That address now waits, even with the right factors...
+        HttpResponse<String> slowed = stranger.signIn(email, SignIn.password(email), "123456", null);
+        assertThat(slowed.statusCode()).isEqualTo(429);
+        assertThat(slowed.headers().firstValue("retry-after")).isPresent();
+        // ...but the stranger has not locked the owner of the account out.
+        assertThat(signIn.call("GET", "/api/v1/auth/me", signIn.token(email), null).statusCode()).isEqualTo(200);
     }
 
     @Test

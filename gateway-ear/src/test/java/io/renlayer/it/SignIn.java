@@ -21,12 +21,28 @@ import org.apache.commons.codec.binary.Base32;
 final class SignIn {
 
     private final Gateway gateway;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http;
     private final Map<String, byte[]> secrets = new HashMap<>();
     private final Map<String, Long> lastStep = new HashMap<>();
 
     SignIn(Gateway gateway) {
+        this(gateway, HttpClient.newHttpClient());
+    }
+
+    /** Signing in from another loopback address (127.0.0.2, ...), as a person on another machine would. */
+    SignIn(Gateway gateway, String fromAddress) throws java.net.UnknownHostException {
+        this(gateway, HttpClient.newBuilder().localAddress(java.net.InetAddress.getByName(fromAddress)).build());
+    }
+
+    private SignIn(Gateway gateway, HttpClient http) {
         this.gateway = gateway;
+        this.http = http;
+    }
+
+    /** Knows the enrolment another SignIn made, to sign the same user in from elsewhere. */
+    void knows(SignIn other, String email) {
+        secrets.put(email, other.secrets.get(email));
+        lastStep.put(email, other.lastStep.get(email));
     }
 
     /** Creates a user through the operator and returns a JWT for it. */

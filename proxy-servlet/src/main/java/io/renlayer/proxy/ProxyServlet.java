@@ -91,11 +91,11 @@ public class ProxyServlet extends HttpServlet {
     private ProxyMetrics metrics;
 
     /**
-     * Calls with a missing, unknown or invalid key from one address: past 100 in 10 s it waits
+     * Calls with a missing, unknown or invalid key from one address: past 200 in 10 s it waits
      * (429). A key has ~190 random bits, so this is defence in depth against a noisy guesser, set
      * well above what a misconfigured client retrying in a loop sends.
      */
-    private static final FailureThrottle KEY_GUESSES = new FailureThrottle(100, java.time.Duration.ofSeconds(10), 100_000);
+    private static final FailureThrottle KEY_GUESSES = new FailureThrottle(200, java.time.Duration.ofSeconds(10), 100_000);
 
     private static final List<String> MCP_METHODS = List.of("POST", "GET", "DELETE");
 
@@ -146,10 +146,6 @@ public class ProxyServlet extends HttpServlet {
         long wait = KEY_GUESSES.retryAfterSeconds(request.getRemoteAddr());
         if (wait > 0) {
             ErrorWriter.write(response, ProxyError.tooManyInvalidKeys(wait), requestId, dialectOf(path), null);
-            return;
-        }
-        if (RequestBodies.conflictingContentLengths(request)) {
-            ErrorWriter.write(response, ProxyError.conflictingContentLength(), requestId);
             return;
         }
         // Declared bytes only: reading a body to learn its size is the work shedding must avoid.

@@ -79,21 +79,6 @@ final class RequestBodies {
         return Optional.empty();
     }
 
-    /**
-     * More than one Content-Length that disagree: the framing is ambiguous (RFC 9112 §6.3), and a
-     * server before or after this one may have read another body than the gateway did.
-     */
-    static boolean conflictingContentLengths(HttpServletRequest request) {
-        var values = request.getHeaders("Content-Length");
-        String first = values.hasMoreElements() ? values.nextElement().strip() : null;
-        while (values.hasMoreElements()) {
-            if (!values.nextElement().strip().equals(first)) {
-                return true;
-            }
-        }
-        return first != null && first.indexOf(',') >= 0;
-    }
-
     private static boolean hasControlCharacter(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -22,7 +22,12 @@ public class RequestBodyGuard implements ReaderInterceptor {
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        byte[] body = readAtMost(context.getInputStream(), GatewaySettings.maxControlBodyBytes());
+        byte[] body;
+        try {
+            body = readAtMost(context.getInputStream(), GatewaySettings.maxControlBodyBytes());
+        } catch (IOException | IllegalArgumentException e) { // a malformed chunk, a connection cut mid-body
+            throw new WebApplicationException(Problem.response(400, "Bad Request", "The request body could not be read."));
+        }
         String problem = JsonShape.problem(body);
         if (problem != null) {
             throw new WebApplicationException(Problem.response(400, "Bad Request", problem));

@@ -43,11 +43,11 @@ public class CallerFilter implements ContainerRequestFilter {
     private static final String JWT_START = "eyJ";
 
     /**
-     * Wrong operator tokens and refused JWTs from one address: past 50 a minute it waits (429).
+     * Wrong operator tokens and refused JWTs from one address: past 300 a minute it waits (429).
      * Guessing was 840 tries a second before; the values are long enough that this is defence in
      * depth, and a well-behaved client never comes near it.
      */
-    private static final FailureThrottle GUESSES = new FailureThrottle(50, Duration.ofMinutes(1), 100_000);
+    private static final FailureThrottle GUESSES = new FailureThrottle(300, Duration.ofMinutes(1), 100_000);
 
     private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 

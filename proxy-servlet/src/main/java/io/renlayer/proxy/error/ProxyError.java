@@ -91,11 +91,6 @@ public record ProxyError(int status, String type, String code, String param, Str
                 Map.of("retry-after", Long.toString(retryAfterSeconds)));
     }
 
-    public static ProxyError conflictingContentLength() {
-        return new ProxyError(400, "invalid_request_error", "invalid_header", "content-length",
-                "The request has more than one Content-Length.");
-    }
-
     public static ProxyError invalidHeader(String name) {
         String shown = name.length() > 64 ? name.substring(0, 64) : name;
         return new ProxyError(400, "invalid_request_error", "invalid_header", shown,

@@ -51,7 +51,7 @@ public class ProxyMetrics {
                 .build(), traceWriter, TraceWriterWatch::deadLetteredRows);
         registry.gauge(Metadata.builder().withName("renlayer_trace_writer_stalled_seconds")
                 .withDescription("Seconds rows have waited without the trace writer storing any; 0 while it keeps up")
-                .withUnit(MetricUnits.SECONDS).build(), traceWriter, TraceWriterWatch::stalledSeconds);
+                .build(), traceWriter, TraceWriterWatch::stalledSeconds);
     }
 
     /** Calls and declared body bytes in flight, against their bounds. */
