@@ -91,7 +91,7 @@ public class ProxyServlet extends HttpServlet {
     private ProxyMetrics metrics;
 
     /**
-     * Calls with a missing, unknown or invalid key from one address: past 200 in 10 s it waits
+     * Calls with an unknown or invalid key from one address: past 200 in 10 s it waits
      * (429). A key has ~190 random bits, so this is defence in depth against a noisy guesser, set
      * well above what a misconfigured client retrying in a loop sends.
      */
@@ -183,6 +183,13 @@ public class ProxyServlet extends HttpServlet {
                 uri instanceof String path ? dialectOf(path) : ErrorDialect.OPENAI, null);
     }
 
+    /** A key was presented and refused: a guess. A call without any key guesses nothing and is not counted. */
+    private static void keyRefused(HttpServletRequest request) {
+        if (request.getHeader("authorization") != null || request.getHeader("x-api-key") != null) {
+            KEY_GUESSES.failed(request.getRemoteAddr());
+        }
+    }
+
     /** A call that went asynchronous (forwarded) leaves when its response completes, not now. */
     private void exitWhenDone(HttpServletRequest request, long declaredBytes) {
         if (!request.isAsyncStarted()) {
@@ -229,7 +236,7 @@ public class ProxyServlet extends HttpServlet {
         if (RouteTable.MODELS.equals(path) && "GET".equals(request.getMethod())) {
             models.list(request, response, requestId, authenticate);
             if (response.getStatus() == 401) {
-                KEY_GUESSES.failed(request.getRemoteAddr());
+                keyRefused(request);
             }
             return;
         }
@@ -361,7 +368,7 @@ public class ProxyServlet extends HttpServlet {
         }
         if (rejection.isPresent()) {
             if (rejection.get().status() == 401) {
-                KEY_GUESSES.failed(request.getRemoteAddr());
+                keyRefused(request);
             }
             ErrorWriter.write(response, rejection.get(), requestId, dialect, exchange.jsonRpcId());
             exchange.finished(rejection.get().status(), rejection.get().code());
