@@ -45,6 +45,13 @@ class HostileInputIT {
             assertThat(reply.status()).as(reply.text()).isEqualTo(400);
             assertNoInternals(reply.text());
         }
+        // Liberty's own applications on the control listener, which have no error page of their own.
+        for (String path : List.of("/metrics/%2E%2E", "/openapi/%2E%2E")) {
+            RawHttp.Reply liberty = RawHttp.exchange(gateway.controlPort, "GET " + path + " HTTP/1.1\nHost: 127.0.0.1:"
+                    + gateway.controlPort + "\n");
+            assertThat(liberty.status()).as(path).isEqualTo(400);
+            assertThat(liberty.text()).as(path).doesNotContain("Exception").doesNotContain("at com.ibm");
+        }
         assertThat(replies.get(0).text()).contains("\"error\":{");
         assertThat(replies.get(1).text()).contains("application/problem+json");
 
@@ -94,6 +101,7 @@ class HostileInputIT {
         assertThat(Platform.json(twice.body()).getJsonObject("error").getString("param")).isEqualTo("model");
     }
 
+    /** Not Liberty's page, nor any exception or stack frame. */
     private static void assertNoInternals(String text) {
         assertThat(text).doesNotContain("Exception").doesNotContain("at com.ibm").doesNotContain("at io.renlayer")
                 .doesNotContain("<html").doesNotContain("<!DOCTYPE");
