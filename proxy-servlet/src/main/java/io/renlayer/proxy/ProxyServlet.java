@@ -2,7 +2,6 @@ package io.renlayer.proxy;
 
 import io.renlayer.admin.config.GatewaySettings;
 import io.renlayer.admin.plugins.PluginRegistry;
-import io.renlayer.admin.runtime.FailureThrottle;
 import io.renlayer.admin.runtime.RuntimeDirectory.DirectoryUnavailableException;
 import io.renlayer.proxy.cache.ConfigCaches;
 import io.renlayer.proxy.error.ErrorDialect;
@@ -37,7 +36,6 @@ import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.DispatcherType;
-import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -90,12 +88,7 @@ public class ProxyServlet extends HttpServlet {
     @Inject
     private ProxyMetrics metrics;
 
-    /**
-     * Calls with an unknown or invalid key from one address: past 200 in 10 s it waits
-     * (429). A key has ~190 random bits, so this is defence in depth against a noisy guesser, set
-     * well above what a misconfigured client retrying in a loop sends.
-     */
-    private static final FailureThrottle KEY_GUESSES = new FailureThrottle(200, java.time.Duration.ofSeconds(10), 100_000);
+    private final KeyGuesses keyGuesses = new KeyGuesses();
 
     private static final List<String> MCP_METHODS = List.of("POST", "GET", "DELETE");
 
@@ -134,7 +127,7 @@ public class ProxyServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String requestId = RequestIds.next();
         if (request.getDispatcherType() == DispatcherType.ERROR) {
-            refusedByServer(request, response, requestId);
+            ServerErrorPage.write(request, response, requestId, ProxyServlet::dialectOf);
             return;
         }
         String path = request.getRequestURI();
@@ -143,7 +136,7 @@ public class ProxyServlet extends HttpServlet {
             ErrorWriter.write(response, ProxyError.invalidHeader(badHeader.get()), requestId);
             return;
         }
-        long wait = KEY_GUESSES.retryAfterSeconds(request.getRemoteAddr());
+        long wait = keyGuesses.retryAfterSeconds(request);
         if (wait > 0) {
             ErrorWriter.write(response, ProxyError.tooManyInvalidKeys(wait), requestId, dialectOf(path), null);
             return;
@@ -161,32 +154,6 @@ public class ProxyServlet extends HttpServlet {
             ErrorWriter.write(response, ProxyError.refusedByServer(400), requestId, dialectOf(path), null);
         } finally {
             exitWhenDone(request, declaredBytes);
-        }
-    }
-
-    /**
-     * The server's error page (web.xml): what Liberty refused or what failed outside the
-     * gateway's own handling is answered as JSON in the caller's dialect, never as an HTML page
-     * with an exception in it. The exception is logged at FINE only: its text can echo input.
-     */
-    private static void refusedByServer(HttpServletRequest request, HttpServletResponse response, String requestId)
-            throws IOException {
-        Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-        int code = status instanceof Integer i ? i : 500;
-        if (failure != null) {
-            LOG.log(Level.FINE, "request " + requestId + " refused by the server", (Throwable) failure);
-            code = code >= 400 && code < 500 ? code : 400; // the container failed reading the request
-        }
-        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        ErrorWriter.write(response, ProxyError.refusedByServer(code), requestId,
-                uri instanceof String path ? dialectOf(path) : ErrorDialect.OPENAI, null);
-    }
-
-    /** A key was presented and refused: a guess. A call without any key guesses nothing and is not counted. */
-    private static void keyRefused(HttpServletRequest request) {
-        if (request.getHeader("authorization") != null || request.getHeader("x-api-key") != null) {
-            KEY_GUESSES.failed(request.getRemoteAddr());
         }
     }
 
@@ -236,7 +203,7 @@ public class ProxyServlet extends HttpServlet {
         if (RouteTable.MODELS.equals(path) && "GET".equals(request.getMethod())) {
             models.list(request, response, requestId, authenticate);
             if (response.getStatus() == 401) {
-                keyRefused(request);
+                keyGuesses.refused(request);
             }
             return;
         }
@@ -368,7 +335,7 @@ public class ProxyServlet extends HttpServlet {
         }
         if (rejection.isPresent()) {
             if (rejection.get().status() == 401) {
-                keyRefused(request);
+                keyGuesses.refused(request);
             }
             ErrorWriter.write(response, rejection.get(), requestId, dialect, exchange.jsonRpcId());
             exchange.finished(rejection.get().status(), rejection.get().code());
