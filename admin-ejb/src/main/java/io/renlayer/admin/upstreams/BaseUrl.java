@@ -1,13 +1,11 @@
 package io.renlayer.admin.upstreams;
 
 import io.renlayer.admin.errors.InvalidRequestException;
+import io.renlayer.admin.net.Network;
 import io.renlayer.admin.net.OutboundAddresses;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The base URL of something the gateway forwards to: http(s), a host, no query and no user-info
@@ -17,9 +15,6 @@ import java.util.regex.Pattern;
  * the gateway connects.
  */
 public final class BaseUrl {
-
-    /** Only digits, dots, hex digits and colons: an address literal, parsed without any lookup. */
-    private static final Pattern ADDRESS_LITERAL = Pattern.compile("\\[?[0-9a-fA-F:.]+]?");
 
     private BaseUrl() {}
 
@@ -54,16 +49,11 @@ public final class BaseUrl {
                 || port(a) != port(b);
     }
 
+    /** Null for a name: it is checked on what it resolves to, when the gateway connects. */
     private static String literalRefusal(URI uri) {
-        String host = uri.getHost();
-        if (!ADDRESS_LITERAL.matcher(host).matches()) {
-            return null;
-        }
-        try {
-            return OutboundAddresses.configured().refusal(InetAddress.getByName(host), port(uri));
-        } catch (UnknownHostException notAnAddress) {
-            return null; // then a name, checked when resolved
-        }
+        return Network.literal(uri.getHost())
+                .map(address -> OutboundAddresses.configured().refusal(address, port(uri)))
+                .orElse(null);
     }
 
     private static int port(URI uri) {

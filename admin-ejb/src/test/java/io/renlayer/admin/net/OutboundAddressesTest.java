@@ -63,6 +63,16 @@ class OutboundAddressesTest {
         assertThatThrownBy(() -> Network.parse("10.0.0.0/33")).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void onlyAddressLiteralsAreParsedAndNamesAreLeftForTheConnection() {
+        assertThat(Network.literal("[::1]")).hasValue(ip("::1"));
+        assertThat(Network.literal("2130706433")).hasValue(ip("127.0.0.1"));
+        assertThat(Network.literal("10.0.0.5")).hasValue(ip("10.0.0.5"));
+        for (String name : List.of("cafe.de", "dead.beef", "localhost", "example.com", "")) {
+            assertThat(Network.literal(name)).as(name).isEmpty();
+        }
+    }
+
     private static InetAddress ip(String literal) {
         try {
             return InetAddress.getByName(literal);
