@@ -8,6 +8,7 @@ import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import jakarta.ejb.EJB;
@@ -38,12 +39,14 @@ public class PlatformTokenVerifier {
 
     private volatile Keys keys;
 
-    private record Keys(JWKSet set, long readAtNanos) {}
+    /** The keys as read, and the processor that verifies with them: built once per read, not per call. */
+    private record Keys(JWKSet set, DefaultJWTProcessor<SecurityContext> processor, long readAtNanos) {}
 
     /** The user and tenant a token names, when it is one of ours and valid now. */
     public Optional<PlatformToken> verify(String token) {
         try {
-            JWTClaimsSet claims = processor(keysFor(token)).process(token, null);
+            SignedJWT jwt = SignedJWT.parse(token);
+            JWTClaimsSet claims = keysFor(jwt.getHeader().getKeyID()).processor().process(jwt, null);
             return Optional.of(new PlatformToken(UUID.fromString(claims.getSubject()),
                     UUID.fromString(claims.getStringClaim(TokenIssuer.TENANT_CLAIM))));
         } catch (ParseException | com.nimbusds.jose.proc.BadJOSEException | com.nimbusds.jose.JOSEException
@@ -55,18 +58,18 @@ public class PlatformTokenVerifier {
 
     public record PlatformToken(UUID userId, UUID tenantId) {}
 
-    private JWKSet keysFor(String token) throws ParseException {
-        String kid = com.nimbusds.jwt.SignedJWT.parse(token).getHeader().getKeyID();
+    private Keys keysFor(String kid) throws ParseException {
         Keys current = keys;
         long now = System.nanoTime();
         boolean stale = current == null || now - current.readAtNanos() > KEYS_FRESH_NANOS;
         boolean unknownKid = current != null && kid != null && current.set().getKeyByKeyId(kid) == null
                 && now - current.readAtNanos() > MIN_REREAD_NANOS;
         if (stale || unknownKid) {
-            current = new Keys(JWKSet.parse(signingKeys.publishedKeySet()), now);
+            JWKSet set = JWKSet.parse(signingKeys.publishedKeySet());
+            current = new Keys(set, processor(set), now);
             keys = current;
         }
-        return current.set();
+        return current;
     }
 
     private static DefaultJWTProcessor<SecurityContext> processor(JWKSet keys) {
