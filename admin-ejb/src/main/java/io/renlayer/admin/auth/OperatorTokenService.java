@@ -1,22 +1,22 @@
 package io.renlayer.admin.auth;
 
+import io.renlayer.admin.audit.AuditLog;
+import io.renlayer.admin.config.GatewaySettings;
 import io.renlayer.admin.errors.ConflictException;
 import io.renlayer.admin.errors.InvalidRequestException;
 import io.renlayer.admin.errors.NotFoundException;
-import jakarta.persistence.LockModeType;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import io.renlayer.admin.audit.AuditLog;
-import io.renlayer.admin.config.GatewaySettings;
 import io.renlayer.admin.keys.Base62;
 import io.renlayer.admin.keys.SecretHash;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
@@ -47,9 +47,8 @@ public class OperatorTokenService {
             return;
         }
         Optional<String> preset = GatewaySettings.bootstrapOperatorToken();
-        String raw = preset.orElseGet(() -> TOKEN_PREFIX + Base62.random(40));
-        OperatorToken token = new OperatorToken("bootstrap", SecretHash.of(raw));
-        em.persist(token);
+        String raw = preset.orElseGet(OperatorTokenService::newValue);
+        OperatorToken token = issue("bootstrap", raw).token();
         audit.record(null, "system", "operator_token.bootstrap", "operator_token", token.getId());
         if (preset.isPresent()) {
             LOG.info("Created the first operator token from RENLAYER_BOOTSTRAP_OPERATOR_TOKEN.");
@@ -64,12 +63,10 @@ public class OperatorTokenService {
 
     public Issued create(String name, String actor) {
         String checked = InvalidRequestException.requireText("name", name, 100);
-        String raw = TOKEN_PREFIX + Base62.random(40);
-        OperatorToken token = new OperatorToken(checked, SecretHash.of(raw));
-        em.persist(token);
-        audit.record(null, actor, "operator_token.create", "operator_token", token.getId(), null,
+        Issued issued = issue(checked, newValue());
+        audit.record(null, actor, "operator_token.create", "operator_token", issued.token().getId(), null,
                 Map.of("name", checked));
-        return new Issued(token, raw);
+        return issued;
     }
 
     public List<OperatorToken> list() {
@@ -80,12 +77,21 @@ public class OperatorTokenService {
     public Issued rotate(UUID id, String actor) {
         OperatorToken old = requireActive(id);
         old.revoke(Instant.now());
-        String raw = TOKEN_PREFIX + Base62.random(40);
-        OperatorToken token = new OperatorToken(old.getName(), SecretHash.of(raw));
+        Issued issued = issue(old.getName(), newValue());
+        audit.record(null, actor, "operator_token.rotate", "operator_token", issued.token().getId(),
+                Map.of("replaces", old.getId().toString()), Map.of("name", old.getName()));
+        return issued;
+    }
+
+    /** A new token of that name and value, stored as the value's hash. */
+    private Issued issue(String name, String raw) {
+        OperatorToken token = new OperatorToken(name, SecretHash.of(raw));
         em.persist(token);
-        audit.record(null, actor, "operator_token.rotate", "operator_token", token.getId(),
-                Map.of("replaces", old.getId().toString()), Map.of("name", token.getName()));
         return new Issued(token, raw);
+    }
+
+    private static String newValue() {
+        return TOKEN_PREFIX + Base62.random(40);
     }
 
     public void revoke(UUID id, String actor) {
