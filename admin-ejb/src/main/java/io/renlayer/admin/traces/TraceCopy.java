@@ -56,7 +56,7 @@ final class TraceCopy {
             CopyBinary out = BUFFERS.get();
             out.begin();
             for (TraceRecord r : rows) {
-                row(out, r);
+                encoded(out, r);
                 if (out.size() >= CopyBinary.FLUSH_BYTES) {
                     out.writeTo(copy);
                 }
@@ -68,6 +68,19 @@ final class TraceCopy {
             if (copy.isActive()) {
                 copy.cancelCopy();
             }
+        }
+    }
+
+    /**
+     * A row that cannot be encoded is a fault of that row's data, and is reported as PostgreSQL
+     * reports one (SQLState 22000, data exception), so the writer sets it aside like a refused row
+     * rather than treat the database as away.
+     */
+    private static void encoded(CopyBinary out, TraceRecord r) throws SQLException {
+        try {
+            row(out, r);
+        } catch (RuntimeException e) {
+            throw new SQLException("a trace row cannot be encoded: " + e.getClass().getSimpleName(), "22000", e);
         }
     }
 

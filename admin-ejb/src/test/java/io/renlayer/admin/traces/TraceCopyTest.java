@@ -159,6 +159,18 @@ class TraceCopyTest {
     }
 
     @Test
+    void aRowThatCannotBeEncodedIsReportedAsADataExceptionOfPostgres() {
+        TraceRecord unencodable = new TraceRecord(UUID.randomUUID(), Instant.EPOCH, UUID.randomUUID(), null, null, null,
+                null, "req-x", "/v1/chat/completions", "POST", null, null, false, 200, null, 1, null, null, null, null,
+                null, List.of(), null, List.of(), List.of(), null, null, null, null);
+
+        SQLException e = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                () -> TraceCopy.copy(db, "copied", List.of(unencodable)));
+
+        assertThat(e.getSQLState()).isEqualTo("22000");
+    }
+
+    @Test
     void absentValuesArriveAsNull() throws SQLException {
         TraceRecord bare = new TraceRecord(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), null, null, null,
                 null, "req-2", "/v1/models", "GET", null, null, false, 401, null, 0, null, null, null, null,

@@ -39,9 +39,6 @@ final class RefusedRows {
                 throw e;
             }
             return split(rows, insert, "SQLState " + e.getSQLState());
-        } catch (RuntimeException e) {
-            // A row the writer could not even encode; the database never saw it.
-            return split(rows, insert, e.getClass().getSimpleName());
         }
     }
 
@@ -55,8 +52,8 @@ final class RefusedRows {
     }
 
     /**
-     * Data exceptions (class 22: bad encoding, out of range), integrity violations (23) and
-     * program limits (54: a value too large) come from a row; every other class (connection 08,
+     * Data exceptions (class 22: bad encoding, out of range, and a row the writer cannot encode),
+     * integrity violations (23) and program limits (54: a value too large) come from a row; every other class (connection 08,
      * operator intervention 57, resources 53, rollback 40, none at all) from the database.
      */
     static boolean refusedForItsData(SQLException e) {

@@ -61,15 +61,22 @@ class RefusedRowsTest {
         List<TraceRecord> batch = TraceSpoolTest.rows(4);
         RefusedRows refused = new RefusedRows(new TraceDeadLetters(dir, watch));
 
-        int count = refused.store(batch, rows -> {
-            if (rows.contains(batch.get(1))) {
-                throw new IllegalArgumentException("cannot encode");
-            }
-            stored.addAll(rows);
-        });
+        // As TraceCopy reports a row it cannot encode.
+        int count = refused.store(batch, rows -> insertUnless(rows, batch.get(1)::equals, "22000"));
 
         assertThat(count).isEqualTo(3);
         assertThat(watch.deadLetteredRows()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnexpectedFailureOfTheWriterIsThrownNotTakenForTheRowsFault() {
+        RefusedRows refused = new RefusedRows(new TraceDeadLetters(dir, watch));
+
+        assertThrows(IllegalStateException.class, () -> refused.store(TraceSpoolTest.rows(4), rows -> {
+            throw new IllegalStateException("pool closed");
+        }));
+
+        assertThat(watch.deadLetteredRows()).isZero();
     }
 
     private void insertUnless(List<TraceRecord> rows, java.util.function.Predicate<TraceRecord> refused, String state)
