@@ -45,9 +45,7 @@ final class TraceSpool {
                 if (p.toString().endsWith(".part")) {
                     Files.delete(p);
                 } else if (p.toString().endsWith(SUFFIX)) {
-                    try (Stream<String> lines = Files.lines(p, StandardCharsets.UTF_8)) {
-                        spooledRows.addAndGet(lines.filter(l -> !l.isBlank()).count());
-                    }
+                    spooledRows.addAndGet(rowsIn(p));
                 }
             }
         }
@@ -102,16 +100,24 @@ final class TraceSpool {
     void quarantine(Path file, Exception why) {
         try {
             Path target = Files.createDirectories(dir.resolve("quarantine")).resolve(file.getFileName());
-            long rows;
-            try (Stream<String> lines = Files.lines(file, StandardCharsets.ISO_8859_1)) {
-                rows = lines.filter(l -> !l.isBlank()).count();
-            }
+            long rows = rowsIn(file);
             Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
             spooledRows.addAndGet(-rows);
             LOG.severe("Trace spool file " + file.getFileName() + " cannot be replayed (" + why.getClass().getSimpleName()
                     + "); moved to " + target + " with its " + rows + " rows");
         } catch (IOException e) {
             LOG.severe("Trace spool file " + file.getFileName() + " cannot be replayed nor moved aside: " + e);
+        }
+    }
+
+    /**
+     * The rows a batch file holds, one a line. Read as ISO-8859-1, in which every byte is a char
+     * and a line break the same byte as in UTF-8: a file that is not valid UTF-8 (one to quarantine)
+     * is counted rather than failing the count, and with it the server's start.
+     */
+    private static long rowsIn(Path file) throws IOException {
+        try (Stream<String> lines = Files.lines(file, StandardCharsets.ISO_8859_1)) {
+            return lines.filter(l -> !l.isBlank()).count();
         }
     }
 

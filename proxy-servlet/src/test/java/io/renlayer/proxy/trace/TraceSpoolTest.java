@@ -79,6 +79,16 @@ class TraceSpoolTest {
         assertThat(spool.spooledRows()).isEqualTo(3);
     }
 
+    @Test
+    void aServerStartsOverAFileThatIsNotUtf8AndCountsItsLines() throws Exception {
+        new TraceSpool(dir).write(rows(2));
+        Files.write(dir.resolve("00000000000000000000-000000.jsonl"), new byte[] {'{', (byte) 0xC3, '\n', (byte) 0xFF, '\n'});
+
+        TraceSpool restarted = new TraceSpool(dir);
+
+        assertThat(restarted.spooledRows()).isEqualTo(4);
+    }
+
     static List<TraceRecord> rows(int n) {
         return IntStream.range(0, n).mapToObj(i -> new TraceRecord(UUID.randomUUID(), Instant.now(),
                 UUID.randomUUID(), null, null, null, null, "req_" + i, "openai.chat", "POST", "openai", "gpt-4o",
