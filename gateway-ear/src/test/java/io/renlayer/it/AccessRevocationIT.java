@@ -96,30 +96,31 @@ class AccessRevocationIT {
     @Test
     void operatorTokensAreCreatedListedRotatedAndRevokedAndAudited(Gateway gateway) throws Exception {
         Platform platform = new Platform(gateway);
+        SignIn bearer = new SignIn(gateway);
         HttpResponse<String> created = platform.post("/api/v1/operator-tokens", "{\"name\":\"ci-pipeline\"}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonObject issued = Platform.json(created.body());
         String first = issued.getString("token");
         assertThat(first).startsWith("rop_");
-        assertThat(asOperator(gateway, first, "/api/v1/tenants").statusCode()).isEqualTo(200);
+        assertThat(bearer.call("GET", "/api/v1/tenants", first, null).statusCode()).isEqualTo(200);
         assertThat(platform.get("/api/v1/operator-tokens").body()).contains("ci-pipeline").doesNotContain(first);
 
         HttpResponse<String> rotated = platform.post("/api/v1/operator-tokens/" + issued.getString("id") + "/rotate", "");
         assertThat(rotated.statusCode()).isEqualTo(201);
         String second = Platform.json(rotated.body()).getString("token");
-        assertThat(asOperator(gateway, first, "/api/v1/tenants").statusCode()).as("the old value").isEqualTo(401);
-        assertThat(asOperator(gateway, second, "/api/v1/tenants").statusCode()).isEqualTo(200);
+        assertThat(bearer.call("GET", "/api/v1/tenants", first, null).statusCode()).as("the old value").isEqualTo(401);
+        assertThat(bearer.call("GET", "/api/v1/tenants", second, null).statusCode()).isEqualTo(200);
 
         String secondId = Platform.json(rotated.body()).getString("id");
         assertThat(platform.send(HttpRequest.newBuilder(URI.create(gateway.controlUrl() + "/api/v1/operator-tokens/" + secondId))
                 .header("Authorization", "Bearer " + gateway.operatorToken).DELETE()).statusCode()).isEqualTo(204);
-        assertThat(asOperator(gateway, second, "/api/v1/tenants").statusCode()).isEqualTo(401);
+        assertThat(bearer.call("GET", "/api/v1/tenants", second, null).statusCode()).isEqualTo(401);
         String audit = platform.get("/api/v1/audit?limit=100").body();
         assertThat(audit).contains("operator_token.create").contains("operator_token.rotate")
                 .contains("operator_token.revoke").doesNotContain(first).doesNotContain(second);
         // A user of a tenant cannot manage them.
-        String viewer = new SignIn(gateway).newUser(platform, platform.newTenant().tenantId(), "owner");
-        assertThat(asOperator(gateway, viewer, "/api/v1/operator-tokens").statusCode()).isEqualTo(403);
+        String tenantOwner = bearer.newUser(platform, platform.newTenant().tenantId(), "owner");
+        assertThat(bearer.call("GET", "/api/v1/operator-tokens", tenantOwner, null).statusCode()).isEqualTo(403);
     }
 
     @Test
@@ -156,11 +157,6 @@ class AccessRevocationIT {
         assertThat(Platform.json(last.body()).getJsonObject("error").getString("code")).isEqualTo("too_many_invalid_keys");
         assertThat(new Proxy(gateway).chat(t.key(), Proxy.userMessage("gpt-4o", "hi")).statusCode())
                 .as("another address").isEqualTo(200);
-    }
-
-    private static HttpResponse<String> asOperator(Gateway gateway, String token, String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gateway.controlUrl() + path))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String newOwner() {
