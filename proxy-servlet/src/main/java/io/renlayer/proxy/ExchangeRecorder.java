@@ -23,11 +23,15 @@ import io.renlayer.proxy.trace.TraceBodies;
 import io.renlayer.proxy.trace.TraceIds;
 import io.renlayer.spi.dlp.ScanInput;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-/** Turns a finished exchange into metrics and a trace row. Calls without a tenant leave no trace row. */
+/**
+ * Turns a finished exchange into metrics and a trace row, and settles what its limits reserved.
+ * Calls without a tenant, and those of routes that keep no trace (the model list), leave no row.
+ */
 @ApplicationScoped
 public class ExchangeRecorder {
 
@@ -46,9 +50,10 @@ public class ExchangeRecorder {
     @Inject
     private DetectorRunner detectors;
 
-    public void record(Exchange exchange) {
+    /** @param routeLabel the route as metrics name it */
+    public void record(Exchange exchange, String routeLabel, boolean traced) {
         long elapsed = System.nanoTime() - exchange.startNanos();
-        metrics.requestFinished(exchange.route(), exchange.status(), elapsed);
+        metrics.requestFinished(routeLabel, exchange.status(), elapsed);
         if (exchange.errorCode() != null && exchange.upstream() != null) {
             metrics.upstreamError(exchange.errorCode());
         }
@@ -60,6 +65,9 @@ public class ExchangeRecorder {
                 ? prices.costMicros(exchange.model(), usage.promptTokens(), usage.completionTokens())
                 : null;
         settle(exchange, usage, costMicros);
+        if (!traced) {
+            return;
+        }
         TraceRecord row = new TraceRecord(
                 TraceIds.next(),
                 exchange.receivedAt(),
@@ -164,7 +172,7 @@ public class ExchangeRecorder {
     }
 
     private static List<String> flags(Exchange exchange) {
-        List<String> flags = new java.util.ArrayList<>(exchange.flags());
+        List<String> flags = new ArrayList<>(exchange.flags());
         if (exchange.reservation() != null && exchange.reservation().fallback()) {
             flags.add("limits_local");
         }

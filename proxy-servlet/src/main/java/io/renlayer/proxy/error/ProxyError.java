@@ -83,7 +83,6 @@ public record ProxyError(int status, String type, String code, String param, Str
                 "The request body must be application/json, not '" + contentType + "'.");
     }
 
-    /** A header value holds a control character: a line break meant to smuggle a header, or worse. */
     /** This address sent too many unknown or invalid keys: a guesser, slowed down. */
     public static ProxyError tooManyInvalidKeys(long retryAfterSeconds) {
         return new ProxyError(429, "rate_limit_error", "too_many_invalid_keys", null,
@@ -91,6 +90,7 @@ public record ProxyError(int status, String type, String code, String param, Str
                 Map.of("retry-after", Long.toString(retryAfterSeconds)));
     }
 
+    /** A header value holds a control character: a line break meant to smuggle a header, or worse. */
     public static ProxyError invalidHeader(String name) {
         String shown = name.length() > 64 ? name.substring(0, 64) : name;
         return new ProxyError(400, "invalid_request_error", "invalid_header", shown,
@@ -112,9 +112,10 @@ public record ProxyError(int status, String type, String code, String param, Str
                 "No route for " + method + " " + path + ".");
     }
 
-    public static ProxyError methodNotAllowed(String method, String path) {
+    /** The route does not take this method; {@code Allow} lists those it does. */
+    public static ProxyError methodNotAllowed(String method, String path, List<String> allowed) {
         return new ProxyError(405, "invalid_request_error", "method_not_allowed", null,
-                method + " is not allowed on " + path + ".");
+                method + " is not allowed on " + path + ".", Map.of("allow", String.join(", ", allowed)));
     }
 
     /** A scope of the key forbids the call; names the rule, never the key. */

@@ -4,6 +4,7 @@ import io.renlayer.admin.plugins.PluginRegistry;
 import io.renlayer.admin.runtime.UpstreamSnapshot;
 import io.renlayer.proxy.cache.ConfigCaches;
 import io.renlayer.proxy.error.ProxyError;
+import io.renlayer.proxy.pipeline.CallEnd;
 import io.renlayer.proxy.pipeline.Exchange;
 import io.renlayer.proxy.pipeline.ResponseRewriter;
 import io.renlayer.spi.upstream.ForwardRequest;
@@ -18,6 +19,9 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -64,55 +68,70 @@ public class UpstreamForwarder {
 
     /**
      * Forwards and relays on the call's own thread. The future completes when the response has
-     * been relayed, with the error to report when none could be (the response is then still
-     * uncommitted). When the upstream cannot even be connected to, nothing was sent, so the call
-     * is retried once, on a new connection, and then goes to the upstream's fallback, if it has
-     * one; the trace says which happened.
+     * been relayed, with how the call ended; an error the caller must still be told leaves the
+     * response uncommitted.
      */
-    public CompletableFuture<ProxyError> forward(Exchange exchange, String upstreamPath, HttpServletResponse response) {
-        CompletableFuture<ProxyError> done = new CompletableFuture<>();
-        calls.execute(() -> done.complete(forwardHere(exchange, upstreamPath, response)));
+    public CompletableFuture<CallEnd> forward(Exchange exchange, HttpServletResponse response) {
+        CompletableFuture<CallEnd> done = new CompletableFuture<>();
+        calls.execute(() -> done.complete(forwardHere(exchange, response)));
         return done;
     }
 
-    /**
-     * Forwards and relays on the caller's thread, as {@link #forward} does on a thread of its own;
-     * returns the error to report, or null.
-     */
-    public ProxyError forwardHere(Exchange exchange, String upstreamPath, HttpServletResponse response) {
+    /** Forwards and relays on the caller's thread, as {@link #forward} does on a thread of its own. */
+    public CallEnd forwardHere(Exchange exchange, HttpServletResponse response) {
         try {
-            return forwardNow(exchange, upstreamPath, response);
+            return tryInTurn(exchange, response);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "request " + exchange.requestId() + " failed while forwarding", e);
-            exchange.finished(ProxyError.internal().status(), ProxyError.internal().code());
-            return response.isCommitted() ? null : ProxyError.internal();
+            ProxyError internal = ProxyError.internal();
+            return response.isCommitted() ? CallEnd.answered(internal.status(), internal.code())
+                    : CallEnd.refused(internal);
         }
-    }
-
-    private ProxyError forwardNow(Exchange exchange, String upstreamPath, HttpServletResponse response) {
-        Outcome first = sendReplacingStale(exchange, upstreamPath, response);
-        if (!first.connectFailed()) {
-            return first.error();
-        }
-        exchange.flag("upstream_retried");
-        Outcome retried = send(exchange, upstreamPath, response, Connection.NEW);
-        Optional<UpstreamSnapshot> fallback = fallbackOf(exchange);
-        if (!retried.connectFailed() || fallback.isEmpty()) {
-            return retried.error();
-        }
-        exchange.routeTo(fallback.get(), plugins.upstreamProvider(fallback.get().provider()).orElseThrow());
-        exchange.flag("upstream_fallback");
-        return sendReplacingStale(exchange, upstreamPath, response).error();
     }
 
     /**
-     * Sends on a pooled connection; if the upstream had closed it before any answer, sends again
-     * at once on a new one. Upstreams close idle keep-alive connections as a matter of course,
-     * so this is no failure of theirs, and the trace does not flag it.
+     * One try of a call: the upstream, the connection, and what the trace is to say of it. A call
+     * goes on to its next try only when the upstream was never reached (nothing was sent, so
+     * nothing runs twice): first the upstream it was routed to, again on a new connection, then
+     * its fallback, if it has one. Routing among several upstreams extends this list.
      */
-    private Outcome sendReplacingStale(Exchange exchange, String upstreamPath, HttpServletResponse response) {
-        Outcome outcome = send(exchange, upstreamPath, response, Connection.POOLED);
-        return outcome.staleConnection() ? send(exchange, upstreamPath, response, Connection.NEW) : outcome;
+    private record Attempt(UpstreamSnapshot upstream, Connection connection, String flag) {}
+
+    private CallEnd tryInTurn(Exchange exchange, HttpServletResponse response) {
+        List<Attempt> attempts = new ArrayList<>(3);
+        attempts.add(new Attempt(exchange.upstream(), Connection.POOLED, null));
+        attempts.add(new Attempt(exchange.upstream(), Connection.NEW, "upstream_retried"));
+        boolean fallbackPlanned = false;
+        Sent sent = null;
+        for (int i = 0; i < attempts.size(); i++) {
+            sent = attempt(exchange, response, attempts.get(i));
+            if (!sent.connectFailed()) {
+                return sent.end();
+            }
+            if (i == attempts.size() - 1 && !fallbackPlanned) { // looked up only when needed: rarely
+                fallbackPlanned = true;
+                fallbackOf(exchange).ifPresent(f -> attempts.add(new Attempt(f, Connection.POOLED, "upstream_fallback")));
+            }
+        }
+        return sent.end();
+    }
+
+    /**
+     * Sends once; if a pooled connection turns out closed before any answer, sends again at once
+     * on a new one. Upstreams close idle keep-alive connections as a matter of course, so this is
+     * no failure of theirs, and the trace does not flag it.
+     */
+    private Sent attempt(Exchange exchange, HttpServletResponse response, Attempt attempt) {
+        if (attempt.upstream() != exchange.upstream()) {
+            exchange.routeTo(attempt.upstream(), plugins.upstreamProvider(attempt.upstream().provider()).orElseThrow());
+        }
+        if (attempt.flag() != null) {
+            exchange.flag(attempt.flag());
+        }
+        Sent sent = send(exchange, response, attempt.connection());
+        return attempt.connection() == Connection.POOLED && sent.staleConnection()
+                ? send(exchange, response, Connection.NEW)
+                : sent;
     }
 
     /** The fallback of the exchange's upstream: the same tenant's, of the same dialect, enabled. */
@@ -127,32 +146,32 @@ public class UpstreamForwarder {
     }
 
     /**
-     * One attempt; {@code connectFailed} means the upstream was never reached, {@code staleConnection}
+     * One send; {@code connectFailed} means the upstream was never reached, {@code staleConnection}
      * that the connection closed before any answer came (one the upstream had closed while it idled).
      */
-    private record Outcome(ProxyError error, boolean connectFailed, boolean staleConnection) {
-        Outcome(ProxyError error) {
-            this(error, false, false);
+    private record Sent(CallEnd end, boolean connectFailed, boolean staleConnection) {
+        Sent(CallEnd end) {
+            this(end, false, false);
         }
     }
 
     private enum Connection { POOLED, NEW }
 
-    private Outcome send(Exchange exchange, String upstreamPath, HttpServletResponse response, Connection connection) {
+    private Sent send(Exchange exchange, HttpServletResponse response, Connection connection) {
         int connectTimeoutMs = exchange.upstream().resilience().connectTimeoutMs();
         if (connection == Connection.POOLED) {
-            return send(exchange, upstreamPath, response, clients.forConnectTimeout(connectTimeoutMs));
+            return send(exchange, response, clients.forConnectTimeout(connectTimeoutMs));
         }
         CloseableHttpClient client = UpstreamClients.oneNewConnection(connectTimeoutMs);
         try {
-            return send(exchange, upstreamPath, response, client);
+            return send(exchange, response, client);
         } finally {
             client.close(CloseMode.GRACEFUL);
         }
     }
 
-    private Outcome send(Exchange exchange, String upstreamPath, HttpServletResponse response, CloseableHttpClient client) {
-        HttpUriRequestBase request = buildRequest(exchange, upstreamPath);
+    private Sent send(Exchange exchange, HttpServletResponse response, CloseableHttpClient client) {
+        HttpUriRequestBase request = buildRequest(exchange);
         HttpClientContext context = HttpClientContext.create();
         int readTimeoutMs = exchange.upstream().resilience().readTimeoutMs();
         context.setRequestConfig(RequestConfig.custom()
@@ -166,13 +185,14 @@ public class UpstreamForwarder {
             // The request already holds the scheme and authority it was built from.
             answer = client.executeOpen(new HttpHost(request.getScheme(), request.getAuthority()), request, context);
         } catch (IOException failure) {
-            return failed(exchange, failure);
+            return new Sent(CallEnd.refused(classify(failure)), isConnectFailure(failure),
+                    failure instanceof NoHttpResponseException);
         }
         exchange.upstreamTook(System.nanoTime() - sentAt);
         RelayOutcome outcome = null;
         try {
             outcome = relay(exchange, answer, response);
-            return relayed(exchange, response, answer.getCode(), outcome);
+            return new Sent(relayed(exchange, response, answer.getCode(), outcome));
         } finally {
             close(answer, outcome != null && outcome.ending() == RelayOutcome.Ending.COMPLETE);
         }
@@ -191,7 +211,7 @@ public class UpstreamForwarder {
         }
     }
 
-    private static Outcome relayed(Exchange exchange, HttpServletResponse response, int status, RelayOutcome outcome) {
+    private static CallEnd relayed(Exchange exchange, HttpServletResponse response, int status, RelayOutcome outcome) {
         exchange.usage(outcome.usage());
         ProxyError cutShort = switch (outcome.ending()) {
             case UPSTREAM_STALLED -> ProxyError.upstreamTimeout();
@@ -199,32 +219,23 @@ public class UpstreamForwarder {
             case COMPLETE, CLIENT_DISCONNECTED -> null;
         };
         if (cutShort == null) {
-            exchange.finished(status, outcome.ending() == RelayOutcome.Ending.CLIENT_DISCONNECTED
+            return CallEnd.answered(status, outcome.ending() == RelayOutcome.Ending.CLIENT_DISCONNECTED
                     ? "client_disconnected"
                     : status >= 400 ? "upstream_error" : null);
-            return new Outcome(null);
         }
         if (response.isCommitted()) {
             // The client has the status and part of the body; the trace says how it ended.
-            exchange.finished(status, cutShort.code());
-            return new Outcome(null);
+            return CallEnd.answered(status, cutShort.code());
         }
         // Nothing has reached the client yet: it gets a clear error, not the upstream's status
         // with an empty or cut body.
         response.reset();
-        exchange.finished(cutShort.status(), cutShort.code());
-        return new Outcome(cutShort);
-    }
-
-    private static Outcome failed(Exchange exchange, Exception failure) {
-        ProxyError error = classify(failure);
-        exchange.finished(error.status(), error.code());
-        return new Outcome(error, isConnectFailure(failure), failure instanceof NoHttpResponseException);
+        return CallEnd.refused(cutShort);
     }
 
     /** The gateway builds the call, the provider shapes it (credential, URL), the gateway sends it. */
-    private HttpUriRequestBase buildRequest(Exchange exchange, String upstreamPath) {
-        Map<String, String> forwarded = new java.util.LinkedHashMap<>();
+    private HttpUriRequestBase buildRequest(Exchange exchange) {
+        Map<String, String> forwarded = new LinkedHashMap<>();
         for (Map.Entry<String, String> header : exchange.headers().entrySet()) {
             if (HeaderPolicy.toUpstream(header.getKey(), exchange.headers())) {
                 forwarded.put(header.getKey(), header.getValue());
@@ -232,7 +243,7 @@ public class UpstreamForwarder {
         }
         // The exchange never writes into its body, so the call can send that very array.
         ForwardRequest call = ForwardRequest.wrapping(exchange.method(),
-                URI.create(exchange.upstream().baseUrl() + upstreamPath), exchange.body()).withHeaders(forwarded);
+                URI.create(exchange.upstream().baseUrl() + exchange.address().upstreamPath()), exchange.body()).withHeaders(forwarded);
         ForwardRequest prepared = exchange.provider().prepare(call, exchange.upstream().credential(),
                 exchange.upstream().settings());
         HttpUriRequestBase request = new HttpUriRequestBase(prepared.method(), prepared.uri());

@@ -21,9 +21,9 @@ public final class GuardToolsStage implements Stage {
             return StageResult.proceed();
         }
         boolean lists = false;
-        for (McpMessage message : exchange.mcpMessages()) {
+        for (McpMessage message : McpCall.messagesOf(exchange)) {
             if (message.callsTool() && !NamePattern.anyMatches(allowed, message.toolName())) {
-                exchange.answering(message.idJson());
+                exchange.attachment(McpCall.class).answering(message.idJson());
                 return StageResult.reject(ProxyError.toolNotAllowed(message.toolName()));
             }
             lists |= message.listsTools();

@@ -1,5 +1,7 @@
 package io.renlayer.proxy.mcp;
 
+import io.renlayer.proxy.error.ProxyError;
+import io.renlayer.proxy.pipeline.Address;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -20,5 +22,14 @@ public record McpPath(String upstream) {
     /** The route as keys scope it and traces show it. */
     public String route() {
         return PREFIX + upstream;
+    }
+
+    /** An {@code /mcp/} path as the MCP route's address: the server, by its upstream's name. */
+    public static Address address(String method, String rawPath, String query) {
+        if (!rawPath.startsWith(PREFIX)) {
+            return null;
+        }
+        return parse(rawPath).map(p -> new Address(p.route(), p.upstream(), "", null))
+                .orElse(Address.refused(PREFIX + "*", ProxyError.invalidPath()));
     }
 }

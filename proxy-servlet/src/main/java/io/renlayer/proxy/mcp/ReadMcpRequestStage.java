@@ -25,7 +25,7 @@ public final class ReadMcpRequestStage implements Stage {
             return StageResult.reject(ProxyError.invalidJsonRpc());
         }
         List<McpMessage> messages = parsed.get();
-        exchange.mcpMessages(messages);
+        exchange.attach(new McpCall(messages));
         messages.stream().filter(McpMessage::callsTool).forEach(call -> exchange.flag("tool:" + call.toolName()));
         String arguments = messages.stream()
                 .filter(m -> m.argumentsJson() != null)

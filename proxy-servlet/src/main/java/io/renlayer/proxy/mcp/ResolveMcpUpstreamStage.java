@@ -11,24 +11,23 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
-/** Finds the tenant's MCP upstream named in the path. */
+/** Finds the tenant's MCP upstream the path names (the address's target). */
 public final class ResolveMcpUpstreamStage implements Stage {
 
     public static final String PROVIDER = "mcp";
 
-    private final String name;
     private final Function<UUID, List<UpstreamSnapshot>> upstreamsOfTenant;
     private final Function<String, Optional<UpstreamProvider>> providers;
 
-    public ResolveMcpUpstreamStage(String name, Function<UUID, List<UpstreamSnapshot>> upstreamsOfTenant,
+    public ResolveMcpUpstreamStage(Function<UUID, List<UpstreamSnapshot>> upstreamsOfTenant,
             Function<String, Optional<UpstreamProvider>> providers) {
-        this.name = name;
         this.upstreamsOfTenant = upstreamsOfTenant;
         this.providers = providers;
     }
 
     @Override
     public StageResult apply(Exchange exchange) {
+        String name = exchange.address().target();
         Optional<UpstreamProvider> provider = providers.apply(PROVIDER);
         for (UpstreamSnapshot upstream : upstreamsOfTenant.apply(exchange.key().tenantId())) {
             if (upstream.provider().equals(PROVIDER) && upstream.name().equals(name) && provider.isPresent()) {

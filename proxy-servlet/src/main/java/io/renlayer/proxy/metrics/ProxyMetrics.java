@@ -77,8 +77,13 @@ public class ProxyMetrics {
                 .build()).inc();
     }
 
-    public void requestFinished(String exchangeRoute, int status, long elapsedNanos) {
-        String route = routeLabel(exchangeRoute);
+    /**
+     * A call ended, refused or answered.
+     *
+     * @param route the route's label: from the route table's fixed set, never a name a caller
+     *     chose, which would let anyone add a series with every name they try (unauthenticated)
+     */
+    public void requestFinished(String route, int status, long elapsedNanos) {
         // Looked up once per route and status: a registry lookup builds tag arrays and maps each time.
         counters.computeIfAbsent(route + ' ' + status, k -> registry.counter(Metadata.builder()
                         .withName("renlayer_proxy_requests").withDescription("Proxied requests by route and status").build(),
@@ -87,17 +92,6 @@ public class ProxyMetrics {
                         .withDescription("Time from request to the end of the response")
                         .withUnit(MetricUnits.SECONDS).build(), new Tag("route", route)))
                 .update(Duration.ofNanos(elapsedNanos));
-    }
-
-    /**
-     * The route as a label from a fixed set: one label per service or MCP server name would let
-     * anyone add a series with every name they try (unauthenticated), and show those names.
-     */
-    static String routeLabel(String route) {
-        if (route.startsWith("/services/")) {
-            return "/services/*";
-        }
-        return route.startsWith("/mcp/") ? "/mcp/*" : route;
     }
 
     public void upstreamError(String code) {

@@ -5,12 +5,13 @@ import io.renlayer.admin.runtime.KeySnapshot;
 import io.renlayer.admin.runtime.UpstreamSnapshot;
 import io.renlayer.proxy.inspect.ScanResult;
 import io.renlayer.proxy.limits.Reservation;
-import io.renlayer.proxy.mcp.McpMessage;
+import io.renlayer.proxy.trace.ResponseCapture;
 import io.renlayer.spi.upstream.UpstreamProvider;
 import io.renlayer.spi.upstream.Usage;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,10 +25,13 @@ public final class Exchange {
     private final Instant receivedAt = Instant.now();
     private final long startNanos = System.nanoTime();
     private final String method;
-    private final String route;
+    private final Address address;
     private final Map<String, String> headers;
+    private final Inbound inbound;
     private byte[] body;
     private String bodyText;
+    private byte[] answer;
+    private Map<Class<?>, Object> attachments;
 
     private KeySnapshot key;
     private UpstreamSnapshot upstream;
@@ -41,9 +45,7 @@ public final class Exchange {
     private Reservation reservation;
     private ScanResult requestScan; // null until the prompt is scanned
     private ResponseRewriter responseRewriter;
-    private String jsonRpcId;
-    private List<McpMessage> mcpMessages = List.of();
-    private final io.renlayer.proxy.trace.ResponseCapture responseCapture = new io.renlayer.proxy.trace.ResponseCapture();
+    private final ResponseCapture responseCapture = new ResponseCapture();
     private final List<AppliedPolicy> policies = new ArrayList<>(1);
 
     private int status;
@@ -53,29 +55,40 @@ public final class Exchange {
     private final List<String> flags = new ArrayList<>(2);
 
     /**
+     * A call whose body is already read (the stages' tests, the fuzz tests).
+     *
      * @param headers request headers, names lower-cased, first value of each
      */
     public Exchange(String requestId, String method, String route, Map<String, String> headers, byte[] body) {
-        this(requestId, method, route, headers, body, null);
+        this(requestId, method, Address.of(route, ""), headers, null);
+        this.body = body;
     }
 
-    /** @param bodyText the body already decoded from UTF-8 (checking it is valid UTF-8 takes that); null if not */
-    public Exchange(String requestId, String method, String route, Map<String, String> headers, byte[] body,
-            String bodyText) {
+    /**
+     * A call as it arrives: its body is read from {@code inbound} by the accept stage.
+     *
+     * @param headers request headers, names lower-cased, first value of each
+     */
+    public Exchange(String requestId, String method, Address address, Map<String, String> headers, Inbound inbound) {
         this.requestId = requestId;
         this.method = method;
-        this.route = route;
+        this.address = address;
         this.headers = headers;
-        this.body = body;
-        this.bodyText = bodyText;
+        this.inbound = inbound;
     }
 
     public String requestId() { return requestId; }
     public Instant receivedAt() { return receivedAt; }
     public long startNanos() { return startNanos; }
     public String method() { return method; }
-    public String route() { return route; }
+    /** The route as keys scope it and traces show it: {@code /v1/messages}, {@code /services/billing}. */
+    public String route() { return address.route(); }
+    public Address address() { return address; }
+    /** The connection the call came on; null when the call was made up (tests). */
+    public Inbound inbound() { return inbound; }
     public byte[] body() { return body; }
+    /** The body as the accept stage read it. */
+    public void received(byte[] body) { this.body = body; }
     /** What is forwarded instead of the body the client sent (a redaction): its text, and its UTF-8 bytes. */
     public void replaceBody(String json) {
         this.body = json.getBytes(StandardCharsets.UTF_8);
@@ -165,16 +178,27 @@ public final class Exchange {
     public List<AppliedPolicy> policies() { return policies; }
     public synchronized void applied(List<AppliedPolicy> matched) { policies.addAll(matched); }
 
-    /** For MCP calls: the JSON-RPC messages of the request body (none for GET and DELETE). */
-    public List<McpMessage> mcpMessages() { return mcpMessages; }
-
     /** The beginning of the upstream's answer, for the trace. */
-    public io.renlayer.proxy.trace.ResponseCapture responseCapture() { return responseCapture; }
-    public void mcpMessages(List<McpMessage> messages) { this.mcpMessages = messages; }
+    public ResponseCapture responseCapture() { return responseCapture; }
 
-    /** For MCP calls: the JSON text of the id a refusal answers, or null. */
-    public String jsonRpcId() { return jsonRpcId; }
-    public void answering(String jsonRpcId) { this.jsonRpcId = jsonRpcId; }
+    /** The JSON body of the gateway's own answer (a terminal stage's), or null. */
+    public byte[] answer() { return answer; }
+    public void answer(byte[] json) { this.answer = json; }
+
+    /**
+     * What one kind of route knows of a call beyond this class's fields (an MCP call's JSON-RPC
+     * messages): owned by the stages of that route, so the exchange need not know its shape.
+     */
+    public <T> T attachment(Class<T> type) {
+        return attachments == null ? null : type.cast(attachments.get(type));
+    }
+
+    public void attach(Object attachment) {
+        if (attachments == null) {
+            attachments = new HashMap<>(2);
+        }
+        attachments.put(attachment.getClass(), attachment);
+    }
 
     public int status() { return status; }
     public String errorCode() { return errorCode; }

@@ -1,10 +1,8 @@
 package io.renlayer.proxy.pipeline;
 
-import io.renlayer.proxy.error.ProxyError;
 import java.util.List;
-import java.util.Optional;
 
-/** Runs the inbound stages in their one, reviewed order until one rejects the call. */
+/** Runs a route's stages in the order its route table entry lists them, until one stops the call. */
 public final class InboundPipeline {
 
     private final List<Stage> stages;
@@ -13,14 +11,14 @@ public final class InboundPipeline {
         this.stages = List.copyOf(stages);
     }
 
-    /** The first rejection, or empty when every stage let the call through. */
-    public Optional<ProxyError> run(Exchange exchange) {
+    /** The result of the stage that stopped the call, or proceed when every stage let it through. */
+    public StageResult run(Exchange exchange) {
         for (Stage stage : stages) {
-            Optional<ProxyError> rejection = stage.apply(exchange).rejection();
-            if (rejection.isPresent()) {
-                return rejection;
+            StageResult result = stage.apply(exchange);
+            if (!result.proceeds()) {
+                return result;
             }
         }
-        return Optional.empty();
+        return StageResult.proceed();
     }
 }

@@ -1,14 +1,13 @@
 package io.renlayer.proxy.route;
 
 import io.renlayer.proxy.error.ErrorDialect;
+import io.renlayer.proxy.pipeline.InboundPipeline;
 
 /**
- * A proxied route: the path agents call, the wire dialect (the provider id that serves it, and the
- * shape of its errors), and the path appended to the upstream's base URL.
+ * One entry of the route table: the paths it serves, the dialect its errors are written in, its
+ * stages in order (the first is the accept stage, the last either lets the call go upstream or
+ * answers it), and whether its calls leave trace rows.
+ *
+ * @param label the route as metrics name it: a fixed set, never a name a caller chose
  */
-public record Route(String path, String dialect, String upstreamPath) {
-
-    public ErrorDialect errors() {
-        return dialect.equals("anthropic") ? ErrorDialect.ANTHROPIC : ErrorDialect.OPENAI;
-    }
-}
+public record Route(String label, PathPattern pattern, ErrorDialect errors, InboundPipeline stages, boolean traced) {}

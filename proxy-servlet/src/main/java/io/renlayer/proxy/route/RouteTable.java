@@ -1,23 +1,36 @@
 package io.renlayer.proxy.route;
 
+import io.renlayer.proxy.pipeline.Address;
 import java.util.List;
-import java.util.Optional;
 
-/** The model routes the proxy forwards (all POST). Upstream base URLs include the API version. */
+/**
+ * Every route the proxy serves, built once at start, and the route that answers every other path
+ * (its accept stage refuses it with the address's reason).
+ */
 public final class RouteTable {
 
-    public static final List<Route> ROUTES = List.of(
-            new Route("/v1/chat/completions", "openai", "/chat/completions"),
-            new Route("/v1/responses", "openai", "/responses"),
-            new Route("/v1/embeddings", "openai", "/embeddings"),
-            new Route("/v1/messages", "anthropic", "/messages"));
+    private final List<Route> routes;
+    private final Route unmatched;
 
-    /** Lists the models a key may use; answered by the gateway itself. */
-    public static final String MODELS = "/v1/models";
-
-    private RouteTable() {}
-
-    public static Optional<Route> find(String path) {
-        return ROUTES.stream().filter(r -> r.path().equals(path)).findFirst();
+    public RouteTable(List<Route> routes, Route unmatched) {
+        this.routes = List.copyOf(routes);
+        this.unmatched = unmatched;
     }
+
+    /** The route for a path, and the path read as that route's address. */
+    public Match match(String method, String rawPath, String query) {
+        for (Route route : routes) {
+            Address address = route.pattern().address(method, rawPath, query);
+            if (address != null) {
+                return new Match(route, address);
+            }
+        }
+        return new Match(unmatched, unmatched.pattern().address(method, rawPath, query));
+    }
+
+    public List<Route> routes() {
+        return routes;
+    }
+
+    public record Match(Route route, Address address) {}
 }

@@ -1,5 +1,7 @@
 package io.renlayer.proxy.route;
 
+import io.renlayer.proxy.error.ProxyError;
+import io.renlayer.proxy.pipeline.Address;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -42,5 +44,18 @@ public record ServicePath(String service, String rest) {
     /** The route as keys scope it and traces show it. */
     public String route() {
         return PREFIX + service;
+    }
+
+    /**
+     * A {@code /services/} path as the services route's address: the service, and the rest of the
+     * path with the query, to forward under the service's base URL.
+     */
+    public static Address address(String method, String rawPath, String query) {
+        if (!rawPath.startsWith(PREFIX)) {
+            return null;
+        }
+        return parse(rawPath)
+                .map(p -> new Address(p.route(), p.service(), p.rest() + (query == null ? "" : "?" + query), null))
+                .orElse(Address.refused(PREFIX + "*", ProxyError.invalidPath()));
     }
 }

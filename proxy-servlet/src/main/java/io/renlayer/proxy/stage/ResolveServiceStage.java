@@ -8,22 +8,22 @@ import io.renlayer.proxy.pipeline.Stage;
 import io.renlayer.proxy.pipeline.StageResult;
 import io.renlayer.proxy.route.ServiceDialect;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
-/** Finds the tenant's registered service named in the path and holds the call to its methods. */
+/** Finds the tenant's registered service the path names (the address's target) and holds the call to its methods. */
 public final class ResolveServiceStage implements Stage {
 
-    private final String serviceName;
     private final Function<UUID, List<ServiceSnapshot>> servicesOfTenant;
 
-    public ResolveServiceStage(String serviceName, Function<UUID, List<ServiceSnapshot>> servicesOfTenant) {
-        this.serviceName = serviceName;
+    public ResolveServiceStage(Function<UUID, List<ServiceSnapshot>> servicesOfTenant) {
         this.servicesOfTenant = servicesOfTenant;
     }
 
     @Override
     public StageResult apply(Exchange exchange) {
+        String serviceName = exchange.address().target();
         ServiceSnapshot service = servicesOfTenant.apply(exchange.key().tenantId()).stream()
                 .filter(s -> s.name().equals(serviceName))
                 .findFirst()
@@ -35,7 +35,7 @@ public final class ResolveServiceStage implements Stage {
             return StageResult.reject(ProxyError.serviceMethodNotAllowed(exchange.method(), service.allowedMethods()));
         }
         exchange.routeTo(new UpstreamSnapshot(service.id(), service.tenantId(), service.name(), "service",
-                        service.baseUrl(), service.credential(), List.of("*"), UpstreamSnapshot.Resilience.DEFAULTS, java.util.Map.of()),
+                        service.baseUrl(), service.credential(), List.of("*"), UpstreamSnapshot.Resilience.DEFAULTS, Map.of()),
                 new ServiceDialect(service.authHeader(), service.authScheme()));
         return StageResult.proceed();
     }

@@ -1,4 +1,4 @@
-package io.renlayer.proxy;
+package io.renlayer.proxy.stage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.renlayer.proxy;
+package io.renlayer.proxy.stage;
 
 import io.renlayer.admin.traces.AsciiText;
 import io.renlayer.proxy.error.ProxyError;

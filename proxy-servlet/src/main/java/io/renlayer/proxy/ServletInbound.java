@@ -1,5 +1,6 @@
 package io.renlayer.proxy;
 
+import io.renlayer.proxy.pipeline.Inbound;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,42 +12,39 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Request bodies are read whole (bounded) because routing and, later, policy and DLP need the
- * complete prompt before anything is forwarded. The bound is {@code RENLAYER_MAX_REQUEST_BYTES}.
+ * The servlet request as the accept stage reads it. Bodies are read whole (bounded) because
+ * routing, policy and DLP need the complete prompt before anything is forwarded; the bound is
+ * {@code RENLAYER_MAX_REQUEST_BYTES}.
  */
-final class RequestBodies {
+record ServletInbound(HttpServletRequest request) implements Inbound {
 
-    private final int limit;
-
-    RequestBodies(int limit) {
-        this.limit = limit;
-    }
-
-    int limit() {
-        return limit;
+    @Override
+    public String clientAddress() {
+        return request.getRemoteAddr();
     }
 
     /**
-     * The body, or empty when it exceeds the limit (declared or, for chunked bodies, as read).
+     * The body, or null when it exceeds the limit (declared or, for chunked bodies, as read).
      * The stream is the container's to close: closing it here after a failed read (a malformed
      * chunk) threw the same exception again, which try-with-resources cannot add to itself.
      *
      * @throws UnreadableBody the client sent a body the server could not read
      */
-    Optional<byte[]> read(HttpServletRequest request) throws UnreadableBody {
+    @Override
+    public byte[] body(int limit) throws UnreadableBody {
         long declared = request.getContentLengthLong();
         if (declared > limit) {
-            return Optional.empty();
+            return null;
         }
         try {
             InputStream in = request.getInputStream();
             if (declared >= 0) { // one array of the right size: readNBytes(n) reads through 16 KiB chunks
                 byte[] body = new byte[(int) declared];
                 int read = in.readNBytes(body, 0, body.length);
-                return Optional.of(read == body.length ? body : Arrays.copyOf(body, read));
+                return read == body.length ? body : Arrays.copyOf(body, read);
             }
             byte[] body = in.readNBytes(limit + 1);
-            return body.length > limit ? Optional.empty() : Optional.of(body);
+            return body.length > limit ? null : body;
         } catch (IOException | IllegalArgumentException e) {
             throw new UnreadableBody(e);
         }
@@ -65,7 +63,8 @@ final class RequestBodies {
      * The first header whose name or value carries a control character (tab aside): a bare CR or
      * LF that some server along the way might read as the start of another header.
      */
-    static Optional<String> headerWithControlCharacters(HttpServletRequest request) {
+    @Override
+    public Optional<String> headerWithControlCharacters() {
         for (String name : Collections.list(request.getHeaderNames())) {
             if (hasControlCharacter(name)) {
                 return Optional.of(name);

@@ -1,7 +1,7 @@
-package io.renlayer.proxy;
+package io.renlayer.proxy.stage;
 
 import io.renlayer.admin.runtime.FailureThrottle;
-import jakarta.servlet.http.HttpServletRequest;
+import io.renlayer.proxy.pipeline.Exchange;
 import java.time.Duration;
 
 /**
@@ -10,19 +10,20 @@ import java.time.Duration;
  * above what a misconfigured client retrying in a loop sends. A call without any key guesses
  * nothing and is not counted.
  */
-final class KeyGuesses {
+public final class KeyGuesses {
 
     private final FailureThrottle throttle = new FailureThrottle(200, Duration.ofSeconds(10), 100_000);
 
-    /** Seconds this caller's address must wait; 0 when it may call. */
-    long retryAfterSeconds(HttpServletRequest request) {
-        return throttle.retryAfterSeconds(request.getRemoteAddr());
+    /** Seconds this address must wait; 0 when it may call. */
+    long retryAfterSeconds(String clientAddress) {
+        return throttle.retryAfterSeconds(clientAddress);
     }
 
     /** The call was refused for its key (401). */
-    void refused(HttpServletRequest request) {
-        if (request.getHeader("authorization") != null || request.getHeader("x-api-key") != null) {
-            throttle.failed(request.getRemoteAddr());
+    public void refused(Exchange exchange) {
+        if (exchange.inbound() != null
+                && (exchange.header("authorization") != null || exchange.header("x-api-key") != null)) {
+            throttle.failed(exchange.inbound().clientAddress());
         }
     }
 }
