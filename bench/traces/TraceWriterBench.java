@@ -1,7 +1,7 @@
-import io.renlayer.admin.traces.TraceFinding;
-import io.renlayer.admin.traces.TracePolicy;
-import io.renlayer.admin.traces.TraceRecord;
-import io.renlayer.admin.traces.TraceStore;
+import io.renlayer.core.traces.TraceFinding;
+import io.renlayer.core.traces.TracePolicy;
+import io.renlayer.core.traces.TraceRecord;
+import io.renlayer.core.traces.TraceStore;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;

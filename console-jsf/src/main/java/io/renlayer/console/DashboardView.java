@@ -1,8 +1,8 @@
 package io.renlayer.console;
 
-import io.renlayer.admin.json.Jsonp;
-import io.renlayer.admin.traces.TraceDashboard;
-import io.renlayer.admin.traces.TraceStore;
+import io.renlayer.core.json.Jsonp;
+import io.renlayer.core.traces.TraceDashboard;
+import io.renlayer.core.traces.TraceStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

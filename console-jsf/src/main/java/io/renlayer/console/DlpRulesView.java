@@ -5,7 +5,7 @@ import io.renlayer.admin.dlp.DlpRuleDraft;
 import io.renlayer.admin.dlp.DlpRuleService;
 import io.renlayer.admin.dlp.TenantScanner;
 import io.renlayer.admin.dlp.TenantScanner.ScanFinding;
-import io.renlayer.admin.paging.PageRequest;
+import io.renlayer.core.paging.PageRequest;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;

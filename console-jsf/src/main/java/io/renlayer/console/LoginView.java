@@ -2,9 +2,9 @@ package io.renlayer.console;
 
 import io.renlayer.admin.auth.SignInResult;
 import io.renlayer.admin.auth.SignInService;
-import io.renlayer.admin.errors.AuthenticationFailedException;
-import io.renlayer.admin.errors.InvalidRequestException;
-import io.renlayer.admin.errors.TooManyAttemptsException;
+import io.renlayer.core.errors.AuthenticationFailedException;
+import io.renlayer.core.errors.InvalidRequestException;
+import io.renlayer.core.errors.TooManyAttemptsException;
 import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;

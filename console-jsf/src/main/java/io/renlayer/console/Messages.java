@@ -1,8 +1,8 @@
 package io.renlayer.console;
 
-import io.renlayer.admin.errors.ConflictException;
-import io.renlayer.admin.errors.InvalidRequestException;
-import io.renlayer.admin.errors.NotFoundException;
+import io.renlayer.core.errors.ConflictException;
+import io.renlayer.core.errors.InvalidRequestException;
+import io.renlayer.core.errors.NotFoundException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 

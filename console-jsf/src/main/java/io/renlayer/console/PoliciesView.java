@@ -1,8 +1,8 @@
 package io.renlayer.console;
 
-import io.renlayer.admin.json.Jsonp;
-import io.renlayer.admin.errors.InvalidRequestException;
-import io.renlayer.admin.policies.PolicyDefinition;
+import io.renlayer.core.json.Jsonp;
+import io.renlayer.core.errors.InvalidRequestException;
+import io.renlayer.core.policies.PolicyDefinition;
 import io.renlayer.admin.policies.PolicyDraft;
 import io.renlayer.admin.policies.PolicyDryRun;
 import io.renlayer.admin.policies.PolicyService;

@@ -1,10 +1,10 @@
 package io.renlayer.console;
 
-import io.renlayer.admin.paging.PageRequest;
-import io.renlayer.admin.traces.TraceFilter;
-import io.renlayer.admin.traces.TraceRecord;
-import io.renlayer.admin.traces.TraceSession;
-import io.renlayer.admin.traces.TraceStore;
+import io.renlayer.core.paging.PageRequest;
+import io.renlayer.core.traces.TraceFilter;
+import io.renlayer.core.traces.TraceRecord;
+import io.renlayer.core.traces.TraceSession;
+import io.renlayer.core.traces.TraceStore;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -94,7 +94,7 @@ public class SessionsView implements Serializable {
         try {
             return value == null || value.isBlank() ? null : java.time.Instant.parse(value.strip());
         } catch (java.time.format.DateTimeParseException e) {
-            throw new io.renlayer.admin.errors.InvalidRequestException("from", "not a time: " + value);
+            throw new io.renlayer.core.errors.InvalidRequestException("from", "not a time: " + value);
         }
     }
 

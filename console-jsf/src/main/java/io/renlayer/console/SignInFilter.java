@@ -1,7 +1,7 @@
 package io.renlayer.console;
 
 import io.renlayer.admin.audit.RequestOrigin;
-import io.renlayer.admin.config.GatewaySettings;
+import io.renlayer.core.config.GatewaySettings;
 import io.renlayer.admin.users.UserService;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;

@@ -1,8 +1,8 @@
 package io.renlayer.console;
 
-import io.renlayer.admin.paging.PageRequest;
-import io.renlayer.admin.plugins.PluginDescriptor;
-import io.renlayer.admin.plugins.PluginRegistry;
+import io.renlayer.core.paging.PageRequest;
+import io.renlayer.core.plugins.PluginDescriptor;
+import io.renlayer.core.plugins.PluginRegistry;
 import io.renlayer.admin.upstreams.Upstream;
 import io.renlayer.admin.upstreams.UpstreamService;
 import io.renlayer.admin.upstreams.UpstreamService.NewUpstream;

@@ -1,10 +1,10 @@
 package io.renlayer.proxy;
 
-import io.renlayer.admin.runtime.PriceTable;
-import io.renlayer.admin.traces.AsciiText;
-import io.renlayer.admin.traces.TraceFinding;
-import io.renlayer.admin.traces.TracePolicy;
-import io.renlayer.admin.traces.TraceRecord;
+import io.renlayer.core.runtime.PriceTable;
+import io.renlayer.core.traces.AsciiText;
+import io.renlayer.core.traces.TraceFinding;
+import io.renlayer.core.traces.TracePolicy;
+import io.renlayer.core.traces.TraceRecord;
 import io.renlayer.proxy.limits.Limiter;
 import io.renlayer.proxy.limits.Micros;
 import io.renlayer.proxy.limits.Reservation;
@@ -14,7 +14,7 @@ import io.renlayer.proxy.trace.TraceQueue;
 import io.renlayer.spi.upstream.Usage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import io.renlayer.admin.policies.PolicyOutcome;
+import io.renlayer.core.policies.PolicyOutcome;
 import io.renlayer.proxy.inspect.DetectorRunner;
 import io.renlayer.proxy.inspect.ScanResult;
 import io.renlayer.proxy.trace.ResponseCapture;

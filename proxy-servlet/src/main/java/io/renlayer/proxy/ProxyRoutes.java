@@ -1,8 +1,8 @@
 package io.renlayer.proxy;
 
-import io.renlayer.admin.config.GatewaySettings;
-import io.renlayer.admin.plugins.PluginRegistry;
-import io.renlayer.admin.runtime.PriceTable;
+import io.renlayer.core.config.GatewaySettings;
+import io.renlayer.core.plugins.PluginRegistry;
+import io.renlayer.core.runtime.PriceTable;
 import io.renlayer.proxy.cache.ConfigCaches;
 import io.renlayer.proxy.error.ErrorDialect;
 import io.renlayer.proxy.error.ProxyError;

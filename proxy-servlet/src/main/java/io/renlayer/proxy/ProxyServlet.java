@@ -1,7 +1,7 @@
 package io.renlayer.proxy;
 
-import io.renlayer.admin.config.GatewaySettings;
-import io.renlayer.admin.runtime.RuntimeDirectory.DirectoryUnavailableException;
+import io.renlayer.core.config.GatewaySettings;
+import io.renlayer.core.runtime.RuntimeDirectory.DirectoryUnavailableException;
 import io.renlayer.proxy.error.ProxyError;
 import io.renlayer.proxy.forward.InlineCalls;
 import io.renlayer.proxy.forward.UpstreamForwarder;

@@ -1,11 +1,11 @@
 package io.renlayer.api.problems;
 
-import io.renlayer.admin.errors.AuthenticationFailedException;
-import io.renlayer.admin.errors.ConflictException;
-import io.renlayer.admin.errors.ForbiddenException;
-import io.renlayer.admin.errors.InvalidRequestException;
-import io.renlayer.admin.errors.NotFoundException;
-import io.renlayer.admin.errors.TooManyAttemptsException;
+import io.renlayer.core.errors.AuthenticationFailedException;
+import io.renlayer.core.errors.ConflictException;
+import io.renlayer.core.errors.ForbiddenException;
+import io.renlayer.core.errors.InvalidRequestException;
+import io.renlayer.core.errors.NotFoundException;
+import io.renlayer.core.errors.TooManyAttemptsException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;

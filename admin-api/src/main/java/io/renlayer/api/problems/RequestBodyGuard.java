@@ -1,6 +1,6 @@
 package io.renlayer.api.problems;
 
-import io.renlayer.admin.config.GatewaySettings;
+import io.renlayer.core.config.GatewaySettings;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;

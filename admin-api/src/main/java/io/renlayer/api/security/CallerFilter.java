@@ -3,7 +3,7 @@ package io.renlayer.api.security;
 import io.renlayer.admin.audit.RequestOrigin;
 import io.renlayer.admin.auth.OperatorTokenService;
 import io.renlayer.admin.auth.PlatformTokenVerifier;
-import io.renlayer.admin.runtime.FailureThrottle;
+import io.renlayer.core.runtime.FailureThrottle;
 import io.renlayer.admin.users.UserService;
 import io.renlayer.api.problems.Problem;
 import jakarta.annotation.Priority;

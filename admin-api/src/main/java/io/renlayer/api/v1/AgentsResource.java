@@ -2,12 +2,12 @@ package io.renlayer.api.v1;
 
 import io.renlayer.admin.agents.Agent;
 import io.renlayer.admin.agents.AgentService;
-import io.renlayer.admin.limits.Limits;
+import io.renlayer.core.limits.Limits;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
-import io.renlayer.admin.paging.Page;
-import io.renlayer.admin.paging.PageRequest;
+import io.renlayer.core.paging.Page;
+import io.renlayer.core.paging.PageRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;

@@ -3,7 +3,7 @@ package io.renlayer.api.v1;
 import io.renlayer.admin.audit.AuditRecord;
 import io.renlayer.admin.audit.AuditTrail;
 import io.renlayer.admin.audit.ChainVerification;
-import io.renlayer.admin.paging.Page;
+import io.renlayer.core.paging.Page;
 import io.renlayer.admin.tenants.TenantService;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;

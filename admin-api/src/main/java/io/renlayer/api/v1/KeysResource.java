@@ -1,14 +1,14 @@
 package io.renlayer.api.v1;
 
 import io.renlayer.admin.keys.ApiKey;
-import io.renlayer.admin.keys.KeyScopes;
+import io.renlayer.core.keys.KeyScopes;
 import io.renlayer.admin.keys.KeyService;
 import io.renlayer.admin.keys.KeyService.CreatedKey;
 import io.renlayer.admin.keys.KeyService.KeyChange;
-import io.renlayer.admin.keys.VirtualKey;
-import io.renlayer.admin.limits.Limits;
-import io.renlayer.admin.paging.Page;
-import io.renlayer.admin.paging.PageRequest;
+import io.renlayer.core.keys.VirtualKey;
+import io.renlayer.core.limits.Limits;
+import io.renlayer.core.paging.Page;
+import io.renlayer.core.paging.PageRequest;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;

@@ -2,8 +2,8 @@ package io.renlayer.api.v1;
 
 import io.renlayer.api.security.Access;
 
-import io.renlayer.admin.plugins.PluginDescriptor;
-import io.renlayer.admin.plugins.PluginRegistry;
+import io.renlayer.core.plugins.PluginDescriptor;
+import io.renlayer.core.plugins.PluginRegistry;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -1,7 +1,7 @@
 package io.renlayer.api.v1;
 
-import io.renlayer.admin.json.Jsonp;
-import io.renlayer.admin.policies.PolicyDefinition;
+import io.renlayer.core.json.Jsonp;
+import io.renlayer.core.policies.PolicyDefinition;
 import io.renlayer.admin.policies.PolicyDraft;
 import io.renlayer.admin.policies.PolicyDryRun;
 import io.renlayer.admin.policies.PolicyService;

@@ -1,8 +1,8 @@
 package io.renlayer.api.v1;
 
-import io.renlayer.admin.errors.InvalidRequestException;
-import io.renlayer.admin.paging.PageRequest;
-import io.renlayer.admin.policies.PolicyDefinition;
+import io.renlayer.core.errors.InvalidRequestException;
+import io.renlayer.core.paging.PageRequest;
+import io.renlayer.core.policies.PolicyDefinition;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;

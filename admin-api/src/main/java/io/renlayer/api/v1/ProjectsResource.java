@@ -1,7 +1,7 @@
 package io.renlayer.api.v1;
 
-import io.renlayer.admin.paging.Page;
-import io.renlayer.admin.paging.PageRequest;
+import io.renlayer.core.paging.Page;
+import io.renlayer.core.paging.PageRequest;
 import io.renlayer.admin.projects.Project;
 import io.renlayer.admin.projects.ProjectService;
 import jakarta.ejb.EJB;

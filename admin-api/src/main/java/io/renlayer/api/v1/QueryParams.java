@@ -1,6 +1,6 @@
 package io.renlayer.api.v1;
 
-import io.renlayer.admin.errors.InvalidRequestException;
+import io.renlayer.core.errors.InvalidRequestException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;

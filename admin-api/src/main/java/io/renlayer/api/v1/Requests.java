@@ -1,6 +1,6 @@
 package io.renlayer.api.v1;
 
-import io.renlayer.admin.errors.InvalidRequestException;
+import io.renlayer.core.errors.InvalidRequestException;
 import jakarta.ws.rs.core.SecurityContext;
 
 /** Small helpers shared by the v1 resources. */

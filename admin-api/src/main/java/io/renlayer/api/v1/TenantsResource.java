@@ -2,12 +2,12 @@ package io.renlayer.api.v1;
 
 import io.renlayer.api.security.Access;
 
-import io.renlayer.admin.limits.Limits;
-import io.renlayer.admin.tenants.PluginFailMode;
+import io.renlayer.core.limits.Limits;
+import io.renlayer.core.tenants.PluginFailMode;
 import io.renlayer.admin.tenants.Tenant;
 import io.renlayer.admin.tenants.TenantService;
-import io.renlayer.admin.paging.Page;
-import io.renlayer.admin.paging.PageRequest;
+import io.renlayer.core.paging.Page;
+import io.renlayer.core.paging.PageRequest;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.QueryParam;

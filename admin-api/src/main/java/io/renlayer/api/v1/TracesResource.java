@@ -1,13 +1,13 @@
 package io.renlayer.api.v1;
 
-import io.renlayer.admin.errors.NotFoundException;
-import io.renlayer.admin.paging.Page;
-import io.renlayer.admin.paging.PageRequest;
+import io.renlayer.core.errors.NotFoundException;
+import io.renlayer.core.paging.Page;
+import io.renlayer.core.paging.PageRequest;
 import io.renlayer.admin.tenants.TenantService;
-import io.renlayer.admin.traces.TraceFilter;
-import io.renlayer.admin.traces.TraceRecord;
-import io.renlayer.admin.traces.TraceSession;
-import io.renlayer.admin.traces.TraceStore;
+import io.renlayer.core.traces.TraceFilter;
+import io.renlayer.core.traces.TraceRecord;
+import io.renlayer.core.traces.TraceSession;
+import io.renlayer.core.traces.TraceStore;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package io.renlayer.api.v1;
 
-import io.renlayer.admin.paging.Page;
-import io.renlayer.admin.paging.PageRequest;
+import io.renlayer.core.paging.Page;
+import io.renlayer.core.paging.PageRequest;
 import io.renlayer.admin.users.NewUser;
 import io.renlayer.admin.users.PlatformUser;
 import io.renlayer.admin.users.UserService;

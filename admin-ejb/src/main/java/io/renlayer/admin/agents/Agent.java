@@ -2,7 +2,7 @@ package io.renlayer.admin.agents;
 
 import jakarta.persistence.Column;
 import io.renlayer.admin.limits.LimitColumns;
-import io.renlayer.admin.limits.Limits;
+import io.renlayer.core.limits.Limits;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -38,7 +38,7 @@ public class Agent {
     @Embedded
     private LimitColumns limits = new LimitColumns();
 
-    /** Comma-separated tool patterns; see {@link io.renlayer.admin.keys.KeyScopes}. */
+    /** Comma-separated tool patterns; see {@link io.renlayer.core.keys.KeyScopes}. */
     @Column(name = "allowed_tools", nullable = false)
     private String allowedTools = "*";
 

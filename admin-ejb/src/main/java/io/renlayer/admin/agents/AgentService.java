@@ -1,18 +1,18 @@
 package io.renlayer.admin.agents;
 
 import io.renlayer.admin.audit.AuditLog;
-import io.renlayer.admin.errors.ConflictException;
-import io.renlayer.admin.errors.InvalidRequestException;
-import io.renlayer.admin.errors.NotFoundException;
-import io.renlayer.admin.limits.Limits;
+import io.renlayer.core.errors.ConflictException;
+import io.renlayer.core.errors.InvalidRequestException;
+import io.renlayer.core.errors.NotFoundException;
+import io.renlayer.core.limits.Limits;
 import io.renlayer.admin.tenants.TenantService;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import io.renlayer.admin.paging.JpaPages;
-import io.renlayer.admin.paging.Page;
-import io.renlayer.admin.paging.PageRequest;
+import io.renlayer.admin.jpa.JpaPages;
+import io.renlayer.core.paging.Page;
+import io.renlayer.core.paging.PageRequest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

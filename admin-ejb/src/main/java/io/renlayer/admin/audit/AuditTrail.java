@@ -1,8 +1,8 @@
 package io.renlayer.admin.audit;
 
-import io.renlayer.admin.errors.InvalidRequestException;
-import io.renlayer.admin.paging.Page;
-import io.renlayer.admin.paging.PageRequest;
+import io.renlayer.core.errors.InvalidRequestException;
+import io.renlayer.core.paging.Page;
+import io.renlayer.core.paging.PageRequest;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import java.sql.Connection;

@@ -1,12 +1,15 @@
 package io.renlayer.admin.auth;
 
+import io.renlayer.admin.db.SchemaReady;
+import jakarta.enterprise.event.Observes;
+
 import io.renlayer.admin.audit.AuditLog;
-import io.renlayer.admin.config.GatewaySettings;
-import io.renlayer.admin.errors.ConflictException;
-import io.renlayer.admin.errors.InvalidRequestException;
-import io.renlayer.admin.errors.NotFoundException;
-import io.renlayer.admin.keys.Base62;
-import io.renlayer.admin.keys.SecretHash;
+import io.renlayer.core.config.GatewaySettings;
+import io.renlayer.core.errors.ConflictException;
+import io.renlayer.core.errors.InvalidRequestException;
+import io.renlayer.core.errors.NotFoundException;
+import io.renlayer.core.keys.Base62;
+import io.renlayer.core.keys.SecretHash;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -41,7 +44,7 @@ public class OperatorTokenService {
      * On the very first start, creates one operator token and prints it once. The value comes from
      * {@code RENLAYER_BOOTSTRAP_OPERATOR_TOKEN} when set, so automation knows it in advance.
      */
-    public void bootstrapFirstToken() {
+    public void bootstrapFirstToken(@Observes SchemaReady ready) {
         long existing = em.createNamedQuery("OperatorToken.count", Long.class).getSingleResult();
         if (existing > 0) {
             return;

@@ -1,11 +1,13 @@
 package io.renlayer.admin.auth;
 
+import io.renlayer.admin.users.PasswordHasher;
+
 import io.renlayer.admin.audit.AuditLog;
 import io.renlayer.admin.audit.RequestOrigin;
-import io.renlayer.admin.config.GatewaySettings;
-import io.renlayer.admin.crypto.MasterKeyProvider;
-import io.renlayer.admin.errors.AuthenticationFailedException;
-import io.renlayer.admin.errors.InvalidRequestException;
+import io.renlayer.core.config.GatewaySettings;
+import io.renlayer.core.crypto.MasterKeyProvider;
+import io.renlayer.core.errors.AuthenticationFailedException;
+import io.renlayer.core.errors.InvalidRequestException;
 import io.renlayer.admin.users.PlatformUser;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;

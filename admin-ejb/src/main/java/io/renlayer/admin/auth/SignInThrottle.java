@@ -1,7 +1,7 @@
 package io.renlayer.admin.auth;
 
-import io.renlayer.admin.errors.TooManyAttemptsException;
-import io.renlayer.admin.runtime.FailureThrottle;
+import io.renlayer.core.errors.TooManyAttemptsException;
+import io.renlayer.core.runtime.FailureThrottle;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Locale;

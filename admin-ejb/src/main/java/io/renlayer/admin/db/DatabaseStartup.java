@@ -1,17 +1,16 @@
 package io.renlayer.admin.db;
 
-import io.renlayer.admin.auth.OperatorTokenService;
-import io.renlayer.admin.config.GatewaySettings;
-import io.renlayer.admin.runtime.ChangeFeed;
+import io.renlayer.core.config.GatewaySettings;
+import io.renlayer.core.runtime.ChangeFeed;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -21,8 +20,8 @@ import org.flywaydb.core.Flyway;
 
 /**
  * Brings the database up before anything uses it: starts the embedded PostgreSQL when no external
- * one is configured, runs the Flyway migrations, bootstraps the operator token and starts the
- * change feed. When the database is not reachable yet the server still starts (and reports
+ * one is configured, runs the Flyway migrations, announces {@link SchemaReady} (the first operator
+ * token is made then) and starts the change feed. When the database is not reachable yet the server still starts (and reports
  * unready); the sequence is retried until it succeeds.
  */
 @Singleton
@@ -38,8 +37,8 @@ public class DatabaseStartup {
     @Resource
     private ManagedScheduledExecutorService scheduler;
 
-    @EJB
-    private OperatorTokenService operatorTokens;
+    @Inject
+    private Event<SchemaReady> schemaReady;
 
     @Inject
     private ChangeFeed changeFeed;
@@ -82,7 +81,7 @@ public class DatabaseStartup {
                     .migrate();
             LOG.info("Schema renlayer is at version " + result.targetSchemaVersion
                     + " (" + result.migrationsExecuted + " migrations applied now)");
-            operatorTokens.bootstrapFirstToken();
+            schemaReady.fire(new SchemaReady()); // the first operator token, for one
             changeFeed.start();
             ready = true;
             return true;

@@ -1,6 +1,6 @@
 package io.renlayer.admin.db;
 
-import io.renlayer.admin.config.GatewaySettings;
+import io.renlayer.core.config.GatewaySettings;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,11 @@
 package io.renlayer.admin.dlp;
 
+import io.renlayer.core.dlp.TenantDlp;
+import io.renlayer.core.runtime.Change;
+import io.renlayer.core.runtime.ChangeFeed;
+
 import io.renlayer.admin.audit.AuditLog;
-import io.renlayer.admin.errors.InvalidRequestException;
+import io.renlayer.core.errors.InvalidRequestException;
 import io.renlayer.admin.tenants.Tenant;
 import io.renlayer.admin.tenants.TenantService;
 import jakarta.ejb.EJB;
@@ -47,8 +51,10 @@ public class DlpSettingsService {
         Set<String> before = tenant.getDlpDisabledTypes();
         tenant.setDlpDisabledTypes(types);
         em.flush();
-        em.createNativeQuery("SELECT pg_notify('renlayer_changes', 'dlp_rules:' || cast(?1 AS text))")
-                .setParameter(1, tenantId.toString()).getSingleResult();
+        em.createNativeQuery("SELECT pg_notify(?1, ?2)")
+                .setParameter(1, ChangeFeed.CHANNEL)
+                .setParameter(2, Change.Topic.DLP_RULES.payload(tenantId))
+                .getSingleResult();
         audit.record(tenantId, actor, "dlp_settings.update", "tenant", tenantId,
                 Map.of("disabledTypes", before), Map.of("disabledTypes", tenant.getDlpDisabledTypes()));
         return tenant.getDlpDisabledTypes();

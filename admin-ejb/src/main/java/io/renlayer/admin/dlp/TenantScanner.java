@@ -1,6 +1,8 @@
 package io.renlayer.admin.dlp;
 
-import io.renlayer.admin.errors.InvalidRequestException;
+import io.renlayer.core.dlp.TenantDlp;
+
+import io.renlayer.core.errors.InvalidRequestException;
 import io.renlayer.spi.dlp.DlpDetector;
 import io.renlayer.spi.dlp.Finding;
 import io.renlayer.spi.dlp.ScanInput;

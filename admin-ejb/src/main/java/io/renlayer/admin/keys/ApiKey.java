@@ -1,8 +1,12 @@
 package io.renlayer.admin.keys;
 
+import io.renlayer.core.keys.KeyScopes;
+import io.renlayer.core.keys.SecretHash;
+import io.renlayer.core.keys.VirtualKey;
+
 import jakarta.persistence.Column;
 import io.renlayer.admin.limits.LimitColumns;
-import io.renlayer.admin.limits.Limits;
+import io.renlayer.core.limits.Limits;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -1,11 +1,14 @@
 package io.renlayer.admin.keys;
 
+import io.renlayer.core.keys.KeyScopes;
+import io.renlayer.core.keys.VirtualKey;
+
 import io.renlayer.admin.agents.AgentService;
 import io.renlayer.admin.audit.AuditLog;
-import io.renlayer.admin.errors.ConflictException;
-import io.renlayer.admin.errors.InvalidRequestException;
-import io.renlayer.admin.errors.NotFoundException;
-import io.renlayer.admin.limits.Limits;
+import io.renlayer.core.errors.ConflictException;
+import io.renlayer.core.errors.InvalidRequestException;
+import io.renlayer.core.errors.NotFoundException;
+import io.renlayer.core.limits.Limits;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -61,9 +64,9 @@ public class KeyService {
     }
 
     /** The tenant's keys, newest first, optionally only one agent's. */
-    public io.renlayer.admin.paging.Page<ApiKey> list(UUID tenantId, UUID agentId, io.renlayer.admin.paging.PageRequest page) {
+    public io.renlayer.core.paging.Page<ApiKey> list(UUID tenantId, UUID agentId, io.renlayer.core.paging.PageRequest page) {
         tenants.require(tenantId);
-        return io.renlayer.admin.paging.JpaPages.page(em, ApiKey.class, tenantId, agentId == null ? null : "e.agentId = :agentId",
+        return io.renlayer.admin.jpa.JpaPages.page(em, ApiKey.class, tenantId, agentId == null ? null : "e.agentId = :agentId",
                 agentId == null ? java.util.Map.of() : java.util.Map.of("agentId", agentId), page,
                 ApiKey::getCreatedAt, ApiKey::getId);
     }

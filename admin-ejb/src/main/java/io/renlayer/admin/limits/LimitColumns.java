@@ -1,5 +1,7 @@
 package io.renlayer.admin.limits;
 
+import io.renlayer.core.limits.Limits;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.math.BigDecimal;

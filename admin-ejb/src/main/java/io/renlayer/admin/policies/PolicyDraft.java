@@ -1,7 +1,10 @@
 package io.renlayer.admin.policies;
 
-import io.renlayer.admin.json.Jsonp;
-import io.renlayer.admin.errors.InvalidRequestException;
+import io.renlayer.core.policies.Phase;
+import io.renlayer.core.policies.PolicyOutcome;
+
+import io.renlayer.core.json.Jsonp;
+import io.renlayer.core.errors.InvalidRequestException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;

@@ -1,8 +1,17 @@
 package io.renlayer.admin.policies;
 
-import io.renlayer.admin.json.Jsonp;
-import io.renlayer.admin.errors.InvalidRequestException;
-import io.renlayer.admin.plugins.PluginRegistry;
+import io.renlayer.core.policies.Phase;
+import io.renlayer.core.policies.PolicyCompiler;
+import io.renlayer.core.policies.PolicyDecision;
+import io.renlayer.core.policies.PolicyDefinition;
+import io.renlayer.core.policies.PolicyOutcome;
+import io.renlayer.core.policies.PolicyRows;
+import io.renlayer.core.policies.PolicySet;
+import io.renlayer.core.policies.PolicySubject;
+
+import io.renlayer.core.json.Jsonp;
+import io.renlayer.core.errors.InvalidRequestException;
+import io.renlayer.core.plugins.PluginRegistry;
 import io.renlayer.admin.tenants.TenantService;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;

@@ -1,10 +1,15 @@
 package io.renlayer.admin.policies;
 
-import io.renlayer.admin.json.Jsonp;
+import io.renlayer.core.policies.Phase;
+import io.renlayer.core.policies.PolicyCompiler;
+import io.renlayer.core.policies.PolicyDefinition;
+import io.renlayer.core.policies.PolicyRows;
+
+import io.renlayer.core.json.Jsonp;
 import io.renlayer.admin.audit.AuditLog;
-import io.renlayer.admin.errors.ConflictException;
-import io.renlayer.admin.errors.NotFoundException;
-import io.renlayer.admin.plugins.PluginRegistry;
+import io.renlayer.core.errors.ConflictException;
+import io.renlayer.core.errors.NotFoundException;
+import io.renlayer.core.plugins.PluginRegistry;
 import io.renlayer.admin.tenants.TenantService;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -31,9 +36,6 @@ import javax.sql.DataSource;
 @Stateless
 public class PolicyService {
 
-    static final String COLUMNS =
-            "id, tenant_id, name, priority, enabled, phase, conditions, action, version, updated_at";
-
     @Resource(lookup = "jdbc/renlayer")
     private DataSource dataSource;
 
@@ -50,7 +52,7 @@ public class PolicyService {
         tenants.require(tenantId);
         PolicyDefinition policy = definition(UUID.randomUUID(), tenantId, draft, 1);
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO renlayer.policies (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO renlayer.policies (" + PolicyRows.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             bind(ps, policy);
             ps.executeUpdate();
             saveVersion(c, policy, actor);
@@ -109,14 +111,14 @@ public class PolicyService {
 
     public PolicyDefinition get(UUID tenantId, UUID policyId) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT " + COLUMNS + " FROM renlayer.policies WHERE tenant_id = ? AND id = ?")) {
+                "SELECT " + PolicyRows.COLUMNS + " FROM renlayer.policies WHERE tenant_id = ? AND id = ?")) {
             ps.setObject(1, tenantId);
             ps.setObject(2, policyId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     throw new NotFoundException("policy");
                 }
-                return read(rs);
+                return PolicyRows.read(rs);
             }
         }
     }
@@ -190,13 +192,6 @@ public class PolicyService {
         ps.setString(8, p.action());
         ps.setInt(9, p.version());
         ps.setObject(10, java.sql.Timestamp.from(p.updatedAt()));
-    }
-
-    static PolicyDefinition read(ResultSet rs) throws SQLException {
-        return new PolicyDefinition(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                rs.getInt(4), rs.getBoolean(5), Phase.valueOf(rs.getString(6).toUpperCase(Locale.ROOT)),
-                Jsonp.createReader(new StringReader(rs.getString(7))).readObject(), rs.getString(8), rs.getInt(9),
-                rs.getTimestamp(10).toInstant());
     }
 
     private static RuntimeException nameTaken(SQLException e, String name) throws SQLException {

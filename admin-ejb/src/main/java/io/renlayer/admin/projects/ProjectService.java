@@ -1,12 +1,12 @@
 package io.renlayer.admin.projects;
 
 import io.renlayer.admin.audit.AuditLog;
-import io.renlayer.admin.errors.ConflictException;
-import io.renlayer.admin.errors.InvalidRequestException;
-import io.renlayer.admin.db.TenantRows;
-import io.renlayer.admin.paging.JpaPages;
-import io.renlayer.admin.paging.Page;
-import io.renlayer.admin.paging.PageRequest;
+import io.renlayer.core.errors.ConflictException;
+import io.renlayer.core.errors.InvalidRequestException;
+import io.renlayer.admin.jpa.TenantRows;
+import io.renlayer.admin.jpa.JpaPages;
+import io.renlayer.core.paging.Page;
+import io.renlayer.core.paging.PageRequest;
 import io.renlayer.admin.tenants.TenantService;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;

@@ -1,7 +1,7 @@
 package io.renlayer.admin.routes;
 
 import io.renlayer.admin.audit.AuditLog;
-import io.renlayer.admin.errors.InvalidRequestException;
+import io.renlayer.core.errors.InvalidRequestException;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;

@@ -1,7 +1,9 @@
 package io.renlayer.admin.runtime;
 
+import io.renlayer.core.runtime.RedisConnector;
+
 import io.renlayer.admin.db.DatabaseStartup;
-import io.renlayer.admin.traces.TraceWriterWatch;
+import io.renlayer.core.traces.TraceWriterWatch;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;

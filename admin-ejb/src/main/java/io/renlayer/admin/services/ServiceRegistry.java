@@ -1,9 +1,9 @@
 package io.renlayer.admin.services;
 
 import io.renlayer.admin.audit.AuditLog;
-import io.renlayer.admin.crypto.MasterKeyProvider;
-import io.renlayer.admin.errors.ConflictException;
-import io.renlayer.admin.errors.InvalidRequestException;
+import io.renlayer.core.crypto.MasterKeyProvider;
+import io.renlayer.core.errors.ConflictException;
+import io.renlayer.core.errors.InvalidRequestException;
 import io.renlayer.admin.tenants.TenantService;
 import io.renlayer.admin.upstreams.BaseUrl;
 import jakarta.annotation.Resource;
@@ -56,7 +56,7 @@ public class ServiceRegistry {
               FROM renlayer.services WHERE tenant_id = ?""";
 
     /** The tenant's services, newest first. */
-    public io.renlayer.admin.paging.Page<ServiceView> list(UUID tenantId, io.renlayer.admin.paging.PageRequest page)
+    public io.renlayer.core.paging.Page<ServiceView> list(UUID tenantId, io.renlayer.core.paging.PageRequest page)
             throws SQLException {
         tenants.require(tenantId);
         String sql = SELECT + (page.cursor() == null ? "" : " AND (created_at, id) < (?, ?)")
@@ -67,8 +67,8 @@ public class ServiceRegistry {
                 ps.setTimestamp(2, java.sql.Timestamp.from(page.cursor().at()));
                 ps.setObject(3, page.cursor().id());
             }
-            return io.renlayer.admin.paging.Page.of(read(ps), page,
-                    v -> new io.renlayer.admin.paging.Cursor(v.createdAt(), v.id()));
+            return io.renlayer.core.paging.Page.of(read(ps), page,
+                    v -> new io.renlayer.core.paging.Cursor(v.createdAt(), v.id()));
         }
     }
 
@@ -76,7 +76,7 @@ public class ServiceRegistry {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SELECT + " AND id = ?")) {
             ps.setObject(1, tenantId);
             ps.setObject(2, serviceId);
-            return read(ps).stream().findFirst().orElseThrow(() -> new io.renlayer.admin.errors.NotFoundException("service"));
+            return read(ps).stream().findFirst().orElseThrow(() -> new io.renlayer.core.errors.NotFoundException("service"));
         }
     }
 

@@ -1,8 +1,10 @@
 package io.renlayer.admin.tenants;
 
+import io.renlayer.core.tenants.PluginFailMode;
+
 import jakarta.persistence.Column;
 import io.renlayer.admin.limits.LimitColumns;
-import io.renlayer.admin.limits.Limits;
+import io.renlayer.core.limits.Limits;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -52,7 +54,7 @@ public class Tenant {
     }
 
     public java.util.Set<String> getDlpDisabledTypes() {
-        return io.renlayer.admin.dlp.TenantDlp.parseTypes(dlpDisabledTypes);
+        return io.renlayer.core.dlp.TenantDlp.parseTypes(dlpDisabledTypes);
     }
 
     public void setDlpDisabledTypes(java.util.Collection<String> types) {
@@ -66,7 +68,7 @@ public class Tenant {
 
     public void setTraceRetentionDays(int days) {
         if (days < 1 || days > MAX_TRACE_RETENTION_DAYS) {
-            throw new io.renlayer.admin.errors.InvalidRequestException("traceRetentionDays",
+            throw new io.renlayer.core.errors.InvalidRequestException("traceRetentionDays",
                     "traceRetentionDays must be between 1 and " + MAX_TRACE_RETENTION_DAYS);
         }
         this.traceRetentionDays = days;
@@ -87,7 +89,7 @@ public class Tenant {
 
     void setRedisFailMode(String mode) {
         if (!"open".equals(mode) && !"closed".equals(mode)) {
-            throw new io.renlayer.admin.errors.InvalidRequestException("redisFailMode", "redisFailMode must be 'open' or 'closed'");
+            throw new io.renlayer.core.errors.InvalidRequestException("redisFailMode", "redisFailMode must be 'open' or 'closed'");
         }
         this.redisFailMode = mode;
     }

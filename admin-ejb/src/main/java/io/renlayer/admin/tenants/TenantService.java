@@ -1,9 +1,11 @@
 package io.renlayer.admin.tenants;
 
+import io.renlayer.core.tenants.PluginFailMode;
+
 import io.renlayer.admin.audit.AuditLog;
-import io.renlayer.admin.errors.InvalidRequestException;
-import io.renlayer.admin.errors.NotFoundException;
-import io.renlayer.admin.limits.Limits;
+import io.renlayer.core.errors.InvalidRequestException;
+import io.renlayer.core.errors.NotFoundException;
+import io.renlayer.core.limits.Limits;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -58,7 +60,7 @@ public class TenantService {
     }
 
     /** Every tenant, newest first: the operator plane's view. */
-    public io.renlayer.admin.paging.Page<Tenant> list(io.renlayer.admin.paging.PageRequest page) {
+    public io.renlayer.core.paging.Page<Tenant> list(io.renlayer.core.paging.PageRequest page) {
         StringBuilder jpql = new StringBuilder("select t from Tenant t");
         if (page.cursor() != null) {
             jpql.append(" where t.createdAt < :at or (t.createdAt = :at and t.id < :id)");
@@ -67,8 +69,8 @@ public class TenantService {
         if (page.cursor() != null) {
             query.setParameter("at", page.cursor().at()).setParameter("id", page.cursor().id());
         }
-        return io.renlayer.admin.paging.Page.of(query.setMaxResults(page.fetchSize()).getResultList(), page,
-                t -> new io.renlayer.admin.paging.Cursor(t.getCreatedAt(), t.getId()));
+        return io.renlayer.core.paging.Page.of(query.setMaxResults(page.fetchSize()).getResultList(), page,
+                t -> new io.renlayer.core.paging.Cursor(t.getCreatedAt(), t.getId()));
     }
 
     /** The tenant, or {@link NotFoundException}. */

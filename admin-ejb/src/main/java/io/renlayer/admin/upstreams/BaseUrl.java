@@ -1,8 +1,8 @@
 package io.renlayer.admin.upstreams;
 
-import io.renlayer.admin.errors.InvalidRequestException;
-import io.renlayer.admin.net.Network;
-import io.renlayer.admin.net.OutboundAddresses;
+import io.renlayer.core.errors.InvalidRequestException;
+import io.renlayer.core.net.Network;
+import io.renlayer.core.net.OutboundAddresses;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Objects;

@@ -1,5 +1,7 @@
 package io.renlayer.admin.upstreams;
 
+import io.renlayer.core.upstreams.UpstreamSettings;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -1,10 +1,12 @@
 package io.renlayer.admin.upstreams;
 
+import io.renlayer.core.upstreams.UpstreamSettings;
+
 import io.renlayer.admin.audit.AuditLog;
-import io.renlayer.admin.crypto.MasterKeyProvider;
-import io.renlayer.admin.errors.ConflictException;
-import io.renlayer.admin.errors.InvalidRequestException;
-import io.renlayer.admin.plugins.PluginRegistry;
+import io.renlayer.core.crypto.MasterKeyProvider;
+import io.renlayer.core.errors.ConflictException;
+import io.renlayer.core.errors.InvalidRequestException;
+import io.renlayer.core.plugins.PluginRegistry;
 import io.renlayer.admin.tenants.TenantService;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -63,17 +65,17 @@ public class UpstreamService {
         return upstream;
     }
 
-    public io.renlayer.admin.paging.Page<Upstream> list(UUID tenantId, String provider,
-            io.renlayer.admin.paging.PageRequest page) {
+    public io.renlayer.core.paging.Page<Upstream> list(UUID tenantId, String provider,
+            io.renlayer.core.paging.PageRequest page) {
         tenants.require(tenantId);
-        return io.renlayer.admin.paging.JpaPages.page(em, Upstream.class, tenantId,
+        return io.renlayer.admin.jpa.JpaPages.page(em, Upstream.class, tenantId,
                 provider == null ? null : "e.provider = :provider",
                 provider == null ? java.util.Map.of() : java.util.Map.of("provider", provider), page,
                 Upstream::getCreatedAt, Upstream::getId);
     }
 
     public Upstream require(UUID tenantId, UUID upstreamId) {
-        return io.renlayer.admin.db.TenantRows.require(em, Upstream.class, tenantId, upstreamId, "upstream");
+        return io.renlayer.admin.jpa.TenantRows.require(em, Upstream.class, tenantId, upstreamId, "upstream");
     }
 
     /**

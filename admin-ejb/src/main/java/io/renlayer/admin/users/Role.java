@@ -1,6 +1,6 @@
 package io.renlayer.admin.users;
 
-import io.renlayer.admin.errors.InvalidRequestException;
+import io.renlayer.core.errors.InvalidRequestException;
 import java.util.Locale;
 
 /**

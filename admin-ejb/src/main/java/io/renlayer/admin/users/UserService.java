@@ -1,13 +1,13 @@
 package io.renlayer.admin.users;
 
 import io.renlayer.admin.audit.AuditLog;
-import io.renlayer.admin.auth.PasswordHasher;
-import io.renlayer.admin.errors.ConflictException;
-import io.renlayer.admin.errors.InvalidRequestException;
-import io.renlayer.admin.db.TenantRows;
-import io.renlayer.admin.paging.JpaPages;
-import io.renlayer.admin.paging.Page;
-import io.renlayer.admin.paging.PageRequest;
+import io.renlayer.admin.users.PasswordHasher;
+import io.renlayer.core.errors.ConflictException;
+import io.renlayer.core.errors.InvalidRequestException;
+import io.renlayer.admin.jpa.TenantRows;
+import io.renlayer.admin.jpa.JpaPages;
+import io.renlayer.core.paging.Page;
+import io.renlayer.core.paging.PageRequest;
 import io.renlayer.admin.tenants.TenantService;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;

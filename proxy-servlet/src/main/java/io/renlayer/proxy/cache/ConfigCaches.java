@@ -1,13 +1,15 @@
 package io.renlayer.proxy.cache;
 
-import io.renlayer.admin.plugins.PluginRegistry;
-import io.renlayer.admin.policies.PolicyCompiler;
-import io.renlayer.admin.policies.PolicySet;
-import io.renlayer.admin.runtime.ChangeFeed;
-import io.renlayer.admin.runtime.KeySnapshot;
-import io.renlayer.admin.runtime.RuntimeDirectory;
-import io.renlayer.admin.runtime.ServiceSnapshot;
-import io.renlayer.admin.runtime.UpstreamSnapshot;
+import io.renlayer.core.dlp.TenantDlp;
+import io.renlayer.core.plugins.PluginRegistry;
+import io.renlayer.core.policies.PolicyCompiler;
+import io.renlayer.core.policies.PolicySet;
+import io.renlayer.core.runtime.Change;
+import io.renlayer.core.runtime.ChangeFeed;
+import io.renlayer.core.runtime.KeySnapshot;
+import io.renlayer.core.runtime.RuntimeDirectory;
+import io.renlayer.core.runtime.ServiceSnapshot;
+import io.renlayer.core.runtime.UpstreamSnapshot;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,7 +19,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-/** The proxy's in-memory view of keys and upstreams, kept coherent by the change feed. */
+/**
+ * The proxy's in-memory view of the configuration (keys, upstreams, services, route switches,
+ * compiled policies and tenant DLP rules), kept coherent by the change feed.
+ */
 @ApplicationScoped
 public class ConfigCaches {
 
@@ -35,7 +40,7 @@ public class ConfigCaches {
     private SnapshotCache<String, Set<String>> disabledRoutes;
     private SnapshotCache<UUID, List<ServiceSnapshot>> services;
     private SnapshotCache<UUID, PolicySet> policies;
-    private SnapshotCache<UUID, io.renlayer.admin.dlp.TenantDlp> tenantDlp;
+    private SnapshotCache<UUID, TenantDlp> tenantDlp;
 
     @PostConstruct
     void init() {
@@ -68,8 +73,8 @@ public class ConfigCaches {
     }
 
     /** The tenant's DLP rules and switched-off types, compiled once per change. */
-    public io.renlayer.admin.dlp.TenantDlp tenantDlp(UUID tenantId) {
-        return tenantDlp.get(tenantId).orElse(io.renlayer.admin.dlp.TenantDlp.NONE);
+    public TenantDlp tenantDlp(UUID tenantId) {
+        return tenantDlp.get(tenantId).orElse(TenantDlp.NONE);
     }
 
     /** True when an operator switched the route off. */
@@ -77,26 +82,24 @@ public class ConfigCaches {
         return disabledRoutes.get("all").orElse(Set.of()).contains(route);
     }
 
-    void onChange(String change) {
-        if (ChangeFeed.EVERYTHING.equals(change) || change.equals("routes")) {
-            disabledRoutes.invalidateAll();
-        }
-        if (ChangeFeed.EVERYTHING.equals(change)) {
-            keys.invalidateAll();
-            upstreams.invalidateAll();
-            services.invalidateAll();
-            policies.invalidateAll();
-            tenantDlp.invalidateAll();
-        } else if (change.startsWith("dlp_rules:")) {
-            tenantDlp.invalidate(UUID.fromString(change.substring("dlp_rules:".length())));
-        } else if (change.startsWith("policies:")) {
-            policies.invalidate(UUID.fromString(change.substring("policies:".length())));
-        } else if (change.startsWith("api_keys:")) {
-            keys.invalidate(change.substring("api_keys:".length()));
-        } else if (change.startsWith("services:")) {
-            services.invalidate(UUID.fromString(change.substring("services:".length())));
-        } else if (change.startsWith("upstreams:")) {
-            upstreams.invalidate(UUID.fromString(change.substring("upstreams:".length())));
+    void onChange(Change change) {
+        String subject = change.subject();
+        switch (change.topic()) {
+            case EVERYTHING -> {
+                disabledRoutes.invalidateAll();
+                keys.invalidateAll();
+                upstreams.invalidateAll();
+                services.invalidateAll();
+                policies.invalidateAll();
+                tenantDlp.invalidateAll();
+            }
+            case ROUTES -> disabledRoutes.invalidateAll();
+            case API_KEYS -> keys.invalidate(subject);
+            case UPSTREAMS -> upstreams.invalidate(UUID.fromString(subject));
+            case SERVICES -> services.invalidate(UUID.fromString(subject));
+            case POLICIES -> policies.invalidate(UUID.fromString(subject));
+            case DLP_RULES -> tenantDlp.invalidate(UUID.fromString(subject));
+            case MODEL_PRICES -> { } // the price table follows the feed itself
         }
     }
 }

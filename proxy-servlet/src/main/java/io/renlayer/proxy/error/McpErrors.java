@@ -1,6 +1,6 @@
 package io.renlayer.proxy.error;
 
-import io.renlayer.admin.json.Jsonp;
+import io.renlayer.core.json.Jsonp;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.io.StringReader;

@@ -1,6 +1,6 @@
 package io.renlayer.proxy.forward;
 
-import io.renlayer.admin.net.OutboundAddresses;
+import io.renlayer.core.net.OutboundAddresses;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;

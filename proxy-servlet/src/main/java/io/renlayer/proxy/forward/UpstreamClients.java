@@ -1,7 +1,7 @@
 package io.renlayer.proxy.forward;
 
-import io.renlayer.admin.config.GatewaySettings;
-import io.renlayer.admin.net.OutboundAddresses;
+import io.renlayer.core.config.GatewaySettings;
+import io.renlayer.core.net.OutboundAddresses;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;

@@ -1,7 +1,7 @@
 package io.renlayer.proxy.forward;
 
-import io.renlayer.admin.plugins.PluginRegistry;
-import io.renlayer.admin.runtime.UpstreamSnapshot;
+import io.renlayer.core.plugins.PluginRegistry;
+import io.renlayer.core.runtime.UpstreamSnapshot;
 import io.renlayer.proxy.cache.ConfigCaches;
 import io.renlayer.proxy.error.ProxyError;
 import io.renlayer.proxy.pipeline.CallEnd;

@@ -1,6 +1,6 @@
 package io.renlayer.proxy.inspect;
 
-import io.renlayer.admin.plugins.PluginHealth;
+import io.renlayer.core.plugins.PluginHealth;
 import io.renlayer.spi.dlp.DlpDetector;
 import io.renlayer.spi.dlp.Finding;
 import io.renlayer.spi.dlp.ScanInput;

@@ -1,11 +1,11 @@
 package io.renlayer.proxy.inspect;
 
-import io.renlayer.admin.plugins.PluginHealth;
-import io.renlayer.admin.plugins.PluginKind;
-import io.renlayer.admin.plugins.PluginRegistry;
+import io.renlayer.core.plugins.PluginHealth;
+import io.renlayer.core.plugins.PluginKind;
+import io.renlayer.core.plugins.PluginRegistry;
 import io.renlayer.spi.dlp.DlpDetector;
 import io.renlayer.spi.dlp.Finding;
-import io.renlayer.admin.dlp.TenantDlp;
+import io.renlayer.core.dlp.TenantDlp;
 import io.renlayer.proxy.cache.ConfigCaches;
 import io.renlayer.spi.dlp.ScanInput;
 import java.util.UUID;
@@ -14,7 +14,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
-import io.renlayer.admin.crypto.MasterKeyProvider;
+import io.renlayer.core.crypto.MasterKeyProvider;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;

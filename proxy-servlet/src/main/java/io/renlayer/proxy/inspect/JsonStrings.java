@@ -1,6 +1,6 @@
 package io.renlayer.proxy.inspect;
 
-import io.renlayer.admin.json.Jsonp;
+import io.renlayer.core.json.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;

@@ -1,6 +1,6 @@
 package io.renlayer.proxy.limits;
 
-import io.renlayer.admin.runtime.RedisConnector;
+import io.renlayer.core.runtime.RedisConnector;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

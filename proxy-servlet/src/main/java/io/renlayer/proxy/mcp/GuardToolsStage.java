@@ -1,6 +1,6 @@
 package io.renlayer.proxy.mcp;
 
-import io.renlayer.admin.runtime.NamePattern;
+import io.renlayer.core.names.NamePattern;
 import io.renlayer.proxy.error.ProxyError;
 import io.renlayer.proxy.pipeline.Exchange;
 import io.renlayer.proxy.pipeline.Stage;

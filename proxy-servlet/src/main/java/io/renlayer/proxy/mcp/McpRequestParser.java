@@ -1,6 +1,6 @@
 package io.renlayer.proxy.mcp;
 
-import io.renlayer.admin.json.Jsonp;
+import io.renlayer.core.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;

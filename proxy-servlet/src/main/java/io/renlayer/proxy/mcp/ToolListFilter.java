@@ -1,7 +1,7 @@
 package io.renlayer.proxy.mcp;
 
-import io.renlayer.admin.json.Jsonp;
-import io.renlayer.admin.runtime.NamePattern;
+import io.renlayer.core.json.Jsonp;
+import io.renlayer.core.names.NamePattern;
 import io.renlayer.proxy.pipeline.ResponseRewriter;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;

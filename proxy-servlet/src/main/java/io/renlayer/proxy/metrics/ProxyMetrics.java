@@ -2,7 +2,7 @@ package io.renlayer.proxy.metrics;
 
 import io.renlayer.proxy.forward.InlineCalls;
 import io.renlayer.proxy.limits.InFlightCalls;
-import io.renlayer.admin.traces.TraceWriterWatch;
+import io.renlayer.core.traces.TraceWriterWatch;
 import io.renlayer.proxy.trace.TraceQueue;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,8 +1,8 @@
 package io.renlayer.proxy.pipeline;
 
-import io.renlayer.admin.policies.AppliedPolicy;
-import io.renlayer.admin.runtime.KeySnapshot;
-import io.renlayer.admin.runtime.UpstreamSnapshot;
+import io.renlayer.core.policies.AppliedPolicy;
+import io.renlayer.core.runtime.KeySnapshot;
+import io.renlayer.core.runtime.UpstreamSnapshot;
 import io.renlayer.proxy.inspect.ScanResult;
 import io.renlayer.proxy.limits.Reservation;
 import io.renlayer.proxy.trace.ResponseCapture;

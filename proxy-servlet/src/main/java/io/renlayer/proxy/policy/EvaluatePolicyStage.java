@@ -1,12 +1,12 @@
 package io.renlayer.proxy.policy;
 
 import io.renlayer.proxy.inspect.JsonStrings;
-import io.renlayer.admin.policies.AppliedPolicy;
-import io.renlayer.admin.policies.Phase;
-import io.renlayer.admin.policies.PolicyDecision;
-import io.renlayer.admin.policies.PolicyOutcome;
-import io.renlayer.admin.policies.PolicySet;
-import io.renlayer.admin.policies.PolicySubject;
+import io.renlayer.core.policies.AppliedPolicy;
+import io.renlayer.core.policies.Phase;
+import io.renlayer.core.policies.PolicyDecision;
+import io.renlayer.core.policies.PolicyOutcome;
+import io.renlayer.core.policies.PolicySet;
+import io.renlayer.core.policies.PolicySubject;
 import io.renlayer.proxy.error.ProxyError;
 import io.renlayer.proxy.inspect.TextScanner;
 import io.renlayer.proxy.pipeline.Exchange;

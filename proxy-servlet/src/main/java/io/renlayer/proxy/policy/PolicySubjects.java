@@ -1,6 +1,6 @@
 package io.renlayer.proxy.policy;
 
-import io.renlayer.admin.policies.PolicySubject;
+import io.renlayer.core.policies.PolicySubject;
 import io.renlayer.proxy.inspect.DetectedFinding;
 import io.renlayer.proxy.pipeline.Exchange;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.renlayer.proxy.policy;
 
-import io.renlayer.admin.policies.PolicyDecision;
+import io.renlayer.core.policies.PolicyDecision;
 import io.renlayer.proxy.inspect.DetectedFinding;
 import io.renlayer.proxy.inspect.FindingTokens;
 import java.util.List;

@@ -1,11 +1,11 @@
 package io.renlayer.proxy.policy;
 
-import io.renlayer.admin.json.Jsonp;
+import io.renlayer.core.json.Jsonp;
 import io.renlayer.proxy.inspect.JsonStrings;
-import io.renlayer.admin.policies.AppliedPolicy;
-import io.renlayer.admin.policies.Phase;
-import io.renlayer.admin.policies.PolicyDecision;
-import io.renlayer.admin.policies.PolicySet;
+import io.renlayer.core.policies.AppliedPolicy;
+import io.renlayer.core.policies.Phase;
+import io.renlayer.core.policies.PolicyDecision;
+import io.renlayer.core.policies.PolicySet;
 import io.renlayer.proxy.error.ProxyError;
 import io.renlayer.proxy.inspect.ScanResult;
 import io.renlayer.proxy.inspect.TextScanner;

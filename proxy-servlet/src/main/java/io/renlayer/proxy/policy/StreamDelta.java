@@ -1,6 +1,6 @@
 package io.renlayer.proxy.policy;
 
-import io.renlayer.admin.json.Jsonp;
+import io.renlayer.core.json.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;

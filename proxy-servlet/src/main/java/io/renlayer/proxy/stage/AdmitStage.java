@@ -1,7 +1,7 @@
 package io.renlayer.proxy.stage;
 
-import io.renlayer.admin.limits.Limits;
-import io.renlayer.admin.runtime.KeySnapshot;
+import io.renlayer.core.limits.Limits;
+import io.renlayer.core.runtime.KeySnapshot;
 import io.renlayer.proxy.error.ProxyError;
 import io.renlayer.proxy.limits.Admission;
 import io.renlayer.proxy.limits.AdmissionRequest;

@@ -1,8 +1,8 @@
 package io.renlayer.proxy.stage;
 
-import io.renlayer.admin.keys.SecretHash;
-import io.renlayer.admin.keys.VirtualKey;
-import io.renlayer.admin.runtime.KeySnapshot;
+import io.renlayer.core.keys.SecretHash;
+import io.renlayer.core.keys.VirtualKey;
+import io.renlayer.core.runtime.KeySnapshot;
 import io.renlayer.proxy.error.ProxyError;
 import io.renlayer.proxy.pipeline.Exchange;
 import io.renlayer.proxy.pipeline.Stage;

@@ -1,7 +1,7 @@
 package io.renlayer.proxy.stage;
 
-import io.renlayer.admin.keys.KeyScopes;
-import io.renlayer.admin.runtime.NamePattern;
+import io.renlayer.core.keys.KeyScopes;
+import io.renlayer.core.names.NamePattern;
 import io.renlayer.proxy.error.ProxyError;
 import io.renlayer.proxy.pipeline.Exchange;
 import io.renlayer.proxy.pipeline.Stage;

@@ -1,6 +1,6 @@
 package io.renlayer.proxy.stage;
 
-import io.renlayer.admin.traces.AsciiText;
+import io.renlayer.core.traces.AsciiText;
 import io.renlayer.proxy.error.ProxyError;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;

@@ -1,6 +1,6 @@
 package io.renlayer.proxy.stage;
 
-import io.renlayer.admin.runtime.FailureThrottle;
+import io.renlayer.core.runtime.FailureThrottle;
 import io.renlayer.proxy.pipeline.Exchange;
 import java.time.Duration;
 

@@ -1,9 +1,9 @@
 package io.renlayer.proxy.stage;
 
-import io.renlayer.admin.json.Jsonp;
-import io.renlayer.admin.runtime.KeySnapshot;
-import io.renlayer.admin.runtime.NamePattern;
-import io.renlayer.admin.runtime.UpstreamSnapshot;
+import io.renlayer.core.json.Jsonp;
+import io.renlayer.core.runtime.KeySnapshot;
+import io.renlayer.core.names.NamePattern;
+import io.renlayer.core.runtime.UpstreamSnapshot;
 import io.renlayer.proxy.pipeline.Exchange;
 import io.renlayer.proxy.pipeline.Stage;
 import io.renlayer.proxy.pipeline.StageResult;

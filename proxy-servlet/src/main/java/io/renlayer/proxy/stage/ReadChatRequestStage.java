@@ -1,7 +1,7 @@
 package io.renlayer.proxy.stage;
 
-import io.renlayer.admin.json.Jsonp;
-import io.renlayer.admin.json.Utf8Reader;
+import io.renlayer.core.json.Jsonp;
+import io.renlayer.core.json.Utf8Reader;
 import io.renlayer.proxy.error.ProxyError;
 import io.renlayer.proxy.pipeline.Exchange;
 import io.renlayer.proxy.pipeline.Stage;

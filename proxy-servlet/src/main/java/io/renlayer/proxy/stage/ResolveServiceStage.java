@@ -1,7 +1,7 @@
 package io.renlayer.proxy.stage;
 
-import io.renlayer.admin.runtime.ServiceSnapshot;
-import io.renlayer.admin.runtime.UpstreamSnapshot;
+import io.renlayer.core.runtime.ServiceSnapshot;
+import io.renlayer.core.runtime.UpstreamSnapshot;
 import io.renlayer.proxy.error.ProxyError;
 import io.renlayer.proxy.pipeline.Exchange;
 import io.renlayer.proxy.pipeline.Stage;

@@ -1,6 +1,6 @@
 package io.renlayer.proxy.trace;
 
-import io.renlayer.admin.traces.TraceRecord;
+import io.renlayer.core.traces.TraceRecord;
 import java.sql.SQLException;
 import java.util.List;
 

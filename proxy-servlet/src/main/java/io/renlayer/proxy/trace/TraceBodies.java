@@ -51,7 +51,7 @@ public final class TraceBodies {
      * {@code otherText} (the other strings, as the request path read them) is null when the request
      * path did not collect them, and they are then read from the body.
      *
-     * @return the body itself (an {@link io.renlayer.admin.traces.AsciiText} stays one, to be stored
+     * @return the body itself (an {@link io.renlayer.core.traces.AsciiText} stays one, to be stored
      *     from its bytes) when it holds nothing to redact and fits the stored limit
      */
     public static CharSequence redactedRequest(CharSequence raw, String promptText, String otherText,

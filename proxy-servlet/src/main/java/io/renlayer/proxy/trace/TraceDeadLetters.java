@@ -1,9 +1,9 @@
 package io.renlayer.proxy.trace;
 
-import io.renlayer.admin.traces.TraceLine;
-import io.renlayer.admin.traces.TraceRecord;
-import io.renlayer.admin.traces.TraceWriterWatch;
-import io.renlayer.admin.json.Jsonp;
+import io.renlayer.core.traces.TraceLine;
+import io.renlayer.core.traces.TraceRecord;
+import io.renlayer.core.traces.TraceWriterWatch;
+import io.renlayer.core.json.Jsonp;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

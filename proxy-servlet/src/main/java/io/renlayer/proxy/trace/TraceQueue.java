@@ -1,10 +1,10 @@
 package io.renlayer.proxy.trace;
 
-import io.renlayer.admin.config.GatewaySettings;
-import io.renlayer.admin.runtime.SurvivingLoop;
-import io.renlayer.admin.traces.TraceRecord;
-import io.renlayer.admin.traces.TraceStore;
-import io.renlayer.admin.traces.TraceWriterWatch;
+import io.renlayer.core.config.GatewaySettings;
+import io.renlayer.core.runtime.SurvivingLoop;
+import io.renlayer.core.traces.TraceRecord;
+import io.renlayer.core.traces.TraceStore;
+import io.renlayer.core.traces.TraceWriterWatch;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

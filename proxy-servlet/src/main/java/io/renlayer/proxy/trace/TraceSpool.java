@@ -1,7 +1,7 @@
 package io.renlayer.proxy.trace;
 
-import io.renlayer.admin.traces.TraceLine;
-import io.renlayer.admin.traces.TraceRecord;
+import io.renlayer.core.traces.TraceLine;
+import io.renlayer.core.traces.TraceRecord;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;

@@ -3,7 +3,7 @@ package io.renlayer.proxy.inspect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.renlayer.admin.plugins.PluginHealth;
+import io.renlayer.core.plugins.PluginHealth;
 import io.renlayer.spi.dlp.DlpDetector;
 import io.renlayer.spi.dlp.Finding;
 import io.renlayer.spi.dlp.ScanInput;

@@ -2,7 +2,7 @@ package io.renlayer.proxy.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.renlayer.admin.limits.Limits;
+import io.renlayer.core.limits.Limits;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;

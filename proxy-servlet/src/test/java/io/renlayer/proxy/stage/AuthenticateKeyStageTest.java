@@ -2,10 +2,10 @@ package io.renlayer.proxy.stage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.renlayer.admin.keys.KeyScopes;
-import io.renlayer.admin.keys.SecretHash;
-import io.renlayer.admin.keys.VirtualKey;
-import io.renlayer.admin.runtime.KeySnapshot;
+import io.renlayer.core.keys.KeyScopes;
+import io.renlayer.core.keys.SecretHash;
+import io.renlayer.core.keys.VirtualKey;
+import io.renlayer.core.runtime.KeySnapshot;
 import io.renlayer.proxy.error.ProxyError;
 import io.renlayer.proxy.pipeline.Exchange;
 import java.time.Clock;

@@ -2,8 +2,8 @@ package io.renlayer.proxy.stage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.renlayer.admin.keys.KeyScopes;
-import io.renlayer.admin.runtime.UpstreamSnapshot;
+import io.renlayer.core.keys.KeyScopes;
+import io.renlayer.core.runtime.UpstreamSnapshot;
 import io.renlayer.proxy.error.ProxyError;
 import io.renlayer.proxy.pipeline.Exchange;
 import java.util.List;

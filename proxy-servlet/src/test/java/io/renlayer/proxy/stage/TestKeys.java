@@ -1,7 +1,7 @@
 package io.renlayer.proxy.stage;
 
-import io.renlayer.admin.keys.KeyScopes;
-import io.renlayer.admin.runtime.KeySnapshot;
+import io.renlayer.core.keys.KeyScopes;
+import io.renlayer.core.runtime.KeySnapshot;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

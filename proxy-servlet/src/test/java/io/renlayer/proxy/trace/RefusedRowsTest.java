@@ -3,8 +3,8 @@ package io.renlayer.proxy.trace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.renlayer.admin.traces.TraceRecord;
-import io.renlayer.admin.traces.TraceWriterWatch;
+import io.renlayer.core.traces.TraceRecord;
+import io.renlayer.core.traces.TraceWriterWatch;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;

@@ -2,7 +2,7 @@ package io.renlayer.proxy.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.renlayer.admin.traces.TraceRecord;
+import io.renlayer.core.traces.TraceRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

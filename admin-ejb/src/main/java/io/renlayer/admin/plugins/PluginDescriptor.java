@@ -1,5 +1,0 @@
-package io.renlayer.admin.plugins;
-
-/** One loaded plugin as the API lists it. */
-public record PluginDescriptor(String id, PluginKind kind, String version, String vendor, String sourceJar,
-        String spiVersion, PluginHealth.Snapshot health) {}

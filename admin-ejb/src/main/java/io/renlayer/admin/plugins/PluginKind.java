@@ -1,8 +1,0 @@
-package io.renlayer.admin.plugins;
-
-/** The extension points a plugin can contribute to. */
-public enum PluginKind {
-    UPSTREAM_PROVIDER,
-    DLP_DETECTOR,
-    POLICY_ACTION
-}

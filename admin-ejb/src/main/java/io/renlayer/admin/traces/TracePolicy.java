@@ -1,4 +1,0 @@
-package io.renlayer.admin.traces;
-
-/** A policy that matched a traced call: what it did, at which phase, and why. */
-public record TracePolicy(String policy, String action, String phase, String reason) {}

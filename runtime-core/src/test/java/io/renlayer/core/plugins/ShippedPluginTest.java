@@ -1,0 +1,28 @@
+package io.renlayer.core.plugins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.renlayer.plugins.fake.BorrowedPackagePlugin;
+import io.renlayer.plugins.fake.OwnPlugin;
+import io.renlayer.spi.RenLayerPlugin;
+import org.junit.jupiter.api.Test;
+
+class ShippedPluginTest {
+
+    @Test
+    void theGatewaysOwnPackageAndVendor() {
+        assertThat(PluginDiscovery.shippedWithTheGateway(new OwnPlugin())).isTrue();
+    }
+
+    @Test
+    void aVendorIsNotTheGatewayWhateverItCallsItself() {
+        RenLayerPlugin claimsTheName = new RenLayerPlugin() {
+            @Override
+            public String vendor() {
+                return "RenLayer";
+            }
+        };
+        assertThat(PluginDiscovery.shippedWithTheGateway(claimsTheName)).isFalse();
+        assertThat(PluginDiscovery.shippedWithTheGateway(new BorrowedPackagePlugin())).isFalse();
+    }
+}
