@@ -20,7 +20,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * the writer thread calls, with the writer's batch size (1,000), one thread, rows shaped like real
  * ones (findings, a policy, redacted request and response bodies of about 1.5 KiB together).
  *
- *   java -cp <admin-ejb classes and dependencies> bench/traces/TraceWriterBench.java JDBC_URL ROWS [no-bodies] [replayed]
+ *   java -cp <runtime-core classes and dependencies> bench/traces/TraceWriterBench.java JDBC_URL ROWS [no-bodies] [replayed]
  *
  * "replayed" measures the spool replay path instead (TraceStore.insertReplayed: staging table and
  * ON CONFLICT DO NOTHING), which the writer takes only after a database outage.

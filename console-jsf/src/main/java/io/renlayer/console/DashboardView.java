@@ -1,5 +1,7 @@
 package io.renlayer.console;
 
+import io.renlayer.core.errors.StorageException;
+
 import io.renlayer.core.json.Jsonp;
 import io.renlayer.core.traces.TraceDashboard;
 import io.renlayer.core.traces.TraceStore;
@@ -9,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.JsonArrayBuilder;
 import java.io.Serializable;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -43,7 +44,7 @@ public class DashboardView implements Serializable {
         Instant to = Instant.now().plusSeconds(1);
         try {
             dashboard = traces.dashboard(session.getTenantId(), to.minus(Duration.ofHours(hours)), to);
-        } catch (SQLException e) {
+        } catch (StorageException e) {
             Messages.error("Traffic figures cannot be read right now.");
         }
     }

@@ -1,5 +1,7 @@
 package io.renlayer.console;
 
+import io.renlayer.core.errors.StorageException;
+
 import io.renlayer.core.errors.ConflictException;
 import io.renlayer.core.errors.InvalidRequestException;
 import io.renlayer.core.errors.NotFoundException;
@@ -28,6 +30,8 @@ final class Messages {
             error(e.field() + ": " + e.getMessage());
         } catch (ConflictException | NotFoundException e) {
             error(e.getMessage());
+        } catch (StorageException e) {
+            error("The database cannot be reached right now; nothing was changed.");
         }
         return false;
     }

@@ -1,7 +1,8 @@
 package io.renlayer.console;
 
+import io.renlayer.core.errors.StorageException;
+
 import io.renlayer.core.json.Jsonp;
-import io.renlayer.core.errors.InvalidRequestException;
 import io.renlayer.core.policies.PolicyDefinition;
 import io.renlayer.admin.policies.PolicyDraft;
 import io.renlayer.admin.policies.PolicyDryRun;
@@ -15,7 +16,6 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import java.io.Serializable;
 import java.io.StringReader;
-import java.sql.SQLException;
 import java.util.List;
 
 /** The tenant's policies in evaluation order, and an editor whose errors name the field. */
@@ -47,7 +47,7 @@ public class PoliciesView implements Serializable {
     void load() {
         try {
             list = policies.list(session.getTenantId());
-        } catch (SQLException e) {
+        } catch (StorageException e) {
             list = List.of();
             Messages.error("Policies cannot be read right now.");
         }
@@ -60,14 +60,10 @@ public class PoliciesView implements Serializable {
             return;
         }
         Messages.attempt(() -> {
-            try {
-                JsonObject result = dryRun.run(session.getTenantId(), Jsonp.createObjectBuilder().add("policy", draft).build());
-                preview = "Over the last 24 hours, " + result.getInt("evaluated") + " requests were replayed: "
-                        + result.getInt("changed") + " would be treated differently. Now "
-                        + result.getJsonObject("current") + ", with the draft " + result.getJsonObject("proposed") + ".";
-            } catch (SQLException e) {
-                throw new InvalidRequestException("policy", "the preview cannot run right now");
-            }
+            JsonObject result = dryRun.run(session.getTenantId(), Jsonp.createObjectBuilder().add("policy", draft).build());
+            preview = "Over the last 24 hours, " + result.getInt("evaluated") + " requests were replayed: "
+                    + result.getInt("changed") + " would be treated differently. Now "
+                    + result.getJsonObject("current") + ", with the draft " + result.getJsonObject("proposed") + ".";
         });
     }
 
@@ -92,13 +88,8 @@ public class PoliciesView implements Serializable {
         if (body == null) {
             return;
         }
-        boolean created = Messages.attempt(() -> {
-            try {
-                policies.create(session.getTenantId(), PolicyDraft.from(body), session.actor());
-            } catch (SQLException e) {
-                throw new InvalidRequestException("policy", "cannot be saved right now");
-            }
-        });
+        boolean created = Messages.attempt(() -> policies.create(session.getTenantId(), PolicyDraft.from(body),
+                session.actor()));
         if (created) {
             Messages.info("Policy '" + name + "' saved; it applies on every node within a second.");
             name = null;

@@ -1,5 +1,7 @@
 package io.renlayer.console;
 
+import io.renlayer.core.errors.StorageException;
+
 import io.renlayer.core.paging.PageRequest;
 import io.renlayer.core.traces.TraceFilter;
 import io.renlayer.core.traces.TraceRecord;
@@ -9,7 +11,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 
@@ -46,14 +47,10 @@ public class SessionsView implements Serializable {
 
     public void search() {
         Messages.attempt(() -> {
-            try {
-                TraceFilter filter = new TraceFilter(instant(from), instant(to), null, null, blank(model), blank(status), blank(decision),
-                        blank(findingType), blank(sessionId));
-                requests = traces.query(session.getTenantId(), filter, PageRequest.of(100, null)).items();
-                sessions = traces.sessions(session.getTenantId(), filter, PageRequest.of(50, null), null).items();
-            } catch (SQLException e) {
-                throw new IllegalStateException("traces are unavailable", e);
-            }
+            TraceFilter filter = new TraceFilter(instant(from), instant(to), null, null, blank(model), blank(status),
+                    blank(decision), blank(findingType), blank(sessionId));
+            requests = traces.query(session.getTenantId(), filter, PageRequest.of(100, null)).items();
+            sessions = traces.sessions(session.getTenantId(), filter, PageRequest.of(50, null), null).items();
         });
     }
 
@@ -65,7 +62,7 @@ public class SessionsView implements Serializable {
     public void open(UUID traceId) {
         try {
             selected = traces.find(session.getTenantId(), traceId).orElse(null);
-        } catch (SQLException e) {
+        } catch (StorageException e) {
             Messages.error("The trace cannot be read right now.");
         }
     }

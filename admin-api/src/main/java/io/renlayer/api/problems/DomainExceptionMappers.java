@@ -5,11 +5,15 @@ import io.renlayer.core.errors.ConflictException;
 import io.renlayer.core.errors.ForbiddenException;
 import io.renlayer.core.errors.InvalidRequestException;
 import io.renlayer.core.errors.NotFoundException;
+import io.renlayer.core.errors.StorageException;
 import io.renlayer.core.errors.TooManyAttemptsException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** Service exceptions as problem JSON; their messages are written for API callers. */
 public final class DomainExceptionMappers {
@@ -62,6 +66,21 @@ public final class DomainExceptionMappers {
         @Override
         public Response toResponse(ForbiddenException e) {
             return Problem.response(403, "Forbidden", e.getMessage());
+        }
+    }
+
+    /** The database failed: the caller may retry; the cause is logged under an incident id, never shown. */
+    @Provider
+    public static class StorageFailed implements ExceptionMapper<StorageException> {
+        private static final Logger LOG = Logger.getLogger(StorageFailed.class.getName());
+
+        @Override
+        public Response toResponse(StorageException e) {
+            String incident = UUID.randomUUID().toString();
+            LOG.log(Level.WARNING, "Database failure, incident " + incident, e);
+            return Response.fromResponse(Problem.response(503, "Service Unavailable",
+                    "The database cannot be reached right now; retry shortly. Incident " + incident + "."))
+                    .header("Retry-After", 5).build();
         }
     }
 }

@@ -26,7 +26,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.sql.SQLException;
 import java.util.UUID;
 
 /**
@@ -49,7 +48,7 @@ public class PoliciesResource {
     private SecurityContext caller;
 
     @POST
-    public Response create(@PathParam("tenantId") UUID tenantId, JsonObject body) throws SQLException {
+    public Response create(@PathParam("tenantId") UUID tenantId, JsonObject body) {
         PolicyDefinition created = policies.create(tenantId, PolicyDraft.from(body), Requests.actor(caller));
         return Response.status(201).entity(created.toJson()).build();
     }
@@ -61,7 +60,7 @@ public class PoliciesResource {
     @GET
     public JsonObject list(@PathParam("tenantId") UUID tenantId, @QueryParam("phase") String phase,
             @QueryParam("action") String action, @QueryParam("enabled") String enabled,
-            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) throws SQLException {
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         PolicyPage page = PolicyPage.of(policies.list(tenantId), phase, action, enabled,
                 QueryParams.integer("limit", limit), cursor);
         JsonArrayBuilder items = Jsonp.createArrayBuilder();
@@ -72,8 +71,7 @@ public class PoliciesResource {
 
     @GET
     @Path("{policyId}")
-    public JsonObject get(@PathParam("tenantId") UUID tenantId, @PathParam("policyId") UUID policyId)
-            throws SQLException {
+    public JsonObject get(@PathParam("tenantId") UUID tenantId, @PathParam("policyId") UUID policyId) {
         return policies.get(tenantId, policyId).toJson();
     }
 
@@ -81,22 +79,20 @@ public class PoliciesResource {
     @PUT
     @Path("{policyId}")
     public JsonObject replace(@PathParam("tenantId") UUID tenantId, @PathParam("policyId") UUID policyId,
-            JsonObject body) throws SQLException {
+            JsonObject body) {
         return policies.update(tenantId, policyId, PolicyDraft.from(body), Requests.actor(caller)).toJson();
     }
 
     @DELETE
     @Path("{policyId}")
-    public Response delete(@PathParam("tenantId") UUID tenantId, @PathParam("policyId") UUID policyId)
-            throws SQLException {
+    public Response delete(@PathParam("tenantId") UUID tenantId, @PathParam("policyId") UUID policyId) {
         policies.delete(tenantId, policyId, Requests.actor(caller));
         return Response.noContent().build();
     }
 
     @GET
     @Path("{policyId}/versions")
-    public JsonObject versions(@PathParam("tenantId") UUID tenantId, @PathParam("policyId") UUID policyId)
-            throws SQLException {
+    public JsonObject versions(@PathParam("tenantId") UUID tenantId, @PathParam("policyId") UUID policyId) {
         JsonArray versions = policies.versions(tenantId, policyId);
         return Jsonp.createObjectBuilder().add("items", versions).build();
     }
@@ -109,7 +105,7 @@ public class PoliciesResource {
     @Path("dry-run")
     @Access(Access.Level.READ)
     @Extension(name = "x-renlayer-access", value = "read")
-    public JsonObject dryRun(@PathParam("tenantId") UUID tenantId, JsonObject body) throws SQLException {
+    public JsonObject dryRun(@PathParam("tenantId") UUID tenantId, JsonObject body) {
         return dryRun.run(tenantId, body);
     }
 }

@@ -14,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
-import java.sql.SQLException;
 import java.util.List;
 
 /** The model price table, per million tokens: {@code PUT {"modelPattern","inputUsdPerMtok","outputUsdPerMtok"}}. */
@@ -32,12 +31,12 @@ public class PricesResource {
     private SecurityContext caller;
 
     @GET
-    public PriceList list() throws SQLException {
+    public PriceList list() {
         return new PriceList(prices.list());
     }
 
     @PUT
-    public ModelPrice set(ModelPrice price) throws SQLException {
+    public ModelPrice set(ModelPrice price) {
         return prices.set(Requests.required(price), Requests.actor(caller));
     }
 

@@ -14,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
-import java.sql.SQLException;
 import java.util.List;
 
 /** Operator switches for proxy routes: {@code PUT {"route":"/v1/embeddings","enabled":false}}. */
@@ -32,12 +31,12 @@ public class RoutesResource {
     private SecurityContext caller;
 
     @GET
-    public RouteList list() throws SQLException {
+    public RouteList list() {
         return new RouteList(routes.list());
     }
 
     @PUT
-    public RouteSwitch set(RouteSwitch change) throws SQLException {
+    public RouteSwitch set(RouteSwitch change) {
         RouteSwitch body = Requests.required(change);
         return routes.set(body.route(), body.enabled(), Requests.actor(caller));
     }

@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.sql.SQLException;
 import java.util.UUID;
 
 /** Registered services, reached by agents at {@code /services/<name>/...} on the proxy. */
@@ -36,28 +35,26 @@ public class ServicesResource {
     private SecurityContext caller;
 
     @POST
-    public Response register(@PathParam("tenantId") UUID tenantId, NewService request) throws SQLException {
+    public Response register(@PathParam("tenantId") UUID tenantId, NewService request) {
         ServiceView view = services.register(tenantId, Requests.required(request), Requests.actor(caller));
         return Response.status(201).entity(view).build();
     }
 
     @GET
     public Page<ServiceView> list(@PathParam("tenantId") UUID tenantId, @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor) throws SQLException {
+            @QueryParam("cursor") String cursor) {
         return services.list(tenantId, PageRequest.of(QueryParams.integer("limit", limit), cursor));
     }
 
     @GET
     @Path("{serviceId}")
-    public ServiceView get(@PathParam("tenantId") UUID tenantId, @PathParam("serviceId") UUID serviceId)
-            throws SQLException {
+    public ServiceView get(@PathParam("tenantId") UUID tenantId, @PathParam("serviceId") UUID serviceId) {
         return services.require(tenantId, serviceId);
     }
 
     @DELETE
     @Path("{serviceId}")
-    public Response delete(@PathParam("tenantId") UUID tenantId, @PathParam("serviceId") UUID serviceId)
-            throws SQLException {
+    public Response delete(@PathParam("tenantId") UUID tenantId, @PathParam("serviceId") UUID serviceId) {
         services.delete(tenantId, serviceId, Requests.actor(caller));
         return Response.noContent().build();
     }

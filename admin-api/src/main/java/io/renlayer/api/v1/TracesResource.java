@@ -18,7 +18,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.sql.SQLException;
 import java.util.UUID;
 
 /**
@@ -41,7 +40,7 @@ public class TracesResource {
 
     @GET
     public Page<TraceRecord> list(@BeanParam TraceQueryParams query, @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor) throws SQLException {
+            @QueryParam("cursor") String cursor) {
         tenants.require(tenantId);
         return traces.query(tenantId, query.filter(), PageRequest.of(QueryParams.integer("limit", limit), cursor));
     }
@@ -50,7 +49,7 @@ public class TracesResource {
     @GET
     @Path("sessions")
     public Page<TraceSession> sessions(@BeanParam TraceQueryParams query, @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor) throws SQLException {
+            @QueryParam("cursor") String cursor) {
         tenants.require(tenantId);
         return traces.sessions(tenantId, query.filter(), PageRequest.of(QueryParams.integer("limit", limit), null),
                 cursor == null || cursor.isBlank() ? null : cursor);
@@ -58,7 +57,7 @@ public class TracesResource {
 
     @GET
     @Path("{traceId}")
-    public TraceRecord get(@PathParam("traceId") UUID traceId) throws SQLException {
+    public TraceRecord get(@PathParam("traceId") UUID traceId) {
         return traces.find(tenantId, traceId).orElseThrow(() -> new NotFoundException("trace"));
     }
 

@@ -1,5 +1,7 @@
 package io.renlayer.admin.policies;
 
+import io.renlayer.core.errors.Storage;
+
 import io.renlayer.core.policies.Phase;
 import io.renlayer.core.policies.PolicyCompiler;
 import io.renlayer.core.policies.PolicyDecision;
@@ -58,81 +60,83 @@ public class PolicyDryRun {
     private PluginRegistry plugins;
 
     /** {@code {"policy":{draft},"from":"…","to":"…"}}; from and to default to the last 24 hours. */
-    public JsonObject run(UUID tenantId, JsonObject request) throws SQLException {
-        tenants.require(tenantId);
-        if (request == null || !(request.get("policy") instanceof JsonObject draftJson)) {
-            throw new InvalidRequestException("policy", "policy is required: the draft to evaluate");
-        }
-        PolicyDraft draft = PolicyDraft.from(draftJson);
-        Instant to = instant(request, "to", Instant.now());
-        Instant from = instant(request, "from", to.minusSeconds(86_400));
-        if (!from.isBefore(to)) {
-            throw new InvalidRequestException("from", "from must be before to");
-        }
-        List<PolicyDefinition> stored = PolicyRows.ofTenant(dataSource, tenantId, true);
-        PolicyDefinition proposed = new PolicyDefinition(UUID.randomUUID(), tenantId, draft.name(), draft.priority(),
-                true, draft.phase(), draft.conditions(), draft.action(), 0, Instant.now());
-        PolicyCompiler.compile(proposed, plugins::policyAction); // refuse a bad draft with its field
-        List<PolicyDefinition> withDraft = new ArrayList<>();
-        stored.stream().filter(p -> !p.name().equals(draft.name())).forEach(withDraft::add);
-        if (draft.enabled()) {
-            withDraft.add(proposed);
-        }
-        PolicySet current = PolicyCompiler.compileAll(stored, plugins::policyAction);
-        PolicySet next = PolicyCompiler.compileAll(withDraft, plugins::policyAction);
+    public JsonObject run(UUID tenantId, JsonObject request) {
+        return Storage.call(() -> {
+            tenants.require(tenantId);
+            if (request == null || !(request.get("policy") instanceof JsonObject draftJson)) {
+                throw new InvalidRequestException("policy", "policy is required: the draft to evaluate");
+            }
+            PolicyDraft draft = PolicyDraft.from(draftJson);
+            Instant to = instant(request, "to", Instant.now());
+            Instant from = instant(request, "from", to.minusSeconds(86_400));
+            if (!from.isBefore(to)) {
+                throw new InvalidRequestException("from", "from must be before to");
+            }
+            List<PolicyDefinition> stored = PolicyRows.ofTenant(dataSource, tenantId, true);
+            PolicyDefinition proposed = new PolicyDefinition(UUID.randomUUID(), tenantId, draft.name(), draft.priority(),
+                    true, draft.phase(), draft.conditions(), draft.action(), 0, Instant.now());
+            PolicyCompiler.compile(proposed, plugins::policyAction); // refuse a bad draft with its field
+            List<PolicyDefinition> withDraft = new ArrayList<>();
+            stored.stream().filter(p -> !p.name().equals(draft.name())).forEach(withDraft::add);
+            if (draft.enabled()) {
+                withDraft.add(proposed);
+            }
+            PolicySet current = PolicyCompiler.compileAll(stored, plugins::policyAction);
+            PolicySet next = PolicyCompiler.compileAll(withDraft, plugins::policyAction);
 
-        Tally before = new Tally();
-        Tally after = new Tally();
-        Map<String, Integer> draftMatches = new LinkedHashMap<>();
-        JsonArrayBuilder samples = Jsonp.createArrayBuilder();
-        int evaluated = 0;
-        int changed = 0;
-        int sampled = 0;
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                SELECT agent_id, project_id, key_id, route, provider, model, findings::text, prompt_tokens, created_at,
-                       request_id
-                  FROM renlayer.traces WHERE tenant_id = ? AND created_at >= ? AND created_at < ?
-                 ORDER BY created_at DESC LIMIT ?""")) {
-            ps.setObject(1, tenantId);
-            ps.setTimestamp(2, Timestamp.from(from));
-            ps.setTimestamp(3, Timestamp.from(to));
-            ps.setInt(4, MAX_TRACES);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    evaluated++;
-                    PolicySubject subject = subject(tenantId, rs);
-                    PolicyDecision was = current.evaluate(Phase.REQUEST, subject);
-                    PolicyDecision would = next.evaluate(Phase.REQUEST, subject);
-                    before.add(was);
-                    after.add(would);
-                    would.applied().stream().filter(a -> a.name().equals(draft.name()))
-                            .forEach(a -> draftMatches.merge(a.outcome().name(), 1, Integer::sum));
-                    if (!Tally.summary(was).equals(Tally.summary(would))) {
-                        changed++;
-                        if (sampled++ < SAMPLES) {
-                            samples.add(Jsonp.createObjectBuilder()
-                                    .add("requestId", rs.getString(10))
-                                    .add("createdAt", rs.getTimestamp(9).toInstant().toString())
-                                    .add("current", Tally.summary(was))
-                                    .add("proposed", Tally.summary(would)));
+            Tally before = new Tally();
+            Tally after = new Tally();
+            Map<String, Integer> draftMatches = new LinkedHashMap<>();
+            JsonArrayBuilder samples = Jsonp.createArrayBuilder();
+            int evaluated = 0;
+            int changed = 0;
+            int sampled = 0;
+            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                    SELECT agent_id, project_id, key_id, route, provider, model, findings::text, prompt_tokens, created_at,
+                           request_id
+                      FROM renlayer.traces WHERE tenant_id = ? AND created_at >= ? AND created_at < ?
+                     ORDER BY created_at DESC LIMIT ?""")) {
+                ps.setObject(1, tenantId);
+                ps.setTimestamp(2, Timestamp.from(from));
+                ps.setTimestamp(3, Timestamp.from(to));
+                ps.setInt(4, MAX_TRACES);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        evaluated++;
+                        PolicySubject subject = subject(tenantId, rs);
+                        PolicyDecision was = current.evaluate(Phase.REQUEST, subject);
+                        PolicyDecision would = next.evaluate(Phase.REQUEST, subject);
+                        before.add(was);
+                        after.add(would);
+                        would.applied().stream().filter(a -> a.name().equals(draft.name()))
+                                .forEach(a -> draftMatches.merge(a.outcome().name(), 1, Integer::sum));
+                        if (!Tally.summary(was).equals(Tally.summary(would))) {
+                            changed++;
+                            if (sampled++ < SAMPLES) {
+                                samples.add(Jsonp.createObjectBuilder()
+                                        .add("requestId", rs.getString(10))
+                                        .add("createdAt", rs.getTimestamp(9).toInstant().toString())
+                                        .add("current", Tally.summary(was))
+                                        .add("proposed", Tally.summary(would)));
+                            }
                         }
                     }
                 }
             }
-        }
-        JsonObjectBuilder draftResult = Jsonp.createObjectBuilder().add("name", draft.name()).add("action", draft.action());
-        draftMatches.forEach(draftResult::add);
-        return Jsonp.createObjectBuilder()
-                .add("from", from.toString())
-                .add("to", to.toString())
-                .add("evaluated", evaluated)
-                .add("truncated", evaluated == MAX_TRACES)
-                .add("current", before.toJson())
-                .add("proposed", after.toJson())
-                .add("changed", changed)
-                .add("draft", draftResult)
-                .add("samples", samples)
-                .build();
+            JsonObjectBuilder draftResult = Jsonp.createObjectBuilder().add("name", draft.name()).add("action", draft.action());
+            draftMatches.forEach(draftResult::add);
+            return Jsonp.createObjectBuilder()
+                    .add("from", from.toString())
+                    .add("to", to.toString())
+                    .add("evaluated", evaluated)
+                    .add("truncated", evaluated == MAX_TRACES)
+                    .add("current", before.toJson())
+                    .add("proposed", after.toJson())
+                    .add("changed", changed)
+                    .add("draft", draftResult)
+                    .add("samples", samples)
+                    .build();
+        });
     }
 
     private static PolicySubject subject(UUID tenantId, ResultSet rs) throws SQLException {

@@ -1,5 +1,7 @@
 package io.renlayer.admin.policies;
 
+import io.renlayer.core.errors.Storage;
+
 import io.renlayer.core.policies.Phase;
 import io.renlayer.core.policies.PolicyCompiler;
 import io.renlayer.core.policies.PolicyDefinition;
@@ -48,116 +50,128 @@ public class PolicyService {
     @Inject
     private PluginRegistry plugins;
 
-    public PolicyDefinition create(UUID tenantId, PolicyDraft draft, String actor) throws SQLException {
-        tenants.require(tenantId);
-        PolicyDefinition policy = definition(UUID.randomUUID(), tenantId, draft, 1);
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO renlayer.policies (" + PolicyRows.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            bind(ps, policy);
-            ps.executeUpdate();
-            saveVersion(c, policy, actor);
-        } catch (SQLException e) {
-            throw nameTaken(e, draft.name());
-        }
-        audit.record(tenantId, actor, "policy.create", "policy", policy.id());
-        return policy;
+    public PolicyDefinition create(UUID tenantId, PolicyDraft draft, String actor) {
+        return Storage.call(() -> {
+            tenants.require(tenantId);
+            PolicyDefinition policy = definition(UUID.randomUUID(), tenantId, draft, 1);
+            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO renlayer.policies (" + PolicyRows.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                bind(ps, policy);
+                ps.executeUpdate();
+                saveVersion(c, policy, actor);
+            } catch (SQLException e) {
+                throw nameTaken(e, draft.name());
+            }
+            audit.record(tenantId, actor, "policy.create", "policy", policy.id());
+            return policy;
+        });
     }
 
     /** Replaces the policy with the draft, as its next version. */
-    public PolicyDefinition update(UUID tenantId, UUID policyId, PolicyDraft draft, String actor) throws SQLException {
-        PolicyDefinition current = get(tenantId, policyId);
-        PolicyDefinition next = definition(policyId, tenantId, draft, current.version() + 1);
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                UPDATE renlayer.policies SET name = ?, priority = ?, enabled = ?, phase = ?, conditions = ?, action = ?,
-                       version = ?, updated_at = ? WHERE tenant_id = ? AND id = ?""")) {
-            ps.setString(1, next.name());
-            ps.setInt(2, next.priority());
-            ps.setBoolean(3, next.enabled());
-            ps.setString(4, next.phase().wire());
-            ps.setString(5, next.conditions().toString());
-            ps.setString(6, next.action());
-            ps.setInt(7, next.version());
-            ps.setObject(8, java.sql.Timestamp.from(next.updatedAt()));
-            ps.setObject(9, tenantId);
-            ps.setObject(10, policyId);
-            ps.executeUpdate();
-            saveVersion(c, next, actor);
-        } catch (SQLException e) {
-            throw nameTaken(e, draft.name());
-        }
-        audit.record(tenantId, actor, "policy.update", "policy", policyId);
-        return next;
-    }
-
-    public void delete(UUID tenantId, UUID policyId, String actor) throws SQLException {
-        PolicyDefinition current = get(tenantId, policyId);
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "DELETE FROM renlayer.policies WHERE tenant_id = ? AND id = ?")) {
-            ps.setObject(1, tenantId);
-            ps.setObject(2, policyId);
-            ps.executeUpdate();
-            try (PreparedStatement v = c.prepareStatement("""
-                    INSERT INTO renlayer.policy_versions (policy_id, version, tenant_id, policy, changed_by)
-                    VALUES (?, ?, ?, NULL, ?)""")) {
-                v.setObject(1, policyId);
-                v.setInt(2, current.version() + 1);
-                v.setObject(3, tenantId);
-                v.setString(4, actor);
-                v.executeUpdate();
+    public PolicyDefinition update(UUID tenantId, UUID policyId, PolicyDraft draft, String actor) {
+        return Storage.call(() -> {
+            PolicyDefinition current = get(tenantId, policyId);
+            PolicyDefinition next = definition(policyId, tenantId, draft, current.version() + 1);
+            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                    UPDATE renlayer.policies SET name = ?, priority = ?, enabled = ?, phase = ?, conditions = ?, action = ?,
+                           version = ?, updated_at = ? WHERE tenant_id = ? AND id = ?""")) {
+                ps.setString(1, next.name());
+                ps.setInt(2, next.priority());
+                ps.setBoolean(3, next.enabled());
+                ps.setString(4, next.phase().wire());
+                ps.setString(5, next.conditions().toString());
+                ps.setString(6, next.action());
+                ps.setInt(7, next.version());
+                ps.setObject(8, java.sql.Timestamp.from(next.updatedAt()));
+                ps.setObject(9, tenantId);
+                ps.setObject(10, policyId);
+                ps.executeUpdate();
+                saveVersion(c, next, actor);
+            } catch (SQLException e) {
+                throw nameTaken(e, draft.name());
             }
-        }
-        audit.record(tenantId, actor, "policy.delete", "policy", policyId);
+            audit.record(tenantId, actor, "policy.update", "policy", policyId);
+            return next;
+        });
     }
 
-    public PolicyDefinition get(UUID tenantId, UUID policyId) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT " + PolicyRows.COLUMNS + " FROM renlayer.policies WHERE tenant_id = ? AND id = ?")) {
-            ps.setObject(1, tenantId);
-            ps.setObject(2, policyId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new NotFoundException("policy");
+    public void delete(UUID tenantId, UUID policyId, String actor) {
+        Storage.run(() -> {
+            PolicyDefinition current = get(tenantId, policyId);
+            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM renlayer.policies WHERE tenant_id = ? AND id = ?")) {
+                ps.setObject(1, tenantId);
+                ps.setObject(2, policyId);
+                ps.executeUpdate();
+                try (PreparedStatement v = c.prepareStatement("""
+                        INSERT INTO renlayer.policy_versions (policy_id, version, tenant_id, policy, changed_by)
+                        VALUES (?, ?, ?, NULL, ?)""")) {
+                    v.setObject(1, policyId);
+                    v.setInt(2, current.version() + 1);
+                    v.setObject(3, tenantId);
+                    v.setString(4, actor);
+                    v.executeUpdate();
                 }
-                return PolicyRows.read(rs);
             }
-        }
+            audit.record(tenantId, actor, "policy.delete", "policy", policyId);
+        });
+    }
+
+    public PolicyDefinition get(UUID tenantId, UUID policyId) {
+        return Storage.call(() -> {
+            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                    "SELECT " + PolicyRows.COLUMNS + " FROM renlayer.policies WHERE tenant_id = ? AND id = ?")) {
+                ps.setObject(1, tenantId);
+                ps.setObject(2, policyId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new NotFoundException("policy");
+                    }
+                    return PolicyRows.read(rs);
+                }
+            }
+        });
     }
 
     /** The tenant's policies in evaluation order. */
-    public List<PolicyDefinition> list(UUID tenantId) throws SQLException {
-        tenants.require(tenantId);
-        return PolicyRows.ofTenant(dataSource, tenantId, false);
+    public List<PolicyDefinition> list(UUID tenantId) {
+        return Storage.call(() -> {
+            tenants.require(tenantId);
+            return PolicyRows.ofTenant(dataSource, tenantId, false);
+        });
     }
 
     /** Every version of the policy, oldest first; a deletion is a version whose policy is null. */
-    public JsonArray versions(UUID tenantId, UUID policyId) throws SQLException {
-        JsonArrayBuilder result = Jsonp.createArrayBuilder();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                SELECT version, policy, changed_by, changed_at FROM renlayer.policy_versions
-                 WHERE tenant_id = ? AND policy_id = ? ORDER BY version""")) {
-            ps.setObject(1, tenantId);
-            ps.setObject(2, policyId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    var version = Jsonp.createObjectBuilder()
-                            .add("version", rs.getInt(1))
-                            .add("changedBy", rs.getString(3))
-                            .add("changedAt", rs.getTimestamp(4).toInstant().toString());
-                    String body = rs.getString(2);
-                    if (body == null) {
-                        version.addNull("policy");
-                    } else {
-                        version.add("policy", Jsonp.createReader(new StringReader(body)).readObject());
+    public JsonArray versions(UUID tenantId, UUID policyId) {
+        return Storage.call(() -> {
+            JsonArrayBuilder result = Jsonp.createArrayBuilder();
+            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                    SELECT version, policy, changed_by, changed_at FROM renlayer.policy_versions
+                     WHERE tenant_id = ? AND policy_id = ? ORDER BY version""")) {
+                ps.setObject(1, tenantId);
+                ps.setObject(2, policyId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        var version = Jsonp.createObjectBuilder()
+                                .add("version", rs.getInt(1))
+                                .add("changedBy", rs.getString(3))
+                                .add("changedAt", rs.getTimestamp(4).toInstant().toString());
+                        String body = rs.getString(2);
+                        if (body == null) {
+                            version.addNull("policy");
+                        } else {
+                            version.add("policy", Jsonp.createReader(new StringReader(body)).readObject());
+                        }
+                        result.add(version);
                     }
-                    result.add(version);
                 }
             }
-        }
-        JsonArray built = result.build();
-        if (built.isEmpty()) {
-            throw new NotFoundException("policy");
-        }
-        return built;
+            JsonArray built = result.build();
+            if (built.isEmpty()) {
+                throw new NotFoundException("policy");
+            }
+            return built;
+        });
     }
 
     /** Validates by compiling: what saves, runs. */

@@ -1,5 +1,7 @@
 package io.renlayer.admin.prices;
 
+import io.renlayer.core.errors.Storage;
+
 import io.renlayer.admin.audit.AuditLog;
 import io.renlayer.core.errors.InvalidRequestException;
 import jakarta.annotation.Resource;
@@ -30,35 +32,39 @@ public class PriceService {
     /** US dollars per million tokens, in and out. */
     public record ModelPrice(String modelPattern, BigDecimal inputUsdPerMtok, BigDecimal outputUsdPerMtok) {}
 
-    public List<ModelPrice> list() throws SQLException {
-        List<ModelPrice> prices = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT model_pattern, input_usd_per_mtok, output_usd_per_mtok FROM renlayer.model_prices ORDER BY model_pattern");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                prices.add(new ModelPrice(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3)));
+    public List<ModelPrice> list() {
+        return Storage.call(() -> {
+            List<ModelPrice> prices = new ArrayList<>();
+            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                    "SELECT model_pattern, input_usd_per_mtok, output_usd_per_mtok FROM renlayer.model_prices ORDER BY model_pattern");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    prices.add(new ModelPrice(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3)));
+                }
             }
-        }
-        return prices;
+            return prices;
+        });
     }
 
     /** Creates or replaces the price of a pattern; every node uses it within a second. */
-    public ModelPrice set(ModelPrice price, String actor) throws SQLException {
-        String pattern = InvalidRequestException.requireText("modelPattern", price.modelPattern(), 200);
-        BigDecimal in = nonNegative("inputUsdPerMtok", price.inputUsdPerMtok());
-        BigDecimal out = nonNegative("outputUsdPerMtok", price.outputUsdPerMtok());
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO renlayer.model_prices (model_pattern, input_usd_per_mtok, output_usd_per_mtok)
-                VALUES (?, ?, ?)
-                ON CONFLICT (model_pattern) DO UPDATE SET input_usd_per_mtok = EXCLUDED.input_usd_per_mtok,
-                    output_usd_per_mtok = EXCLUDED.output_usd_per_mtok, updated_at = now()""")) {
-            ps.setString(1, pattern);
-            ps.setBigDecimal(2, in);
-            ps.setBigDecimal(3, out);
-            ps.executeUpdate();
-        }
-        audit.record(null, actor, "price.set", "model_price", pattern);
-        return new ModelPrice(pattern, in, out);
+    public ModelPrice set(ModelPrice price, String actor) {
+        return Storage.call(() -> {
+            String pattern = InvalidRequestException.requireText("modelPattern", price.modelPattern(), 200);
+            BigDecimal in = nonNegative("inputUsdPerMtok", price.inputUsdPerMtok());
+            BigDecimal out = nonNegative("outputUsdPerMtok", price.outputUsdPerMtok());
+            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO renlayer.model_prices (model_pattern, input_usd_per_mtok, output_usd_per_mtok)
+                    VALUES (?, ?, ?)
+                    ON CONFLICT (model_pattern) DO UPDATE SET input_usd_per_mtok = EXCLUDED.input_usd_per_mtok,
+                        output_usd_per_mtok = EXCLUDED.output_usd_per_mtok, updated_at = now()""")) {
+                ps.setString(1, pattern);
+                ps.setBigDecimal(2, in);
+                ps.setBigDecimal(3, out);
+                ps.executeUpdate();
+            }
+            audit.record(null, actor, "price.set", "model_price", pattern);
+            return new ModelPrice(pattern, in, out);
+        });
     }
 
     private static BigDecimal nonNegative(String field, BigDecimal value) {

@@ -1,5 +1,7 @@
 package io.renlayer.admin.routes;
 
+import io.renlayer.core.errors.Storage;
+
 import io.renlayer.admin.audit.AuditLog;
 import io.renlayer.core.errors.InvalidRequestException;
 import jakarta.annotation.Resource;
@@ -28,33 +30,37 @@ public class RouteSwitchService {
 
     public record RouteSwitch(String route, Boolean enabled) {}
 
-    public List<RouteSwitch> list() throws SQLException {
-        List<RouteSwitch> result = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT route, enabled FROM renlayer.route_settings ORDER BY route");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                result.add(new RouteSwitch(rs.getString(1), rs.getBoolean(2)));
+    public List<RouteSwitch> list() {
+        return Storage.call(() -> {
+            List<RouteSwitch> result = new ArrayList<>();
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement ps = c.prepareStatement("SELECT route, enabled FROM renlayer.route_settings ORDER BY route");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.add(new RouteSwitch(rs.getString(1), rs.getBoolean(2)));
+                }
             }
-        }
-        return result;
+            return result;
+        });
     }
 
-    public RouteSwitch set(String route, Boolean enabled, String actor) throws SQLException {
-        if (route == null || !ROUTE.matcher(route).matches()) {
-            throw new InvalidRequestException("route", "route must be a proxy path such as /v1/embeddings");
-        }
-        if (enabled == null) {
-            throw new InvalidRequestException("enabled", "enabled is required");
-        }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO renlayer.route_settings (route, enabled) VALUES (?, ?)
-                ON CONFLICT (route) DO UPDATE SET enabled = EXCLUDED.enabled, updated_at = now()""")) {
-            ps.setString(1, route);
-            ps.setBoolean(2, enabled);
-            ps.executeUpdate();
-        }
-        audit.record(null, actor, enabled ? "route.enable" : "route.disable", "route", route);
-        return new RouteSwitch(route, enabled);
+    public RouteSwitch set(String route, Boolean enabled, String actor) {
+        return Storage.call(() -> {
+            if (route == null || !ROUTE.matcher(route).matches()) {
+                throw new InvalidRequestException("route", "route must be a proxy path such as /v1/embeddings");
+            }
+            if (enabled == null) {
+                throw new InvalidRequestException("enabled", "enabled is required");
+            }
+            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO renlayer.route_settings (route, enabled) VALUES (?, ?)
+                    ON CONFLICT (route) DO UPDATE SET enabled = EXCLUDED.enabled, updated_at = now()""")) {
+                ps.setString(1, route);
+                ps.setBoolean(2, enabled);
+                ps.executeUpdate();
+            }
+            audit.record(null, actor, enabled ? "route.enable" : "route.disable", "route", route);
+            return new RouteSwitch(route, enabled);
+        });
     }
 }

@@ -1,5 +1,9 @@
 package io.renlayer.admin.services;
 
+import io.renlayer.core.errors.Storage;
+import io.renlayer.core.paging.Page;
+import io.renlayer.core.paging.PageRequest;
+
 import io.renlayer.admin.audit.AuditLog;
 import io.renlayer.core.crypto.MasterKeyProvider;
 import io.renlayer.core.errors.ConflictException;
@@ -56,39 +60,44 @@ public class ServiceRegistry {
               FROM renlayer.services WHERE tenant_id = ?""";
 
     /** The tenant's services, newest first. */
-    public io.renlayer.core.paging.Page<ServiceView> list(UUID tenantId, io.renlayer.core.paging.PageRequest page)
-            throws SQLException {
-        tenants.require(tenantId);
-        String sql = SELECT + (page.cursor() == null ? "" : " AND (created_at, id) < (?, ?)")
-                + " ORDER BY created_at DESC, id DESC LIMIT " + page.fetchSize();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, tenantId);
-            if (page.cursor() != null) {
-                ps.setTimestamp(2, java.sql.Timestamp.from(page.cursor().at()));
-                ps.setObject(3, page.cursor().id());
+    public Page<ServiceView> list(UUID tenantId, PageRequest page) {
+        return Storage.call(() -> {
+            tenants.require(tenantId);
+            String sql = SELECT + (page.cursor() == null ? "" : " AND (created_at, id) < (?, ?)")
+                    + " ORDER BY created_at DESC, id DESC LIMIT " + page.fetchSize();
+            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setObject(1, tenantId);
+                if (page.cursor() != null) {
+                    ps.setTimestamp(2, java.sql.Timestamp.from(page.cursor().at()));
+                    ps.setObject(3, page.cursor().id());
+                }
+                return io.renlayer.core.paging.Page.of(read(ps), page,
+                        v -> new io.renlayer.core.paging.Cursor(v.createdAt(), v.id()));
             }
-            return io.renlayer.core.paging.Page.of(read(ps), page,
-                    v -> new io.renlayer.core.paging.Cursor(v.createdAt(), v.id()));
-        }
+        });
     }
 
-    public ServiceView require(UUID tenantId, UUID serviceId) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SELECT + " AND id = ?")) {
-            ps.setObject(1, tenantId);
-            ps.setObject(2, serviceId);
-            return read(ps).stream().findFirst().orElseThrow(() -> new io.renlayer.core.errors.NotFoundException("service"));
-        }
+    public ServiceView require(UUID tenantId, UUID serviceId) {
+        return Storage.call(() -> {
+            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SELECT + " AND id = ?")) {
+                ps.setObject(1, tenantId);
+                ps.setObject(2, serviceId);
+                return read(ps).stream().findFirst().orElseThrow(() -> new io.renlayer.core.errors.NotFoundException("service"));
+            }
+        });
     }
 
-    public void delete(UUID tenantId, UUID serviceId, String actor) throws SQLException {
-        ServiceView before = require(tenantId, serviceId);
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("DELETE FROM renlayer.services WHERE tenant_id = ? AND id = ?")) {
-            ps.setObject(1, tenantId);
-            ps.setObject(2, serviceId);
-            ps.executeUpdate();
-        }
-        audit.record(tenantId, actor, "service.delete", "service", serviceId, before, null);
+    public void delete(UUID tenantId, UUID serviceId, String actor) {
+        Storage.run(() -> {
+            ServiceView before = require(tenantId, serviceId);
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement ps = c.prepareStatement("DELETE FROM renlayer.services WHERE tenant_id = ? AND id = ?")) {
+                ps.setObject(1, tenantId);
+                ps.setObject(2, serviceId);
+                ps.executeUpdate();
+            }
+            audit.record(tenantId, actor, "service.delete", "service", serviceId, before, null);
+        });
     }
 
     private static List<ServiceView> read(PreparedStatement ps) throws SQLException {
@@ -103,40 +112,42 @@ public class ServiceRegistry {
         return views;
     }
 
-    public ServiceView register(UUID tenantId, NewService request, String actor) throws SQLException {
-        tenants.require(tenantId);
-        String name = InvalidRequestException.requireText("name", request.name(), 63);
-        if (!NAME.matcher(name).matches()) {
-            throw new InvalidRequestException("name", "name must be lowercase letters, digits and dashes");
-        }
-        String baseUrl = BaseUrl.check(request.baseUrl());
-        List<String> methods = request.allowedMethods() == null || request.allowedMethods().isEmpty()
-                ? List.of("GET", "POST")
-                : request.allowedMethods().stream().map(m -> m.toUpperCase(Locale.ROOT)).toList();
-        if (!METHODS.containsAll(methods)) {
-            throw new InvalidRequestException("allowedMethods", "allowedMethods may list " + METHODS);
-        }
-        UUID id = UUID.randomUUID();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO renlayer.services (id, tenant_id, name, base_url, credential_enc, auth_header, auth_scheme,
-                    allowed_methods) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            ps.setObject(1, id);
-            ps.setObject(2, tenantId);
-            ps.setString(3, name);
-            ps.setString(4, baseUrl);
-            ps.setBytes(5, request.credential() == null ? null : masterKey.cipher().encrypt(request.credential()));
-            ps.setString(6, request.authHeader() == null ? "authorization" : request.authHeader().toLowerCase(Locale.ROOT));
-            ps.setString(7, request.authScheme() == null ? "Bearer" : request.authScheme());
-            ps.setString(8, String.join(",", methods));
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            if ("23505".equals(e.getSQLState())) {
-                throw new ConflictException("a service named '" + name + "' already exists");
+    public ServiceView register(UUID tenantId, NewService request, String actor) {
+        return Storage.call(() -> {
+            tenants.require(tenantId);
+            String name = InvalidRequestException.requireText("name", request.name(), 63);
+            if (!NAME.matcher(name).matches()) {
+                throw new InvalidRequestException("name", "name must be lowercase letters, digits and dashes");
             }
-            throw e;
-        }
-        ServiceView view = require(tenantId, id);
-        audit.record(tenantId, actor, "service.register", "service", id, null, view);
-        return view;
+            String baseUrl = BaseUrl.check(request.baseUrl());
+            List<String> methods = request.allowedMethods() == null || request.allowedMethods().isEmpty()
+                    ? List.of("GET", "POST")
+                    : request.allowedMethods().stream().map(m -> m.toUpperCase(Locale.ROOT)).toList();
+            if (!METHODS.containsAll(methods)) {
+                throw new InvalidRequestException("allowedMethods", "allowedMethods may list " + METHODS);
+            }
+            UUID id = UUID.randomUUID();
+            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO renlayer.services (id, tenant_id, name, base_url, credential_enc, auth_header, auth_scheme,
+                        allowed_methods) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                ps.setObject(1, id);
+                ps.setObject(2, tenantId);
+                ps.setString(3, name);
+                ps.setString(4, baseUrl);
+                ps.setBytes(5, request.credential() == null ? null : masterKey.cipher().encrypt(request.credential()));
+                ps.setString(6, request.authHeader() == null ? "authorization" : request.authHeader().toLowerCase(Locale.ROOT));
+                ps.setString(7, request.authScheme() == null ? "Bearer" : request.authScheme());
+                ps.setString(8, String.join(",", methods));
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                if ("23505".equals(e.getSQLState())) {
+                    throw new ConflictException("a service named '" + name + "' already exists");
+                }
+                throw e;
+            }
+            ServiceView view = require(tenantId, id);
+            audit.record(tenantId, actor, "service.register", "service", id, null, view);
+            return view;
+        });
     }
 }

@@ -1,5 +1,7 @@
 package io.renlayer.core.traces;
 
+import io.renlayer.core.errors.Storage;
+
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -87,119 +89,128 @@ public class TraceStore {
         }
     }
 
-    public List<TraceRecord> newest(UUID tenantId, int limit) throws SQLException {
-        return query(tenantId, TraceFilter.NONE, PageRequest.of(limit, null)).items();
+    public List<TraceRecord> newest(UUID tenantId, int limit) {
+        return Storage.call(() -> {
+            return query(tenantId, TraceFilter.NONE, PageRequest.of(limit, null)).items();
+        });
     }
 
     /** The tenant's traces matching the filter, newest first, without their bodies. */
-    public Page<TraceRecord> query(UUID tenantId, TraceFilter filter, PageRequest page) throws SQLException {
-        TraceQuery q = TraceQuery.where(WITHOUT_BODIES, tenantId, filter);
-        if (page.cursor() != null) {
-            q.and("(created_at, id) < (?, ?)", Timestamp.from(page.cursor().at()), page.cursor().id());
-        }
-        q.append(" ORDER BY created_at DESC, id DESC LIMIT " + page.fetchSize());
-        return Page.of(run(q), page, r -> new Cursor(r.createdAt(), r.id()));
+    public Page<TraceRecord> query(UUID tenantId, TraceFilter filter, PageRequest page) {
+        return Storage.call(() -> {
+            TraceQuery q = TraceQuery.where(WITHOUT_BODIES, tenantId, filter);
+            if (page.cursor() != null) {
+                q.and("(created_at, id) < (?, ?)", Timestamp.from(page.cursor().at()), page.cursor().id());
+            }
+            q.append(" ORDER BY created_at DESC, id DESC LIMIT " + page.fetchSize());
+            return Page.of(run(q), page, r -> new Cursor(r.createdAt(), r.id()));
+        });
     }
 
     /** One trace with its redacted request and response bodies. */
-    public Optional<TraceRecord> find(UUID tenantId, UUID traceId) throws SQLException {
-        TraceQuery q = TraceQuery.where(WITH_BODIES, tenantId, TraceFilter.NONE);
-        q.and("id = ?", traceId);
-        return run(q).stream().findFirst();
+    public Optional<TraceRecord> find(UUID tenantId, UUID traceId) {
+        return Storage.call(() -> {
+            TraceQuery q = TraceQuery.where(WITH_BODIES, tenantId, TraceFilter.NONE);
+            q.and("id = ?", traceId);
+            return run(q).stream().findFirst();
+        });
     }
 
     /** Sessions of the filtered traces, the most recently active first; the cursor is the last session's id. */
-    public Page<TraceSession> sessions(UUID tenantId, TraceFilter filter, PageRequest page, String afterSession)
-            throws SQLException {
-        TraceQuery q = TraceQuery.where("""
-                SELECT session_id, count(*), count(*) FILTER (WHERE status >= 400), count(*) FILTER (WHERE decision = 'DENY'),
-                       min(created_at), max(created_at), array_remove(array_agg(DISTINCT model), NULL),
-                       coalesce(sum(total_tokens), 0), coalesce(sum(cost_usd), 0), coalesce(sum(jsonb_array_length(findings)), 0)
-                  FROM renlayer.traces WHERE tenant_id = ?""", tenantId, filter);
-        q.and("session_id IS NOT NULL");
-        q.append(" GROUP BY session_id");
-        if (afterSession != null) {
-            q.append(" HAVING (max(created_at), session_id) < (SELECT max(created_at), session_id FROM renlayer.traces"
-                    + " WHERE tenant_id = ? AND session_id = ? GROUP BY session_id)");
-            q.param(tenantId);
-            q.param(afterSession);
-        }
-        q.append(" ORDER BY max(created_at) DESC, session_id DESC LIMIT " + page.fetchSize());
-        List<TraceSession> sessions = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = q.prepare(c);
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                sessions.add(new TraceSession(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                        rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant(),
-                        List.of((String[]) rs.getArray(7).getArray()), rs.getLong(8), rs.getBigDecimal(9), rs.getLong(10)));
+    public Page<TraceSession> sessions(UUID tenantId, TraceFilter filter, PageRequest page, String afterSession) {
+        return Storage.call(() -> {
+            TraceQuery q = TraceQuery.where("""
+                    SELECT session_id, count(*), count(*) FILTER (WHERE status >= 400), count(*) FILTER (WHERE decision = 'DENY'),
+                           min(created_at), max(created_at), array_remove(array_agg(DISTINCT model), NULL),
+                           coalesce(sum(total_tokens), 0), coalesce(sum(cost_usd), 0), coalesce(sum(jsonb_array_length(findings)), 0)
+                      FROM renlayer.traces WHERE tenant_id = ?""", tenantId, filter);
+            q.and("session_id IS NOT NULL");
+            q.append(" GROUP BY session_id");
+            if (afterSession != null) {
+                q.append(" HAVING (max(created_at), session_id) < (SELECT max(created_at), session_id FROM renlayer.traces"
+                        + " WHERE tenant_id = ? AND session_id = ? GROUP BY session_id)");
+                q.param(tenantId);
+                q.param(afterSession);
             }
-        }
-        if (sessions.size() <= page.limit()) {
-            return new Page<>(sessions, null);
-        }
-        List<TraceSession> items = List.copyOf(sessions.subList(0, page.limit()));
-        return new Page<>(items, items.get(items.size() - 1).sessionId());
+            q.append(" ORDER BY max(created_at) DESC, session_id DESC LIMIT " + page.fetchSize());
+            List<TraceSession> sessions = new ArrayList<>();
+            try (Connection c = dataSource.getConnection(); PreparedStatement ps = q.prepare(c);
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    sessions.add(new TraceSession(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                            rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant(),
+                            List.of((String[]) rs.getArray(7).getArray()), rs.getLong(8), rs.getBigDecimal(9), rs.getLong(10)));
+                }
+            }
+            if (sessions.size() <= page.limit()) {
+                return new Page<>(sessions, null);
+            }
+            List<TraceSession> items = List.copyOf(sessions.subList(0, page.limit()));
+            return new Page<>(items, items.get(items.size() - 1).sessionId());
+        });
     }
 
     /** Totals, percentiles, hourly series, top agents and models and recent denials over [from, to). */
-    public TraceDashboard dashboard(UUID tenantId, Instant from, Instant to) throws SQLException {
-        TraceFilter range = new TraceFilter(from, to, null, null, null, null, null, null, null);
-        try (Connection c = dataSource.getConnection()) {
-            TraceQuery totals = TraceQuery.where("""
-                    SELECT count(*), count(*) FILTER (WHERE status >= 400),
-                           percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_ms),
-                           percentile_cont(0.95) WITHIN GROUP (ORDER BY latency_ms),
-                           coalesce(sum(total_tokens), 0), coalesce(sum(cost_usd), 0),
-                           coalesce(sum(jsonb_array_length(findings)), 0)
-                      FROM renlayer.traces WHERE tenant_id = ?""", tenantId, range);
-            long requests;
-            long errors;
-            Integer p50;
-            Integer p95;
-            long tokens;
-            BigDecimal cost;
-            long findings;
-            try (PreparedStatement ps = totals.prepare(c); ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                requests = rs.getLong(1);
-                errors = rs.getLong(2);
-                p50 = rs.getObject(3) == null ? null : (int) Math.round(rs.getDouble(3));
-                p95 = rs.getObject(4) == null ? null : (int) Math.round(rs.getDouble(4));
-                tokens = rs.getLong(5);
-                cost = rs.getBigDecimal(6);
-                findings = rs.getLong(7);
-            }
-            TraceQuery hourly = TraceQuery.where("""
-                    SELECT date_trunc('hour', created_at), count(*), count(*) FILTER (WHERE status >= 400),
-                           coalesce(sum(jsonb_array_length(findings)), 0),
-                           percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_ms),
-                           percentile_cont(0.95) WITHIN GROUP (ORDER BY latency_ms),
-                           coalesce(sum(total_tokens), 0), coalesce(sum(cost_usd), 0)
-                      FROM renlayer.traces WHERE tenant_id = ?""", tenantId, range);
-            hourly.append(" GROUP BY 1 ORDER BY 1");
-            List<TraceDashboard.Bucket> hours = new ArrayList<>();
-            try (PreparedStatement ps = hourly.prepare(c); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    hours.add(new TraceDashboard.Bucket(rs.getTimestamp(1).toInstant(), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                            (int) Math.round(rs.getDouble(5)), (int) Math.round(rs.getDouble(6)), rs.getLong(7),
-                            rs.getBigDecimal(8)));
+    public TraceDashboard dashboard(UUID tenantId, Instant from, Instant to) {
+        return Storage.call(() -> {
+            TraceFilter range = new TraceFilter(from, to, null, null, null, null, null, null, null);
+            try (Connection c = dataSource.getConnection()) {
+                TraceQuery totals = TraceQuery.where("""
+                        SELECT count(*), count(*) FILTER (WHERE status >= 400),
+                               percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_ms),
+                               percentile_cont(0.95) WITHIN GROUP (ORDER BY latency_ms),
+                               coalesce(sum(total_tokens), 0), coalesce(sum(cost_usd), 0),
+                               coalesce(sum(jsonb_array_length(findings)), 0)
+                          FROM renlayer.traces WHERE tenant_id = ?""", tenantId, range);
+                long requests;
+                long errors;
+                Integer p50;
+                Integer p95;
+                long tokens;
+                BigDecimal cost;
+                long findings;
+                try (PreparedStatement ps = totals.prepare(c); ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    requests = rs.getLong(1);
+                    errors = rs.getLong(2);
+                    p50 = rs.getObject(3) == null ? null : (int) Math.round(rs.getDouble(3));
+                    p95 = rs.getObject(4) == null ? null : (int) Math.round(rs.getDouble(4));
+                    tokens = rs.getLong(5);
+                    cost = rs.getBigDecimal(6);
+                    findings = rs.getLong(7);
                 }
+                TraceQuery hourly = TraceQuery.where("""
+                        SELECT date_trunc('hour', created_at), count(*), count(*) FILTER (WHERE status >= 400),
+                               coalesce(sum(jsonb_array_length(findings)), 0),
+                               percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_ms),
+                               percentile_cont(0.95) WITHIN GROUP (ORDER BY latency_ms),
+                               coalesce(sum(total_tokens), 0), coalesce(sum(cost_usd), 0)
+                          FROM renlayer.traces WHERE tenant_id = ?""", tenantId, range);
+                hourly.append(" GROUP BY 1 ORDER BY 1");
+                List<TraceDashboard.Bucket> hours = new ArrayList<>();
+                try (PreparedStatement ps = hourly.prepare(c); ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        hours.add(new TraceDashboard.Bucket(rs.getTimestamp(1).toInstant(), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                                (int) Math.round(rs.getDouble(5)), (int) Math.round(rs.getDouble(6)), rs.getLong(7),
+                                rs.getBigDecimal(8)));
+                    }
+                }
+                TraceQuery agents = TraceQuery.where("""
+                        SELECT coalesce(a.name, 'unknown'), count(*) FROM renlayer.traces t
+                          LEFT JOIN renlayer.agents a ON a.id = t.agent_id AND a.tenant_id = t.tenant_id
+                         WHERE t.tenant_id = ?""", tenantId, TraceFilter.NONE);
+                agents.and("t.created_at >= ? AND t.created_at < ?", Timestamp.from(from), Timestamp.from(to));
+                agents.append(" GROUP BY 1 ORDER BY 2 DESC LIMIT 5");
+                TraceQuery models = TraceQuery.where(
+                        "SELECT coalesce(model, '-'), count(*) FROM renlayer.traces WHERE tenant_id = ?", tenantId, range);
+                models.append(" GROUP BY 1 ORDER BY 2 DESC LIMIT 5");
+                TraceQuery denials = TraceQuery.where(WITHOUT_BODIES, tenantId,
+                        new TraceFilter(from, to, null, null, null, null, "DENY", null, null));
+                denials.append(" ORDER BY created_at DESC LIMIT 10");
+                return new TraceDashboard(requests, errors, p50, p95, tokens, cost, findings, hours, counts(c, agents),
+                        counts(c, models), run(denials));
             }
-            TraceQuery agents = TraceQuery.where("""
-                    SELECT coalesce(a.name, 'unknown'), count(*) FROM renlayer.traces t
-                      LEFT JOIN renlayer.agents a ON a.id = t.agent_id AND a.tenant_id = t.tenant_id
-                     WHERE t.tenant_id = ?""", tenantId, TraceFilter.NONE);
-            agents.and("t.created_at >= ? AND t.created_at < ?", Timestamp.from(from), Timestamp.from(to));
-            agents.append(" GROUP BY 1 ORDER BY 2 DESC LIMIT 5");
-            TraceQuery models = TraceQuery.where(
-                    "SELECT coalesce(model, '-'), count(*) FROM renlayer.traces WHERE tenant_id = ?", tenantId, range);
-            models.append(" GROUP BY 1 ORDER BY 2 DESC LIMIT 5");
-            TraceQuery denials = TraceQuery.where(WITHOUT_BODIES, tenantId,
-                    new TraceFilter(from, to, null, null, null, null, "DENY", null, null));
-            denials.append(" ORDER BY created_at DESC LIMIT 10");
-            return new TraceDashboard(requests, errors, p50, p95, tokens, cost, findings, hours, counts(c, agents),
-                    counts(c, models), run(denials));
-        }
+        });
     }
 
     private static List<TraceDashboard.Count> counts(Connection c, TraceQuery q) throws SQLException {
