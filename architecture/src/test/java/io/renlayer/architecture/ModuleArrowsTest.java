@@ -22,7 +22,9 @@ class ModuleArrowsTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
     private static JavaClasses module(String... dirs) {
-        Path[] classes = Arrays.stream(dirs).map(d -> ROOT.resolve(d).resolve("target/classes")).toArray(Path[]::new);
+        Path[] classes = Arrays.stream(dirs)
+                .map(d -> ROOT.resolve(d).resolve("target/classes"))
+                .toArray(Path[]::new);
         for (Path dir : classes) {
             assertThat(Files.isDirectory(dir)).as(dir + " is built").isTrue();
         }
@@ -33,50 +35,84 @@ class ModuleArrowsTest {
 
     @Test
     void theSpiDependsOnNothingOfOurs() {
-        noClasses().that().resideInAPackage("io.renlayer.spi..")
-                .should().dependOnClassesThat().resideInAPackage("io.renlayer..")
-                .andShould().dependOnClassesThat().resideOutsideOfPackages("io.renlayer.spi..", "java..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.renlayer.spi..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.renlayer..")
+                .andShould()
+                .dependOnClassesThat()
+                .resideOutsideOfPackages("io.renlayer.spi..", "java..")
                 .because("plugin vendors build against the SPI alone")
                 .check(module("spi"));
     }
 
     @Test
     void pluginsSeeOnlyTheSpi() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage(
-                        "io.renlayer.core..", "io.renlayer.admin..", "io.renlayer.proxy..", "io.renlayer.api..",
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.renlayer.core..",
+                        "io.renlayer.admin..",
+                        "io.renlayer.proxy..",
+                        "io.renlayer.api..",
                         "io.renlayer.console..")
                 .because("a plugin never reaches into the gateway's internals")
-                .check(module("plugins/upstream-openai", "plugins/upstream-anthropic", "plugins/upstream-mcp",
-                        "plugins/dlp-builtin", "examples/vendor-detector", "test-plugins/misbehaving"));
+                .check(module(
+                        "plugins/upstream-openai",
+                        "plugins/upstream-anthropic",
+                        "plugins/upstream-mcp",
+                        "plugins/dlp-builtin",
+                        "examples/vendor-detector",
+                        "test-plugins/misbehaving"));
     }
 
     @Test
     void theProxySeesOnlyTheCoreAndTheSpi() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage(
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
                         "io.renlayer.admin..", "io.renlayer.api..", "io.renlayer.console..", "io.renlayer.plugins..")
                 .check(module("proxy-servlet"));
     }
 
     @Test
     void theCoreSeesNeitherTheManagementSideNorTheProxy() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage(
-                        "io.renlayer.admin..", "io.renlayer.proxy..", "io.renlayer.api..", "io.renlayer.console..",
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.renlayer.admin..",
+                        "io.renlayer.proxy..",
+                        "io.renlayer.api..",
+                        "io.renlayer.console..",
                         "io.renlayer.plugins..")
                 .check(module("runtime-core"));
     }
 
     @Test
     void theManagementServicesSeeNoFaceAndNoProxy() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage(
-                        "io.renlayer.proxy..", "io.renlayer.api..", "io.renlayer.console..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.renlayer.proxy..", "io.renlayer.api..", "io.renlayer.console..")
                 .check(module("admin-ejb"));
     }
 
     @Test
     void theFacesNeverSeeEachOtherNorTheProxy() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("io.renlayer.console..", "io.renlayer.proxy..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.renlayer.console..", "io.renlayer.proxy..")
                 .check(module("admin-api"));
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("io.renlayer.api..", "io.renlayer.proxy..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.renlayer.api..", "io.renlayer.proxy..")
                 .check(module("console-jsf"));
     }
 
@@ -87,7 +123,9 @@ class ModuleArrowsTest {
      */
     @Test
     void noPackagesFormACycle() {
-        slices().matching("io.renlayer.(**)").should().beFreeOfCycles()
+        slices().matching("io.renlayer.(**)")
+                .should()
+                .beFreeOfCycles()
                 .check(module("runtime-core", "admin-ejb", "proxy-servlet", "admin-api", "console-jsf"));
     }
 }

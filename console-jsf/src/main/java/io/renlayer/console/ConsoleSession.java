@@ -1,7 +1,8 @@
 package io.renlayer.console;
 
+import io.renlayer.admin.access.Actor;
+import io.renlayer.admin.access.Role;
 import io.renlayer.admin.users.PlatformUser;
-import io.renlayer.admin.users.Role;
 import io.renlayer.admin.users.UserService;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.inject.Named;
@@ -71,20 +72,8 @@ public class ConsoleSession implements Serializable {
         return role != null && role.canWrite();
     }
 
-    /**
-     * True when this user may change things; otherwise says why on the page. Buttons are not
-     * rendered for viewers, and this refuses the change even when a request is crafted by hand.
-     */
-    public boolean mayChange() {
-        if (isCanWrite()) {
-            return true;
-        }
-        Messages.error("Viewers may read but not change anything.");
-        return false;
-    }
-
-    /** What the audit log records as the actor. */
-    public String actor() {
-        return "user:" + userId;
+    /** Who asks the services for a change: they decide whether this user may. */
+    public Actor actor() {
+        return Actor.user("user:" + userId, tenantId, role);
     }
 }

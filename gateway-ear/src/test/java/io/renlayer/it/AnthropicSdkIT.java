@@ -22,8 +22,8 @@ class AnthropicSdkIT {
         Platform platform = new Platform(gateway);
         Platform.TestTenant t = platform.newTenant();
         HttpResponse<String> created = platform.post("/api/v1/tenants/" + t.tenantId() + "/upstreams", """
-                {"name":"claude","provider":"anthropic","baseUrl":"%s","credential":"%s","models":["claude-*"]}"""
-                .formatted(platform.upstreamBaseUrl(), Gateway.UPSTREAM_CREDENTIAL));
+                {"name":"claude","provider":"anthropic","baseUrl":"%s","credential":"%s","models":["claude-*"]}""".formatted(
+                        platform.upstreamBaseUrl(), Gateway.UPSTREAM_CREDENTIAL));
         assertThat(created.statusCode()).isEqualTo(201);
         AnthropicClient client = AnthropicOkHttpClient.builder()
                 .apiKey(t.key())
@@ -31,16 +31,25 @@ class AnthropicSdkIT {
                 .maxRetries(0)
                 .build();
 
-        Message message = client.messages().create(MessageCreateParams.builder()
-                .model("claude-sonnet-4-5").maxTokens(64).addUserMessage("hello from the sdk").build());
+        Message message = client.messages()
+                .create(MessageCreateParams.builder()
+                        .model("claude-sonnet-4-5")
+                        .maxTokens(64)
+                        .addUserMessage("hello from the sdk")
+                        .build());
         assertThat(message.content().get(0).asText().text()).isEqualTo("Echo: hello from the sdk");
 
         StringBuilder streamed = new StringBuilder();
-        try (StreamResponse<RawMessageStreamEvent> stream = client.messages().createStreaming(MessageCreateParams.builder()
-                .model("claude-sonnet-4-5").maxTokens(64).addUserMessage("stream from the sdk").build())) {
-            stream.stream().forEach(event -> event.contentBlockDelta()
-                    .flatMap(delta -> delta.delta().text())
-                    .ifPresent(text -> streamed.append(text.text())));
+        try (StreamResponse<RawMessageStreamEvent> stream = client.messages()
+                .createStreaming(MessageCreateParams.builder()
+                        .model("claude-sonnet-4-5")
+                        .maxTokens(64)
+                        .addUserMessage("stream from the sdk")
+                        .build())) {
+            stream.stream()
+                    .forEach(event -> event.contentBlockDelta()
+                            .flatMap(delta -> delta.delta().text())
+                            .ifPresent(text -> streamed.append(text.text())));
         }
         assertThat(streamed.toString()).isEqualTo("Echo: stream from the sdk");
 

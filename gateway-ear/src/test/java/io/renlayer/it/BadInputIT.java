@@ -20,16 +20,25 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(GatewayExtension.class)
 class BadInputIT {
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Test
     void aNonJsonContentTypeIsRefusedWith415InEachDialect(Gateway gateway) throws Exception {
         Platform.TestTenant t = new Platform(gateway).newTenant();
         long before = gateway.upstream.receivedCount();
 
-        HttpResponse<String> openAi = post(gateway, "/v1/chat/completions", t.key(), "text/plain",
+        HttpResponse<String> openAi = post(
+                gateway,
+                "/v1/chat/completions",
+                t.key(),
+                "text/plain",
                 Proxy.userMessage("gpt-4o", "hi").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> anthropic = post(gateway, "/v1/messages", t.key(), "application/x-www-form-urlencoded",
+        HttpResponse<String> anthropic = post(
+                gateway,
+                "/v1/messages",
+                t.key(),
+                "application/x-www-form-urlencoded",
                 "model=claude&messages=hi".getBytes(StandardCharsets.UTF_8));
 
         assertThat(openAi.statusCode()).isEqualTo(415);
@@ -68,15 +77,19 @@ class BadInputIT {
         byte[][] chunks = new byte[over / chunk.length + 2][];
         byte[] framed = frame(chunk);
         Arrays.fill(chunks, framed);
-        RawHttp.Reply chunked = RawHttp.exchange(gateway.proxyPort, chatHead(gateway, t, "Transfer-Encoding: chunked"),
-                chunks);
+        RawHttp.Reply chunked =
+                RawHttp.exchange(gateway.proxyPort, chatHead(gateway, t, "Transfer-Encoding: chunked"), chunks);
 
         for (RawHttp.Reply reply : new RawHttp.Reply[] {declared, chunked}) {
             assertThat(reply.status()).isEqualTo(413);
-            assertThat(reply.text()).contains("\"code\":\"request_too_large\"").contains(Integer.toString(Gateway.MAX_REQUEST_BYTES));
+            assertThat(reply.text())
+                    .contains("\"code\":\"request_too_large\"")
+                    .contains(Integer.toString(Gateway.MAX_REQUEST_BYTES));
         }
         assertThat(gateway.upstream.receivedCount()).isEqualTo(before);
-        assertThat(new Proxy(gateway).chat(t.key(), Proxy.userMessage("gpt-4o", "still serving")).statusCode())
+        assertThat(new Proxy(gateway)
+                        .chat(t.key(), Proxy.userMessage("gpt-4o", "still serving"))
+                        .statusCode())
                 .isEqualTo(200);
     }
 
@@ -85,7 +98,8 @@ class BadInputIT {
         Platform.TestTenant t = new Platform(gateway).newTenant();
         long before = gateway.upstream.receivedCount();
 
-        RawHttp.Reply reply = RawHttp.exchange(gateway.proxyPort,
+        RawHttp.Reply reply = RawHttp.exchange(
+                gateway.proxyPort,
                 chatHead(gateway, t, "X-Agent: plan\u0001ner", "Content-Length: " + CHAT.length),
                 CHAT);
 
@@ -100,8 +114,10 @@ class BadInputIT {
 
         // Liberty ends the header line at the bare CR, so the smuggled text arrives as a header of
         // its own: one the gateway never forwards.
-        RawHttp.Reply reply = RawHttp.exchange(gateway.proxyPort,
-                chatHead(gateway, t, "X-Agent: planner\rX-Forwarded-For: 10.6.6.6", "Content-Length: " + CHAT.length), CHAT);
+        RawHttp.Reply reply = RawHttp.exchange(
+                gateway.proxyPort,
+                chatHead(gateway, t, "X-Agent: planner\rX-Forwarded-For: 10.6.6.6", "Content-Length: " + CHAT.length),
+                CHAT);
 
         assertThat(reply.status()).isEqualTo(200);
         UpstreamSimulator.ReceivedRequest seen = gateway.upstream.received().getLast();
@@ -115,8 +131,9 @@ class BadInputIT {
         // Both framings at once: the classic request-smuggling set-up.
         String smuggled = "0\r\n\r\nPOST /v1/chat/completions HTTP/1.1\r\nHost: x\r\n\r\n";
 
-        RawHttp.Reply reply = RawHttp.exchange(gateway.proxyPort, chatHead(gateway, t,
-                "Content-Length: " + smuggled.length(), "Transfer-Encoding: chunked"),
+        RawHttp.Reply reply = RawHttp.exchange(
+                gateway.proxyPort,
+                chatHead(gateway, t, "Content-Length: " + smuggled.length(), "Transfer-Encoding: chunked"),
                 smuggled.getBytes(StandardCharsets.UTF_8));
 
         assertThat(reply.status()).isEqualTo(400);
@@ -138,10 +155,13 @@ class BadInputIT {
 
     private HttpResponse<String> post(Gateway gateway, String path, String key, String contentType, byte[] body)
             throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(gateway.proxyUrl() + path))
-                .header("Authorization", "Bearer " + key)
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(gateway.proxyUrl() + path))
+                        .header("Authorization", "Bearer " + key)
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonObject error(HttpResponse<String> response) {

@@ -18,12 +18,15 @@ class ChatCompletionsIT {
         Platform platform = new Platform(gateway);
         Platform.TestTenant tenant = platform.newTenant();
 
-        HttpResponse<String> response = new Proxy(gateway)
-                .chat(tenant.key(), Proxy.userMessage("gpt-4o-mini", "three little words"));
+        HttpResponse<String> response =
+                new Proxy(gateway).chat(tenant.key(), Proxy.userMessage("gpt-4o-mini", "three little words"));
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonObject body = Platform.json(response.body());
-        assertThat(body.getJsonArray("choices").getJsonObject(0).getJsonObject("message").getString("content"))
+        assertThat(body.getJsonArray("choices")
+                        .getJsonObject(0)
+                        .getJsonObject("message")
+                        .getString("content"))
                 .isEqualTo("Echo: three little words");
         String requestId = response.headers().firstValue("x-request-id").orElseThrow();
 
@@ -52,7 +55,8 @@ class ChatCompletionsIT {
         assertThat(response.statusCode()).isEqualTo(200);
         ReceivedRequest seen = gateway.upstream.received().stream()
                 .filter(r -> new String(r.body()).contains(marker))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         assertThat(seen.header("authorization")).isEqualTo("Bearer " + Gateway.UPSTREAM_CREDENTIAL);
         assertThat(seen.header("x-api-key")).isNull();
         for (Map.Entry<String, List<String>> header : seen.headers().entrySet()) {
@@ -67,13 +71,15 @@ class ChatCompletionsIT {
         platform.post("/api/v1/tenants/" + tenant.tenantId() + "/upstreams", """
                 {"name":"narrow","provider":"openai","baseUrl":"http://127.0.0.1:9/v1","credential":"x","models":["only-this"]}""");
         // Remove the catch-all simulator upstream so only the narrow one is left.
-        try (var db = Gateway.database(); var st = db.prepareStatement(
-                "DELETE FROM renlayer.upstreams WHERE tenant_id = ?::uuid AND name = 'sim'")) {
+        try (var db = Gateway.database();
+                var st = db.prepareStatement(
+                        "DELETE FROM renlayer.upstreams WHERE tenant_id = ?::uuid AND name = 'sim'")) {
             st.setString(1, tenant.tenantId());
             st.executeUpdate();
         }
 
-        JsonObject error = Platform.json(new Proxy(gateway).awaitStatus(tenant.key(), 404).body())
+        JsonObject error = Platform.json(
+                        new Proxy(gateway).awaitStatus(tenant.key(), 404).body())
                 .getJsonObject("error");
 
         assertThat(error.getString("code")).isEqualTo("model_not_found");
@@ -106,9 +112,11 @@ class ChatCompletionsIT {
         HttpResponse<String> noModel = proxy.chat(tenant.key(), "{\"messages\":[]}");
 
         assertThat(notJson.statusCode()).isEqualTo(400);
-        assertThat(Platform.json(notJson.body()).getJsonObject("error").getString("code")).isEqualTo("invalid_request");
+        assertThat(Platform.json(notJson.body()).getJsonObject("error").getString("code"))
+                .isEqualTo("invalid_request");
         assertThat(noModel.statusCode()).isEqualTo(400);
-        assertThat(Platform.json(noModel.body()).getJsonObject("error").getString("param")).isEqualTo("model");
+        assertThat(Platform.json(noModel.body()).getJsonObject("error").getString("param"))
+                .isEqualTo("model");
         assertThat(gateway.upstream.received()).hasSize(before);
     }
 }

@@ -3,16 +3,21 @@ package io.renlayer.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -20,6 +25,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -45,7 +51,8 @@ class ConsoleIT {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,800");
         ChromeDriverService driver = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(env("RENLAYER_IT_CHROMEDRIVER", "/usr/bin/chromedriver")))
-                .usingAnyFreePort().build();
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(driver, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     }
@@ -73,18 +80,22 @@ class ConsoleIT {
         choose("agents:keyAgent", "browser-agent");
         type("agents:newKeyName", "browser-key");
         click("agents:createKey");
-        String key = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("raw-key"))).getText();
+        String key = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("raw-key")))
+                .getText();
         assertThat(key).startsWith("rk_live_");
         screenshot("02-agents-and-keys");
 
         // A call through the proxy with that key, in a session, with an e-mail address in the prompt.
-        HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(gateway.proxyUrl() + "/v1/chat/completions"))
-                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                .header("x-session-id", "support-ticket-4711")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                        Proxy.userMessage("gpt-4o", "write to " + EMAIL_IN_PROMPT))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(gateway.proxyUrl() + "/v1/chat/completions"))
+                                .header("Authorization", "Bearer " + key)
+                                .header("Content-Type", "application/json")
+                                .header("x-session-id", "support-ticket-4711")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        Proxy.userMessage("gpt-4o", "write to " + EMAIL_IN_PROMPT)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).isEqualTo(200);
 
         // Found in the sessions explorer, opened: the body is redacted.
@@ -94,7 +105,9 @@ class ConsoleIT {
         for (int i = 0; i < 30 && open == null; i++) {
             click("search:apply");
             Thread.sleep(500);
-            open = browser.findElements(By.cssSelector("[id$=':open']")).stream().findFirst().orElse(null);
+            open = browser.findElements(By.cssSelector("[id$=':open']")).stream()
+                    .findFirst()
+                    .orElse(null);
         }
         assertThat(open).as("the request appears in the explorer").isNotNull();
         assertThat(browser.findElement(By.id("search:sessions")).getText()).contains("support-ticket-4711");
@@ -111,28 +124,34 @@ class ConsoleIT {
         type("policies:name", "no-gpt-4o");
         browser.findElement(By.id("policies:conditions")).sendKeys("\b\b{\"models\":[\"gpt-4o\"]}");
         click("policies:preview");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview-result"), "would be treated differently"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("preview-result"), "would be treated differently"));
         click("policies:save");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("policies:policyTable"), "no-gpt-4o"));
         screenshot("05-policies");
         HttpResponse<String> refused = new Proxy(gateway).awaitStatus(key, Proxy.userMessage("gpt-4o", "again"), 403);
-        assertThat(Platform.json(refused.body()).getJsonObject("error").getString("param")).isEqualTo("no-gpt-4o");
+        assertThat(Platform.json(refused.body()).getJsonObject("error").getString("param"))
+                .isEqualTo("no-gpt-4o");
 
         // The dashboard counts the traffic; a tenant rule is tried on a text; the audit chain verifies.
         click("nav-dashboard");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kpi-requests")));
-        assertThat(Integer.parseInt(browser.findElement(By.id("kpi-requests")).getText())).isGreaterThanOrEqualTo(2);
+        assertThat(Integer.parseInt(browser.findElement(By.id("kpi-requests")).getText()))
+                .isGreaterThanOrEqualTo(2);
         screenshot("06-dashboard");
         // Clicking the hour's bar on the chart opens the explorer on that hour's requests.
         WebElement canvas = browser.findElement(By.cssSelector("[id='dashboard:series'] canvas"));
         @SuppressWarnings("unchecked")
-        java.util.List<Number> bar = (java.util.List<Number>) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-                "var bar = PF('widget_dashboard_series').chart.getDatasetMeta(0).data[0];"
+        List<Number> bar = (List<Number>) ((JavascriptExecutor) browser)
+                .executeScript("var bar = PF('widget_dashboard_series').chart.getDatasetMeta(0).data[0];"
                         + "return [bar.x, bar.y + (bar.base - bar.y) / 2];");
-        new org.openqa.selenium.interactions.Actions(browser)
-                .moveToElement(canvas, bar.get(0).intValue() - canvas.getSize().width / 2,
+        new Actions(browser)
+                .moveToElement(
+                        canvas,
+                        bar.get(0).intValue() - canvas.getSize().width / 2,
                         bar.get(1).intValue() - canvas.getSize().height / 2)
-                .click().perform();
+                .click()
+                .perform();
         wait.until(ExpectedConditions.urlContains("sessions.xhtml?from="));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id$=':open']")));
         click("nav-dlp");
@@ -144,17 +163,22 @@ class ConsoleIT {
         type("dlp:sample", "Status of project falcon for jane.doe@acme-corp.com?");
         click("dlp:test");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("dlp:findings"), "rule:codenames"));
-        assertThat(browser.findElement(By.id("dlp:findings")).getText()).contains("CUSTOM").contains("EMAIL_ADDRESS");
+        assertThat(browser.findElement(By.id("dlp:findings")).getText())
+                .contains("CUSTOM")
+                .contains("EMAIL_ADDRESS");
         screenshot("07-dlp-rules");
         click("nav-upstreams");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("upstreams:upstreamTable"), "never shown"));
         assertThat(browser.getPageSource()).doesNotContain(Gateway.UPSTREAM_CREDENTIAL);
-        assertThat(browser.findElement(By.id("upstreams:pluginTable")).getText()).contains("renlayer-pii");
+        assertThat(browser.findElement(By.id("upstreams:pluginTable")).getText())
+                .contains("renlayer-pii");
         screenshot("09-upstreams-and-plugins");
         click("nav-audit");
         click("audit:verify");
         wait.until(ExpectedConditions.textToBe(By.id("chain-status"), "Chain intact"));
-        assertThat(browser.findElement(By.id("audit:entries")).getText()).contains("policy.create").contains("key.create");
+        assertThat(browser.findElement(By.id("audit:entries")).getText())
+                .contains("policy.create")
+                .contains("key.create");
         screenshot("08-audit");
 
         // Sign-out ends the session: the console asks for sign-in again.
@@ -174,7 +198,8 @@ class ConsoleIT {
             browser.get(gateway.controlUrl() + "/console/" + page + ".xhtml");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("whoami"), "viewer"));
             assertThat(browser.findElements(By.cssSelector("[id$=':save'], [id$=':createAgent'], [id$=':createKey']")))
-                    .as(page).isEmpty();
+                    .as(page)
+                    .isEmpty();
         }
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("Test on text"); // reading is fine
     }
@@ -193,7 +218,8 @@ class ConsoleIT {
 
         // Demoted while the page is open: its button is still there; the server acts as a viewer,
         // carries out no write, and the form comes back without the button.
-        assertThat(platform.patch("/api/v1/tenants/" + tenant + "/users/" + userId, "{\"role\":\"viewer\"}").statusCode())
+        assertThat(platform.patch("/api/v1/tenants/" + tenant + "/users/" + userId, "{\"role\":\"viewer\"}")
+                        .statusCode())
                 .isEqualTo(200);
         type("agents:newAgentName", "after-demotion");
         click("agents:createAgent");
@@ -203,16 +229,23 @@ class ConsoleIT {
         assertThat(platform.get("/api/v1/tenants/" + tenant + "/agents").body()).doesNotContain("after-demotion");
 
         // Disabled: the next request is sent to sign-in.
-        assertThat(platform.patch("/api/v1/tenants/" + tenant + "/users/" + userId, "{\"disabled\":true}").statusCode())
+        assertThat(platform.patch("/api/v1/tenants/" + tenant + "/users/" + userId, "{\"disabled\":true}")
+                        .statusCode())
                 .isEqualTo(200);
         browser.get(gateway.controlUrl() + "/console/agents.xhtml");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login:email")));
     }
 
     static String userId(Platform platform, String tenant, String email) throws Exception {
-        return Platform.json(platform.get("/api/v1/tenants/" + tenant + "/users?limit=100").body()).getJsonArray("items")
-                .stream().map(v -> v.asJsonObject()).filter(u -> u.getString("email").equals(email))
-                .findFirst().orElseThrow().getString("id");
+        return Platform.json(platform.get("/api/v1/tenants/" + tenant + "/users?limit=100")
+                        .body())
+                .getJsonArray("items")
+                .stream()
+                .map(v -> v.asJsonObject())
+                .filter(u -> u.getString("email").equals(email))
+                .findFirst()
+                .orElseThrow()
+                .getString("id");
     }
 
     /** Password, then the authenticator enrolment (QR code and secret), then a code computed from the secret. */
@@ -221,9 +254,11 @@ class ConsoleIT {
         type("login:email", email);
         type("login:password", SignIn.password(email));
         click("login:submit");
-        String secret = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("otp-secret"))).getText();
+        String secret = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("otp-secret")))
+                .getText();
         assertThat(browser.findElement(By.cssSelector("svg[aria-label='Authenticator enrolment QR code'] path"))
-                .getAttribute("d")).startsWith("M");
+                        .getAttribute("d"))
+                .startsWith("M");
         if (enrolmentScreenshot != null) {
             screenshot(enrolmentScreenshot);
         }

@@ -38,8 +38,9 @@ class ControlPlaneIT {
         HttpResponse<String> blank = platform.post("/api/v1/tenants", "{\"name\":\"  \"}");
         HttpResponse<String> unknownTenant =
                 platform.post("/api/v1/tenants/00000000-0000-0000-0000-000000000000/agents", "{\"name\":\"a\"}");
-        HttpResponse<String> badProvider = platform.post("/api/v1/tenants/" + platform.newTenant().tenantId()
-                + "/upstreams", "{\"name\":\"u\",\"provider\":\"nope\",\"baseUrl\":\"http://x\",\"credential\":\"c\"}");
+        HttpResponse<String> badProvider = platform.post(
+                "/api/v1/tenants/" + platform.newTenant().tenantId() + "/upstreams",
+                "{\"name\":\"u\",\"provider\":\"nope\",\"baseUrl\":\"http://x\",\"credential\":\"c\"}");
 
         assertProblem(malformed, 400);
         assertThat(Platform.json(blank.body()).getString("field")).isEqualTo("name");
@@ -55,7 +56,8 @@ class ControlPlaneIT {
     void duplicateAgentNamesConflict(Gateway gateway) throws Exception {
         Platform platform = new Platform(gateway);
         String tenantId = platform.newTenant().tenantId();
-        assertThat(platform.post("/api/v1/tenants/" + tenantId + "/agents", "{\"name\":\"twin\"}").statusCode())
+        assertThat(platform.post("/api/v1/tenants/" + tenantId + "/agents", "{\"name\":\"twin\"}")
+                        .statusCode())
                 .isEqualTo(201);
         assertProblem(platform.post("/api/v1/tenants/" + tenantId + "/agents", "{\"name\":\"twin\"}"), 409);
     }
@@ -64,7 +66,8 @@ class ControlPlaneIT {
     void theUpstreamCredentialIsNeverReturned(Gateway gateway) throws Exception {
         Platform platform = new Platform(gateway);
         String tenantId = platform.newTenant().tenantId();
-        HttpResponse<String> created = platform.post("/api/v1/tenants/" + tenantId + "/upstreams",
+        HttpResponse<String> created = platform.post(
+                "/api/v1/tenants/" + tenantId + "/upstreams",
                 "{\"name\":\"other\",\"provider\":\"openai\",\"baseUrl\":\"https://api.example.com/v1\","
                         + "\"credential\":\"sk-very-secret-upstream\"}");
         assertThat(created.statusCode()).isEqualTo(201);
@@ -75,17 +78,18 @@ class ControlPlaneIT {
     @Test
     void eachListenerServesOnlyItsOwnPaths(Gateway gateway) throws Exception {
         Platform platform = new Platform(gateway);
-        HttpResponse<String> apiOnProxyPort = platform.send(HttpRequest.newBuilder(
-                        URI.create(gateway.proxyUrl() + "/api/v1/tenants"))
-                .header("Authorization", "Bearer " + gateway.operatorToken));
-        HttpResponse<String> metricsOnProxyPort = platform.send(
-                HttpRequest.newBuilder(URI.create(gateway.proxyUrl() + "/metrics")));
-        HttpResponse<String> proxyOnControlPort = platform.send(HttpRequest.newBuilder(
-                        URI.create(gateway.controlUrl() + "/v1/chat/completions"))
-                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        HttpResponse<String> apiOnProxyPort =
+                platform.send(HttpRequest.newBuilder(URI.create(gateway.proxyUrl() + "/api/v1/tenants"))
+                        .header("Authorization", "Bearer " + gateway.operatorToken));
+        HttpResponse<String> metricsOnProxyPort =
+                platform.send(HttpRequest.newBuilder(URI.create(gateway.proxyUrl() + "/metrics")));
+        HttpResponse<String> proxyOnControlPort =
+                platform.send(HttpRequest.newBuilder(URI.create(gateway.controlUrl() + "/v1/chat/completions"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{}")));
 
         assertThat(apiOnProxyPort.statusCode()).isEqualTo(404);
-        assertThat(Platform.json(apiOnProxyPort.body()).getJsonObject("error").getString("code")).isEqualTo("unknown_route");
+        assertThat(Platform.json(apiOnProxyPort.body()).getJsonObject("error").getString("code"))
+                .isEqualTo("unknown_route");
         assertThat(metricsOnProxyPort.statusCode()).isEqualTo(404);
         assertThat(proxyOnControlPort.statusCode()).isEqualTo(404);
     }
@@ -96,8 +100,10 @@ class ControlPlaneIT {
         Platform.TestTenant tenant = platform.newTenant();
         new Proxy(gateway).chat(tenant.key(), Proxy.userMessage("gpt-4o", "count me"));
 
-        HttpResponse<String> metrics = platform.send(HttpRequest.newBuilder(URI.create(gateway.controlUrl() + "/metrics")));
-        HttpResponse<String> health = platform.send(HttpRequest.newBuilder(URI.create(gateway.controlUrl() + "/healthz")));
+        HttpResponse<String> metrics =
+                platform.send(HttpRequest.newBuilder(URI.create(gateway.controlUrl() + "/metrics")));
+        HttpResponse<String> health =
+                platform.send(HttpRequest.newBuilder(URI.create(gateway.controlUrl() + "/healthz")));
 
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body())

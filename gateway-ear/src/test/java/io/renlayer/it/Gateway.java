@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,9 +18,12 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import redis.clients.jedis.RedisClient;
 
 /**
  * The real gateway for end-to-end tests: the Liberty server laid out by the build, with the EAR,
@@ -56,8 +60,15 @@ final class Gateway implements AutoCloseable {
     private Map<String, String> environment;
     private final List<Path> installedPlugins = new ArrayList<>();
 
-    private Gateway(UpstreamSimulator upstream, CuttableTcpLink databaseLink, CuttableTcpLink redisLink, int proxyPort,
-            int controlPort, String operatorToken, Path wlp, String serverName) {
+    private Gateway(
+            UpstreamSimulator upstream,
+            CuttableTcpLink databaseLink,
+            CuttableTcpLink redisLink,
+            int proxyPort,
+            int controlPort,
+            String operatorToken,
+            Path wlp,
+            String serverName) {
         this.upstream = upstream;
         this.databaseLink = databaseLink;
         this.redisLink = redisLink;
@@ -141,8 +152,11 @@ final class Gateway implements AutoCloseable {
      * server started later from the same build.
      */
     void installPlugin(Path jar) throws IOException {
-        Path target = wlp.resolve("usr/servers").resolve(serverName).resolve("plugins").resolve(jar.getFileName());
-        Files.copy(jar, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Path target = wlp.resolve("usr/servers")
+                .resolve(serverName)
+                .resolve("plugins")
+                .resolve(jar.getFileName());
+        Files.copy(jar, target, StandardCopyOption.REPLACE_EXISTING);
         installedPlugins.add(target);
     }
 
@@ -170,7 +184,8 @@ final class Gateway implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             try {
                 HttpResponse<String> ready = client.send(
-                        HttpRequest.newBuilder(URI.create(controlUrl + "/readyz")).build(),
+                        HttpRequest.newBuilder(URI.create(controlUrl + "/readyz"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (ready.statusCode() == 200) {
                     return;
@@ -208,7 +223,7 @@ final class Gateway implements AutoCloseable {
                 }
             }
         }
-        Map<String, String> env = new java.util.HashMap<>(environment);
+        Map<String, String> env = new HashMap<>(environment);
         int proxy = freePort();
         int control = freePort();
         env.put("RENLAYER_PROXY_PORT", Integer.toString(proxy));
@@ -244,7 +259,9 @@ final class Gateway implements AutoCloseable {
         }
 
         long pid() throws IOException {
-            return Long.parseLong(Files.readString(wlp.resolve("usr/servers/.pid").resolve(name + ".pid")).trim());
+            return Long.parseLong(
+                    Files.readString(wlp.resolve("usr/servers/.pid").resolve(name + ".pid"))
+                            .trim());
         }
 
         /** The node's trace rows and logs stay; the server is stopped. */
@@ -264,7 +281,7 @@ final class Gateway implements AutoCloseable {
             return;
         }
         try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
         }
@@ -272,7 +289,8 @@ final class Gateway implements AutoCloseable {
 
     /** The server's process id, from the pid file Liberty writes while it runs. */
     long pid() throws IOException {
-        return Long.parseLong(Files.readString(wlp.resolve("usr/servers/.pid").resolve(serverName + ".pid")).trim());
+        return Long.parseLong(Files.readString(wlp.resolve("usr/servers/.pid").resolve(serverName + ".pid"))
+                .trim());
     }
 
     /** Where the trace writer spools, sets aside and quarantines rows (the default, under the server). */
@@ -290,8 +308,8 @@ final class Gateway implements AutoCloseable {
 
     private int server(String action, String name, Map<String, String> env) throws Exception {
         List<String> command = new ArrayList<>(List.of(wlp.resolve("bin/server").toString(), action, name));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().putAll(env);
         Process process = builder.start();
@@ -313,7 +331,7 @@ final class Gateway implements AutoCloseable {
 
     /** Counters from an earlier run must not count against this one (tenants are new, but be sure). */
     private static void flushLimitCounters() throws IOException {
-        try (redis.clients.jedis.RedisClient client = redis.clients.jedis.RedisClient.create(REDIS.getHost(), REDIS.getPort())) {
+        try (RedisClient client = RedisClient.create(REDIS.getHost(), REDIS.getPort())) {
             var keys = client.keys("rl:{*");
             if (!keys.isEmpty()) {
                 client.del(keys.toArray(String[]::new));
@@ -342,7 +360,11 @@ final class Gateway implements AutoCloseable {
     }
 
     private static String random(int n) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(n)).replace("-", "a").replace("_", "b");
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(randomBytes(n))
+                .replace("-", "a")
+                .replace("_", "b");
     }
 
     private static String env(String name, String fallback) {

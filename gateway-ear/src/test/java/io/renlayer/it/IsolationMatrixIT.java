@@ -6,10 +6,12 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,30 +62,54 @@ class IsolationMatrixIT {
         idsOfB.put("keys", b.keyId());
         idsOfB.put("upstreams", firstId(base + "/upstreams"));
         idsOfB.put("projects", id(platform.post(base + "/projects", "{\"name\":\"b-project\"}")));
-        idsOfB.put("policies", id(platform.post(base + "/policies",
-                "{\"name\":\"b-policy\",\"priority\":10,\"action\":\"FLAG\",\"conditions\":{}}")));
-        idsOfB.put("users", id(platform.post(base + "/users",
-                "{\"email\":\"b-user-%s@example.com\",\"password\":\"b-password-long\",\"role\":\"viewer\"}"
-                        .formatted(UUID.randomUUID().toString().substring(0, 8)))));
-        idsOfB.put("services", id(platform.post(base + "/services",
-                "{\"name\":\"b-svc\",\"baseUrl\":\"" + platform.upstreamBaseUrl() + "\"}")));
-        idsOfB.put("dlp-rules", id(platform.post(base + "/dlp-rules",
-                "{\"name\":\"b-rule\",\"kind\":\"keywords\",\"keywords\":[\"project-b-secret\"]}")));
+        idsOfB.put(
+                "policies",
+                id(platform.post(
+                        base + "/policies",
+                        "{\"name\":\"b-policy\",\"priority\":10,\"action\":\"FLAG\",\"conditions\":{}}")));
+        idsOfB.put(
+                "users",
+                id(platform.post(
+                        base + "/users",
+                        "{\"email\":\"b-user-%s@example.com\",\"password\":\"b-password-long\",\"role\":\"viewer\"}"
+                                .formatted(UUID.randomUUID().toString().substring(0, 8)))));
+        idsOfB.put(
+                "services",
+                id(platform.post(
+                        base + "/services",
+                        "{\"name\":\"b-svc\",\"baseUrl\":\"" + platform.upstreamBaseUrl() + "\"}")));
+        idsOfB.put(
+                "dlp-rules",
+                id(platform.post(
+                        base + "/dlp-rules",
+                        "{\"name\":\"b-rule\",\"kind\":\"keywords\",\"keywords\":[\"project-b-secret\"]}")));
         new Proxy(gateway).chat(b.key(), Proxy.userMessage("gpt-4o", "hello from b"));
         idsOfB.put("traces", platform.awaitTrace(tenantB, t -> true).getString("id"));
 
-        operations = tenantOperations(Platform.json(platform.get("/openapi?format=JSON").body()));
+        operations = tenantOperations(
+                Platform.json(platform.get("/openapi?format=JSON").body()));
     }
 
     @Test
     void theOpenApiDocumentListsEveryResourceFamily() {
-        Set<String> families = new java.util.TreeSet<>();
+        Set<String> families = new TreeSet<>();
         operations.forEach(o -> {
             String rest = o.path().substring("/api/v1/tenants/{tenantId}".length());
             families.add(rest.isEmpty() ? "tenant" : rest.split("/")[1]);
         });
-        assertThat(families).contains("tenant", "agents", "projects", "keys", "upstreams", "policies", "dlp-rules",
-                "traces", "audit", "users", "services");
+        assertThat(families)
+                .contains(
+                        "tenant",
+                        "agents",
+                        "projects",
+                        "keys",
+                        "upstreams",
+                        "policies",
+                        "dlp-rules",
+                        "traces",
+                        "audit",
+                        "users",
+                        "services");
         assertThat(operations).hasSizeGreaterThan(45);
     }
 
@@ -91,8 +117,8 @@ class IsolationMatrixIT {
     void anotherTenantsResourcesAreNotFound() throws Exception {
         SoftAssertions soft = new SoftAssertions();
         for (Operation op : operations) {
-            HttpResponse<String> response = signIn.call(op.method().toUpperCase(), concrete(op.path(), tenantB), ownerA,
-                    body(op));
+            HttpResponse<String> response =
+                    signIn.call(op.method().toUpperCase(), concrete(op.path(), tenantB), ownerA, body(op));
             soft.assertThat(response.statusCode()).as(op + " on tenant B").isEqualTo(404);
             for (String id : idsOfB.values()) {
                 soft.assertThat(response.body()).as(op + " leaks B's data").doesNotContain(id);
@@ -106,25 +132,33 @@ class IsolationMatrixIT {
         SoftAssertions soft = new SoftAssertions();
         for (Operation op : operations) {
             boolean lookupFirst = op.method().equals("get") || op.method().equals("delete");
-            if (!lookupFirst || !PARAM.matcher(op.path().substring("/api/v1/tenants/{tenantId}".length())).find()) {
+            if (!lookupFirst
+                    || !PARAM.matcher(op.path().substring("/api/v1/tenants/{tenantId}".length()))
+                            .find()) {
                 continue;
             }
-            HttpResponse<String> response = signIn.call(op.method().toUpperCase(), concrete(op.path(), tenantA), ownerA,
-                    body(op));
-            soft.assertThat(response.statusCode()).as(op + " with B's ids under A").isEqualTo(404);
+            HttpResponse<String> response =
+                    signIn.call(op.method().toUpperCase(), concrete(op.path(), tenantA), ownerA, body(op));
+            soft.assertThat(response.statusCode())
+                    .as(op + " with B's ids under A")
+                    .isEqualTo(404);
         }
         soft.assertAll();
         // Nothing of B's was deleted by those attempts.
-        assertThat(platform.get("/api/v1/tenants/" + tenantB + "/agents/" + idsOfB.get("agents")).statusCode()).isEqualTo(200);
-        assertThat(platform.get("/api/v1/tenants/" + tenantB + "/policies/" + idsOfB.get("policies")).statusCode()).isEqualTo(200);
+        assertThat(platform.get("/api/v1/tenants/" + tenantB + "/agents/" + idsOfB.get("agents"))
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(platform.get("/api/v1/tenants/" + tenantB + "/policies/" + idsOfB.get("policies"))
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void viewersCannotWrite() throws Exception {
         SoftAssertions soft = new SoftAssertions();
         for (Operation op : operations) {
-            HttpResponse<String> response = signIn.call(op.method().toUpperCase(), concrete(op.path(), tenantA), viewerA,
-                    body(op));
+            HttpResponse<String> response =
+                    signIn.call(op.method().toUpperCase(), concrete(op.path(), tenantA), viewerA, body(op));
             if (WRITE_METHODS.contains(op.method()) && !op.readOnly()) {
                 soft.assertThat(response.statusCode()).as(op + " by a viewer").isEqualTo(403);
             } else {
@@ -137,15 +171,20 @@ class IsolationMatrixIT {
     @Test
     void tamperedAndMissingTokensAreRefusedEverywhere() throws Exception {
         String[] parts = ownerA.split("\\.");
-        String otherTenantClaim = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                new String(java.util.Base64.getUrlDecoder().decode(parts[1])).replace(tenantA, tenantB).getBytes())
+        String otherTenantClaim = parts[0] + "."
+                + Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(new String(Base64.getUrlDecoder().decode(parts[1]))
+                                .replace(tenantA, tenantB)
+                                .getBytes())
                 + "." + parts[2];
         SoftAssertions soft = new SoftAssertions();
         for (Operation op : operations) {
             for (String token : new String[] {otherTenantClaim, null}) {
-                HttpResponse<String> response = signIn.call(op.method().toUpperCase(), concrete(op.path(), tenantB),
-                        token, body(op));
-                soft.assertThat(response.statusCode()).as(op + (token == null ? " without a token" : " with a tampered token"))
+                HttpResponse<String> response =
+                        signIn.call(op.method().toUpperCase(), concrete(op.path(), tenantB), token, body(op));
+                soft.assertThat(response.statusCode())
+                        .as(op + (token == null ? " without a token" : " with a tampered token"))
                         .isEqualTo(401);
             }
         }
@@ -154,12 +193,21 @@ class IsolationMatrixIT {
 
     @Test
     void theOperatorPlaneIsClosedToTenantUsers() throws Exception {
-        assertThat(signIn.call("GET", "/api/v1/tenants", ownerA, null).statusCode()).isEqualTo(403);
-        assertThat(signIn.call("POST", "/api/v1/tenants", ownerA, "{\"name\":\"x\"}").statusCode()).isEqualTo(403);
-        assertThat(signIn.call("PUT", "/api/v1/routes", ownerA, "{}").statusCode()).isEqualTo(403);
-        assertThat(signIn.call("GET", "/api/v1/audit", ownerA, null).statusCode()).isEqualTo(403);
-        assertThat(signIn.call("PATCH", "/api/v1/tenants/" + tenantA, ownerA, "{}").statusCode()).isEqualTo(403);
-        assertThat(signIn.call("GET", "/api/v1/tenants/" + tenantA, viewerA, null).statusCode()).isEqualTo(200);
+        assertThat(signIn.call("GET", "/api/v1/tenants", ownerA, null).statusCode())
+                .isEqualTo(403);
+        assertThat(signIn.call("POST", "/api/v1/tenants", ownerA, "{\"name\":\"x\"}")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(signIn.call("PUT", "/api/v1/routes", ownerA, "{}").statusCode())
+                .isEqualTo(403);
+        assertThat(signIn.call("GET", "/api/v1/audit", ownerA, null).statusCode())
+                .isEqualTo(403);
+        assertThat(signIn.call("PATCH", "/api/v1/tenants/" + tenantA, ownerA, "{}")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(signIn.call("GET", "/api/v1/tenants/" + tenantA, viewerA, null)
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     private String concrete(String template, String tenant) {
@@ -186,7 +234,8 @@ class IsolationMatrixIT {
             item.asJsonObject().forEach((method, operation) -> {
                 if (Set.of("get", "post", "put", "patch", "delete").contains(method)) {
                     JsonValue access = operation.asJsonObject().get("x-renlayer-access");
-                    ops.add(new Operation(method, path, access != null && access.toString().contains("read")));
+                    ops.add(new Operation(
+                            method, path, access != null && access.toString().contains("read")));
                 }
             });
         });
@@ -194,7 +243,10 @@ class IsolationMatrixIT {
     }
 
     private String firstId(String path) throws Exception {
-        return Platform.json(platform.get(path).body()).getJsonArray("items").getJsonObject(0).getString("id");
+        return Platform.json(platform.get(path).body())
+                .getJsonArray("items")
+                .getJsonObject(0)
+                .getString("id");
     }
 
     private static String id(HttpResponse<String> created) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,12 +31,14 @@ class LimitsIT {
         List<HttpResponse<String>> responses = burst(gateway, t.key(), 200, "burst");
 
         assertThat(responses.stream().filter(r -> r.statusCode() == 200)).hasSize(24);
-        List<HttpResponse<String>> limited = responses.stream().filter(r -> r.statusCode() == 429).toList();
+        List<HttpResponse<String>> limited =
+                responses.stream().filter(r -> r.statusCode() == 429).toList();
         assertThat(limited).hasSize(176);
         HttpResponse<String> one = limited.get(0);
         assertThat(one.headers().firstValue("x-ratelimit-limit-requests")).hasValue("25");
         assertThat(one.headers().firstValue("x-ratelimit-remaining-requests")).hasValue("0");
-        assertThat(Long.parseLong(one.headers().firstValue("retry-after").orElseThrow())).isBetween(1L, 60L);
+        assertThat(Long.parseLong(one.headers().firstValue("retry-after").orElseThrow()))
+                .isBetween(1L, 60L);
         JsonObject error = Platform.json(one.body()).getJsonObject("error");
         assertThat(error.getString("code")).isEqualTo("rate_limit_exceeded");
         assertThat(error.getString("param")).isEqualTo("key.requests_per_minute");
@@ -48,7 +52,8 @@ class LimitsIT {
         // prompt tokens and max_tokens = 1 → 22.5 µ$; it really uses 3 + 4 tokens → 47.5 µ$.
         // So each call in flight may overrun its reservation by 25 µ$, and no more.
         limitKey(platform, t, "{\"limits\":{\"dailyBudgetUsd\":0.001}}");
-        String body = "{\"model\":\"gpt-4o\",\"max_tokens\":1,\"messages\":[{\"role\":\"user\",\"content\":\"budget probe words\"}]}";
+        String body =
+                "{\"model\":\"gpt-4o\",\"max_tokens\":1,\"messages\":[{\"role\":\"user\",\"content\":\"budget probe words\"}]}";
         Proxy proxy = new Proxy(gateway);
         HttpResponse<String> first = proxy.chat(t.key(), body);
         for (int i = 0; i < 50 && first.statusCode() != 200; i++) { // wait for the limit to reach the cache
@@ -67,7 +72,8 @@ class LimitsIT {
         assertThat(spent).isGreaterThan(budget.subtract(new BigDecimal("0.0001"))); // the budget was really used
         assertThat(responses.stream().filter(r -> r.statusCode() == 429)).isNotEmpty();
         assertThat(after.statusCode()).isEqualTo(429);
-        assertThat(Platform.json(after.body()).getJsonObject("error").getString("code")).isEqualTo("budget_exceeded");
+        assertThat(Platform.json(after.body()).getJsonObject("error").getString("code"))
+                .isEqualTo("budget_exceeded");
         assertThat(after.headers().firstValue("x-ratelimit-limit-budget-usd")).hasValue("0.001000");
     }
 
@@ -75,10 +81,13 @@ class LimitsIT {
     void anAgentsLimitIsSharedByAllItsKeys(Gateway gateway) throws Exception {
         Platform platform = new Platform(gateway);
         Platform.TestTenant t = platform.newTenant();
-        String secondKey = Platform.json(platform.post("/api/v1/tenants/" + t.tenantId() + "/keys",
-                "{\"agentId\":\"" + t.agentId() + "\",\"name\":\"second\"}").body()).getString("key");
-        HttpResponse<String> patched = platform.patch("/api/v1/tenants/" + t.tenantId() + "/agents/" + t.agentId(),
-                "{\"limits\":{\"requestsPerMinute\":6}}");
+        String secondKey = Platform.json(platform.post(
+                                "/api/v1/tenants/" + t.tenantId() + "/keys",
+                                "{\"agentId\":\"" + t.agentId() + "\",\"name\":\"second\"}")
+                        .body())
+                .getString("key");
+        HttpResponse<String> patched = platform.patch(
+                "/api/v1/tenants/" + t.tenantId() + "/agents/" + t.agentId(), "{\"limits\":{\"requestsPerMinute\":6}}");
         assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
         Proxy proxy = new Proxy(gateway);
         proxy.awaitStatus(t.key(), 200); // warm both caches with the limit: 2 of 6 spent
@@ -90,7 +99,8 @@ class LimitsIT {
         long ok = first.stream().filter(r -> r.statusCode() == 200).count()
                 + second.stream().filter(r -> r.statusCode() == 200).count();
         assertThat(ok).isEqualTo(4);
-        HttpResponse<String> refused = second.stream().filter(r -> r.statusCode() == 429).findFirst().orElseThrow();
+        HttpResponse<String> refused =
+                second.stream().filter(r -> r.statusCode() == 429).findFirst().orElseThrow();
         assertThat(Platform.json(refused.body()).getJsonObject("error").getString("param"))
                 .isEqualTo("agent.requests_per_minute");
     }
@@ -101,7 +111,8 @@ class LimitsIT {
         Platform.TestTenant t = platform.newTenant();
         limitKey(platform, t, "{\"limits\":{\"tokensPerMinute\":100}}");
         // Each call reserves ceil(4 chars / 4) + max_tokens 40 = 41 tokens and really uses 1 + 2 = 3.
-        String body = "{\"model\":\"gpt-4o\",\"max_tokens\":40,\"messages\":[{\"role\":\"user\",\"content\":\"abcd\"}]}";
+        String body =
+                "{\"model\":\"gpt-4o\",\"max_tokens\":40,\"messages\":[{\"role\":\"user\",\"content\":\"abcd\"}]}";
         Proxy proxy = new Proxy(gateway);
         while (System.currentTimeMillis() % 60_000 > 45_000) { // the window is per minute: stay inside one
             Thread.sleep(200);
@@ -116,7 +127,8 @@ class LimitsIT {
         // Settled calls count 3 tokens each: refused once 3 * n + 41 > 100, i.e. after 20 calls.
         // Without settlement only 2 would pass (41 + 41 <= 100); without reservation, 33.
         assertThat(last.statusCode()).isEqualTo(429);
-        assertThat(Platform.json(last.body()).getJsonObject("error").getString("param")).isEqualTo("key.tokens_per_minute");
+        assertThat(Platform.json(last.body()).getJsonObject("error").getString("param"))
+                .isEqualTo("key.tokens_per_minute");
         assertThat(last.headers().firstValue("x-ratelimit-limit-tokens")).hasValue("100");
         assertThat(admitted).isBetween(20, 21); // 21 if the first call ran before the new limit reached the cache
     }
@@ -139,17 +151,23 @@ class LimitsIT {
         Platform platform = new Platform(gateway);
         Platform.TestTenant t = platform.newTenant();
         String model = "house-model-" + System.nanoTime();
-        HttpResponse<String> set = platform.send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(gateway.controlUrl() + "/api/v1/prices"))
-                .header("Authorization", "Bearer " + gateway.operatorToken)
-                .header("Content-Type", "application/json")
-                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
-                        "{\"modelPattern\":\"" + model + "\",\"inputUsdPerMtok\":100,\"outputUsdPerMtok\":1000}")));
+        HttpResponse<String> set =
+                platform.send(HttpRequest.newBuilder(URI.create(gateway.controlUrl() + "/api/v1/prices"))
+                        .header("Authorization", "Bearer " + gateway.operatorToken)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"modelPattern\":\"" + model
+                                + "\",\"inputUsdPerMtok\":100,\"outputUsdPerMtok\":1000}")));
         assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
         assertThat(platform.get("/api/v1/prices").body()).contains(model);
 
         JsonObject trace = null;
-        for (int i = 0; i < 50 && (trace == null || trace.getJsonNumber("costUsd").bigDecimalValue().signum() == 0);
+        for (int i = 0;
+                i < 50
+                        && (trace == null
+                                || trace.getJsonNumber("costUsd")
+                                                .bigDecimalValue()
+                                                .signum()
+                                        == 0);
                 i++) { // an unpriced model costs 0 until the new price reaches the cache (NOTIFY)
             HttpResponse<String> call = new Proxy(gateway).chat(t.key(), Proxy.userMessage(model, "two words"));
             String id = call.headers().firstValue("x-request-id").orElseThrow();

@@ -85,14 +85,18 @@ final class LoadBalancer implements AutoCloseable {
      * a call a server may have carried out: an LLM call sent twice is billed twice.
      */
     long resentCalls() throws Exception {
-        HttpResponse<String> csv = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + statsPort + "/stats;csv")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> csv = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + statsPort + "/stats;csv"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         List<String> lines = csv.body().lines().toList();
         List<String> columns = List.of(lines.get(0).replaceFirst("^# ", "").split(","));
-        String[] backend = lines.stream().map(l -> l.split(",", -1))
+        String[] backend = lines.stream()
+                .map(l -> l.split(",", -1))
                 .filter(f -> f[0].equals("nodes") && f[1].equals("BACKEND"))
-                .findFirst().orElseThrow(() -> new IllegalStateException("no backend row in " + csv.body()));
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no backend row in " + csv.body()));
         return count(backend[columns.indexOf("wretr")]) + count(backend[columns.indexOf("wredis")]);
     }
 

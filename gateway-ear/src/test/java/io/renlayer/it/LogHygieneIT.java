@@ -32,9 +32,12 @@ class LogHygieneIT {
         Platform.TestTenant t = platform.newTenant();
         String forgedKey = t.key().substring(0, t.key().length() - 6) + "XXXXXX";
         String password = "planted-password-7d1f-long";
-        platform.post("/api/v1/tenants/" + t.tenantId() + "/users",
-                "{\"email\":\"hygiene-" + System.nanoTime() + "@example.com\",\"password\":\"" + password + "\",\"role\":\"viewer\"}");
-        platform.post("/api/v1/tenants/" + t.tenantId() + "/policies",
+        platform.post(
+                "/api/v1/tenants/" + t.tenantId() + "/users",
+                "{\"email\":\"hygiene-" + System.nanoTime() + "@example.com\",\"password\":\"" + password
+                        + "\",\"role\":\"viewer\"}");
+        platform.post(
+                "/api/v1/tenants/" + t.tenantId() + "/policies",
                 "{\"name\":\"no-keys\",\"priority\":1,\"conditions\":{\"findingTypes\":[\"AWS_ACCESS_KEY_ID\"]},\"action\":\"DENY\"}");
 
         Proxy proxy = new Proxy(gateway);
@@ -43,14 +46,24 @@ class LogHygieneIT {
         proxy.chat(forgedKey, Proxy.userMessage("gpt-4o", PROMPT));
         proxy.chat(t.key(), "{\"model\":\"gpt-4o\",\"messages\":[{\"content\":\"" + PROMPT + "\"");
         proxy.chat(t.key(), Proxy.userMessage("sim-error-500", PROMPT));
-        http.send(HttpRequest.newBuilder(URI.create(gateway.controlUrl() + "/api/v1/auth/sign-in"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"nobody@example.com\",\"password\":\"" + password + "\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        http.send(
+                HttpRequest.newBuilder(URI.create(gateway.controlUrl() + "/api/v1/auth/sign-in"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"email\":\"nobody@example.com\",\"password\":\"" + password + "\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         platform.awaitTrace(t.tenantId(), tr -> tr.getString("model", "").equals("sim-error-500"));
 
-        List<String> planted = List.of(PROMPT, "planted-prompt-7d1f", AWS_KEY, t.key(), forgedKey,
-                Gateway.UPSTREAM_CREDENTIAL, gateway.operatorToken, password);
+        List<String> planted = List.of(
+                PROMPT,
+                "planted-prompt-7d1f",
+                AWS_KEY,
+                t.key(),
+                forgedKey,
+                Gateway.UPSTREAM_CREDENTIAL,
+                gateway.operatorToken,
+                password);
         assertThat(gateway.logs().resolve("messages.log")).isNotEmptyFile(); // the files scanned are the real ones
         try (Stream<Path> files = Files.walk(gateway.logs())) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {

@@ -16,9 +16,13 @@ final class Metrics {
     private Metrics() {}
 
     static double value(String controlUrl, String name) throws Exception {
-        String body = CLIENT.send(HttpRequest.newBuilder(URI.create(controlUrl + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*\\})? ([-0-9.eE+]+)$").matcher(body);
+        String body = CLIENT.send(
+                        HttpRequest.newBuilder(URI.create(controlUrl + "/metrics"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*\\})? ([-0-9.eE+]+)$")
+                .matcher(body);
         double sum = 0;
         boolean found = false;
         while (m.find()) {

@@ -34,7 +34,8 @@ final class NodeProject {
             }
         }
         if (!Files.isDirectory(target.resolve("node_modules"))) {
-            Result installed = new NodeProject(target).run(Limit.INSTALL, Map.of(), "npm", "ci", "--no-audit", "--no-fund");
+            Result installed =
+                    new NodeProject(target).run(Limit.INSTALL, Map.of(), "npm", "ci", "--no-audit", "--no-fund");
             if (installed.exitCode() != 0) {
                 throw new IOException("npm ci failed in " + target + ":\n" + installed.output());
             }
@@ -48,7 +49,8 @@ final class NodeProject {
 
     /** Runs a command in the project's folder; output and errors together. */
     Result run(Limit limit, Map<String, String> env, String... command) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         builder.environment().putAll(env);
         Process process = builder.start();
         byte[] output = process.getInputStream().readAllBytes();
@@ -62,7 +64,9 @@ final class NodeProject {
     /** Starts a long-running command (a server); the caller stops it. */
     Process start(Map<String, String> env, Path log, String... command) throws IOException {
         List<String> args = new ArrayList<>(List.of(command));
-        ProcessBuilder builder = new ProcessBuilder(args).directory(dir.toFile()).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(args)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(env);
         return builder.start();
@@ -77,7 +81,8 @@ final class NodeProject {
     }
 
     enum Limit {
-        INSTALL(300), SCRIPT(60);
+        INSTALL(300),
+        SCRIPT(60);
 
         final int seconds;
 

@@ -6,14 +6,14 @@ import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.StreamResponse;
 import com.openai.errors.UnauthorizedException;
-import com.openai.models.embeddings.CreateEmbeddingResponse;
-import com.openai.models.embeddings.EmbeddingCreateParams;
-import com.openai.models.responses.Response;
-import com.openai.models.responses.ResponseCreateParams;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
+import com.openai.models.embeddings.CreateEmbeddingResponse;
+import com.openai.models.embeddings.EmbeddingCreateParams;
+import com.openai.models.responses.Response;
+import com.openai.models.responses.ResponseCreateParams;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,22 +28,29 @@ class OpenAiSdkIT {
         Platform.TestTenant tenant = platform.newTenant();
         OpenAIClient client = client(gateway, tenant.key());
 
-        ChatCompletion completion = client.chat().completions().create(ChatCompletionCreateParams.builder()
-                .model("gpt-4o-mini")
-                .addUserMessage("hello from the sdk")
-                .build());
+        ChatCompletion completion = client.chat()
+                .completions()
+                .create(ChatCompletionCreateParams.builder()
+                        .model("gpt-4o-mini")
+                        .addUserMessage("hello from the sdk")
+                        .build());
         assertThat(completion.choices().get(0).message().content()).hasValue("Echo: hello from the sdk");
-        assertThat(completion.usage()).hasValueSatisfying(u -> assertThat(u.totalTokens()).isEqualTo(9));
+        assertThat(completion.usage())
+                .hasValueSatisfying(u -> assertThat(u.totalTokens()).isEqualTo(9));
 
         StringBuilder streamed = new StringBuilder();
-        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(
-                ChatCompletionCreateParams.builder()
+        try (StreamResponse<ChatCompletionChunk> stream = client.chat()
+                .completions()
+                .createStreaming(ChatCompletionCreateParams.builder()
                         .model("gpt-4o-mini")
                         .addUserMessage("stream from the sdk")
-                        .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build())
+                        .streamOptions(ChatCompletionStreamOptions.builder()
+                                .includeUsage(true)
+                                .build())
                         .build())) {
-            stream.stream().forEach(chunk -> chunk.choices().forEach(
-                    choice -> choice.delta().content().ifPresent(streamed::append)));
+            stream.stream()
+                    .forEach(chunk -> chunk.choices()
+                            .forEach(choice -> choice.delta().content().ifPresent(streamed::append)));
         }
         assertThat(streamed.toString()).isEqualTo("Echo: stream from the sdk");
 
@@ -57,17 +64,26 @@ class OpenAiSdkIT {
         Platform.TestTenant tenant = platform.newTenant();
         OpenAIClient client = client(gateway, tenant.key());
 
-        CreateEmbeddingResponse embeddings = client.embeddings().create(EmbeddingCreateParams.builder()
-                .model("text-embedding-3-small").input("embed these words").build());
-        Response response = client.responses().create(ResponseCreateParams.builder()
-                .model("gpt-4.1").input("answer briefly please").build());
+        CreateEmbeddingResponse embeddings = client.embeddings()
+                .create(EmbeddingCreateParams.builder()
+                        .model("text-embedding-3-small")
+                        .input("embed these words")
+                        .build());
+        Response response = client.responses()
+                .create(ResponseCreateParams.builder()
+                        .model("gpt-4.1")
+                        .input("answer briefly please")
+                        .build());
 
         assertThat(embeddings.data()).hasSize(1);
         assertThat(embeddings.data().get(0).embedding()).hasSize(8);
         assertThat(response.id()).isEqualTo("resp_sim");
-        assertThat(response.usage()).hasValueSatisfying(u -> assertThat(u.inputTokens()).isEqualTo(3));
-        JsonObject embeddingTrace = platform.awaitTrace(tenant.tenantId(), t -> t.getString("route").equals("/v1/embeddings"));
-        JsonObject responsesTrace = platform.awaitTrace(tenant.tenantId(), t -> t.getString("route").equals("/v1/responses"));
+        assertThat(response.usage())
+                .hasValueSatisfying(u -> assertThat(u.inputTokens()).isEqualTo(3));
+        JsonObject embeddingTrace =
+                platform.awaitTrace(tenant.tenantId(), t -> t.getString("route").equals("/v1/embeddings"));
+        JsonObject responsesTrace =
+                platform.awaitTrace(tenant.tenantId(), t -> t.getString("route").equals("/v1/responses"));
         assertThat(embeddingTrace.getInt("promptTokens")).isEqualTo(3);
         assertThat(responsesTrace.getInt("completionTokens")).isEqualTo(4);
     }
@@ -77,8 +93,12 @@ class OpenAiSdkIT {
         OpenAIClient client = client(gateway, "rk_live_AAAAAAAAAAAA_" + "C".repeat(40));
 
         try {
-            client.chat().completions().create(ChatCompletionCreateParams.builder()
-                    .model("gpt-4o-mini").addUserMessage("hi").build());
+            client.chat()
+                    .completions()
+                    .create(ChatCompletionCreateParams.builder()
+                            .model("gpt-4o-mini")
+                            .addUserMessage("hi")
+                            .build());
             throw new AssertionError("expected a refusal");
         } catch (UnauthorizedException e) {
             assertThat(e.statusCode()).isEqualTo(401);
@@ -88,6 +108,10 @@ class OpenAiSdkIT {
 
     /** The SDK as an agent configures it: only the base URL and the key change. */
     private static OpenAIClient client(Gateway gateway, String key) {
-        return OpenAIOkHttpClient.builder().apiKey(key).baseUrl(gateway.proxyUrl() + "/v1").maxRetries(0).build();
+        return OpenAIOkHttpClient.builder()
+                .apiKey(key)
+                .baseUrl(gateway.proxyUrl() + "/v1")
+                .maxRetries(0)
+                .build();
     }
 }

@@ -29,13 +29,15 @@ final class Platform {
 
     TestTenant newTenant() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        String tenantId = created(post("/api/v1/tenants", "{\"name\":\"tenant-" + suffix + "\"}")).getString("id");
+        String tenantId = created(post("/api/v1/tenants", "{\"name\":\"tenant-" + suffix + "\"}"))
+                .getString("id");
         String agentId = created(post("/api/v1/tenants/" + tenantId + "/agents", "{\"name\":\"agent-" + suffix + "\"}"))
                 .getString("id");
         created(post("/api/v1/tenants/" + tenantId + "/upstreams", """
-                {"name":"sim","provider":"openai","baseUrl":"%s","credential":"%s","models":["*"]}"""
-                .formatted(gateway.upstream.baseUrl(), Gateway.UPSTREAM_CREDENTIAL)));
-        JsonObject key = created(post("/api/v1/tenants/" + tenantId + "/keys",
+                {"name":"sim","provider":"openai","baseUrl":"%s","credential":"%s","models":["*"]}""".formatted(
+                        gateway.upstream.baseUrl(), Gateway.UPSTREAM_CREDENTIAL)));
+        JsonObject key = created(post(
+                "/api/v1/tenants/" + tenantId + "/keys",
                 "{\"agentId\":\"" + agentId + "\",\"name\":\"key-" + suffix + "\"}"));
         return new TestTenant(tenantId, agentId, key.getString("id"), key.getString("key"));
     }

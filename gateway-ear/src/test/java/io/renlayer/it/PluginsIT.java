@@ -3,6 +3,7 @@ package io.renlayer.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -46,7 +47,8 @@ class PluginsIT {
         assertThat(listed.getString("kind")).isEqualTo("DLP_DETECTOR");
         assertThat(listed.getString("vendor")).isEqualTo("Example Corp");
         assertThat(listed.getString("version")).isEqualTo("1.0.0");
-        assertThat(listed.getString("sourceJar")).isEqualTo(VENDOR_JAR.getFileName().toString());
+        assertThat(listed.getString("sourceJar"))
+                .isEqualTo(VENDOR_JAR.getFileName().toString());
         assertThat(listed.getString("spiVersion")).isEqualTo("1.0");
         assertThat(listed.getJsonObject("health").getString("status")).isEqualTo("ok");
         assertThat(plugin(platform, "openai").orElseThrow().getString("kind")).isEqualTo("UPSTREAM_PROVIDER");
@@ -82,12 +84,15 @@ class PluginsIT {
         assertThat(thrown.statusCode()).isEqualTo(200);
         assertThat(hung.statusCode()).isEqualTo(200);
         assertThat(hungCallTook).isLessThan(Duration.ofSeconds(2)); // the plugin hangs for 5 s
-        JsonObject thrownTrace = platform.awaitTrace(tenant.tenantId(), t -> requestIdOf(thrown).equals(t.getString("requestId")));
-        JsonObject hungTrace = platform.awaitTrace(tenant.tenantId(), t -> requestIdOf(hung).equals(t.getString("requestId")));
+        JsonObject thrownTrace =
+                platform.awaitTrace(tenant.tenantId(), t -> requestIdOf(thrown).equals(t.getString("requestId")));
+        JsonObject hungTrace =
+                platform.awaitTrace(tenant.tenantId(), t -> requestIdOf(hung).equals(t.getString("requestId")));
         assertThat(strings(thrownTrace)).containsExactly("it-throwing");
         assertThat(strings(hungTrace)).containsExactly("it-hanging");
 
-        JsonObject throwingHealth = plugin(platform, "it-throwing").orElseThrow().getJsonObject("health");
+        JsonObject throwingHealth =
+                plugin(platform, "it-throwing").orElseThrow().getJsonObject("health");
         JsonObject hangingHealth = plugin(platform, "it-hanging").orElseThrow().getJsonObject("health");
         assertThat(throwingHealth.getString("status")).isEqualTo("degraded");
         assertThat(throwingHealth.getInt("failures")).isPositive();
@@ -106,17 +111,22 @@ class PluginsIT {
         try (ExecutorService clients = Executors.newFixedThreadPool(16)) {
             List<Future<Integer>> calls = new ArrayList<>();
             for (int i = 0; i < 100; i++) {
-                calls.add(clients.submit(() ->
-                        proxy.chat(tenant.key(), Proxy.userMessage("gpt-4o", "cue-hang")).statusCode()));
+                calls.add(clients.submit(() -> proxy.chat(tenant.key(), Proxy.userMessage("gpt-4o", "cue-hang"))
+                        .statusCode()));
             }
             for (Future<Integer> call : calls) {
                 assertThat(call.get()).isEqualTo(200);
             }
         }
         // Calls stuck in the plugin are bounded, and ordinary traffic is served as usual.
-        assertThat(plugin(platform, "it-hanging").orElseThrow().getJsonObject("health").getInt("inFlight"))
+        assertThat(plugin(platform, "it-hanging")
+                        .orElseThrow()
+                        .getJsonObject("health")
+                        .getInt("inFlight"))
                 .isLessThanOrEqualTo(64);
-        assertThat(proxy.chat(tenant.key(), Proxy.userMessage("gpt-4o", "all is well")).statusCode()).isEqualTo(200);
+        assertThat(proxy.chat(tenant.key(), Proxy.userMessage("gpt-4o", "all is well"))
+                        .statusCode())
+                .isEqualTo(200);
         awaitDrained(platform, tenant, 101);
     }
 
@@ -125,8 +135,9 @@ class PluginsIT {
         Platform platform = new Platform(gateway);
         installPlugins(gateway, platform);
         Platform.TestTenant tenant = platform.newTenant();
-        try (var db = Gateway.database(); var st = db.prepareStatement(
-                "UPDATE renlayer.tenants SET plugin_fail_mode = 'deny' WHERE id = ?::uuid")) {
+        try (var db = Gateway.database();
+                var st = db.prepareStatement(
+                        "UPDATE renlayer.tenants SET plugin_fail_mode = 'deny' WHERE id = ?::uuid")) {
             st.setString(1, tenant.tenantId());
             st.executeUpdate();
         }
@@ -138,8 +149,11 @@ class PluginsIT {
         }
 
         assertThat(refused.statusCode()).isEqualTo(503);
-        assertThat(Platform.json(refused.body()).getJsonObject("error").getString("code")).isEqualTo("inspection_failed");
-        assertThat(new Proxy(gateway).chat(tenant.key(), Proxy.userMessage("gpt-4o", "harmless")).statusCode())
+        assertThat(Platform.json(refused.body()).getJsonObject("error").getString("code"))
+                .isEqualTo("inspection_failed");
+        assertThat(new Proxy(gateway)
+                        .chat(tenant.key(), Proxy.userMessage("gpt-4o", "harmless"))
+                        .statusCode())
                 .isEqualTo(200);
     }
 
@@ -148,7 +162,9 @@ class PluginsIT {
         if (plugin(platform, "acme-employee-id").isPresent()) {
             return;
         }
-        assertThat(Files.isRegularFile(VENDOR_JAR)).as("built example plugin " + VENDOR_JAR).isTrue();
+        assertThat(Files.isRegularFile(VENDOR_JAR))
+                .as("built example plugin " + VENDOR_JAR)
+                .isTrue();
         gateway.installPlugin(VENDOR_JAR);
         gateway.installPlugin(MISBEHAVING_JAR);
         gateway.restart();
@@ -161,9 +177,14 @@ class PluginsIT {
      * (5 s): so first the tenant's {@code calls} rows must be stored, then the last hangs end.
      */
     private static void awaitDrained(Platform platform, Platform.TestTenant tenant, int calls) throws Exception {
-        assertThat(StoredTraces.total(StoredTraces.await(tenant.tenantId(), calls))).isGreaterThanOrEqualTo(calls);
+        assertThat(StoredTraces.total(StoredTraces.await(tenant.tenantId(), calls)))
+                .isGreaterThanOrEqualTo(calls);
         for (int i = 0; i < 150; i++) {
-            if (plugin(platform, "it-hanging").orElseThrow().getJsonObject("health").getInt("inFlight") == 0) {
+            if (plugin(platform, "it-hanging")
+                            .orElseThrow()
+                            .getJsonObject("health")
+                            .getInt("inFlight")
+                    == 0) {
                 return;
             }
             Thread.sleep(100);
@@ -185,7 +206,8 @@ class PluginsIT {
     }
 
     private static List<String> strings(JsonObject trace) {
-        return trace.getJsonArray("pluginFailures").getValuesAs(jakarta.json.JsonString.class).stream()
-                .map(jakarta.json.JsonString::getString).toList();
+        return trace.getJsonArray("pluginFailures").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString)
+                .toList();
     }
 }

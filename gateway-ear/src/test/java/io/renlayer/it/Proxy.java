@@ -11,7 +11,8 @@ final class Proxy {
 
     private final String baseUrl;
     /** HTTP/1.1 like the agents' SDKs over cleartext: one connection per concurrent call. */
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     Proxy(Gateway gateway) {
         this(gateway.proxyUrl());
@@ -51,7 +52,8 @@ final class Proxy {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("expected " + status + " within 5 s, last was " + last.statusCode() + " " + last.body());
+        throw new AssertionError(
+                "expected " + status + " within 5 s, last was " + last.statusCode() + " " + last.body());
     }
 
     static String userMessage(String model, String content) {

@@ -66,7 +66,8 @@ final class RawHttp {
         }
         for (String line : text.substring(0, end).split("\r\n")) {
             if (line.toLowerCase().startsWith("content-length:")) {
-                return text.length() - end - 4 >= Integer.parseInt(line.substring(15).trim());
+                return text.length() - end - 4
+                        >= Integer.parseInt(line.substring(15).trim());
             }
         }
         return false;

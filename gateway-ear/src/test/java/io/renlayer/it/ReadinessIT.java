@@ -17,15 +17,19 @@ class ReadinessIT {
     void readinessFollowsThePostgresLinkAndRecovers(Gateway gateway) throws Exception {
         Platform platform = new Platform(gateway);
         JsonObject ready = readyz(platform, 200);
-        assertThat(ready.getJsonObject("checks").getJsonObject("postgres").getString("status")).isEqualTo("up");
-        assertThat(ready.getJsonObject("checks").getJsonObject("redis").getString("status")).isEqualTo("up");
+        assertThat(ready.getJsonObject("checks").getJsonObject("postgres").getString("status"))
+                .isEqualTo("up");
+        assertThat(ready.getJsonObject("checks").getJsonObject("redis").getString("status"))
+                .isEqualTo("up");
 
         gateway.databaseLink.cut();
         try {
             JsonObject unready = awaitReadyz(platform, 503);
             assertThat(unready.getBoolean("ready")).isFalse();
-            assertThat(unready.getJsonObject("checks").getJsonObject("postgres").getString("status")).isEqualTo("down");
-            assertThat(unready.getJsonObject("checks").getJsonObject("redis").getString("status")).isEqualTo("up");
+            assertThat(unready.getJsonObject("checks").getJsonObject("postgres").getString("status"))
+                    .isEqualTo("down");
+            assertThat(unready.getJsonObject("checks").getJsonObject("redis").getString("status"))
+                    .isEqualTo("up");
         } finally {
             gateway.databaseLink.restore();
         }
@@ -33,7 +37,9 @@ class ReadinessIT {
         gateway.awaitReady(Duration.ofSeconds(30));
         // Back to work: a call is served and its trace stored.
         Platform.TestTenant tenant = platform.newTenant();
-        assertThat(new Proxy(gateway).chat(tenant.key(), Proxy.userMessage("gpt-4o", "after outage")).statusCode())
+        assertThat(new Proxy(gateway)
+                        .chat(tenant.key(), Proxy.userMessage("gpt-4o", "after outage"))
+                        .statusCode())
                 .isEqualTo(200);
         platform.awaitTrace(tenant.tenantId(), t -> t.getInt("status") == 200);
     }

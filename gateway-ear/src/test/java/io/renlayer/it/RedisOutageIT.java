@@ -3,6 +3,7 @@ package io.renlayer.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -30,7 +31,8 @@ class RedisOutageIT {
         gateway.redisLink.cut();
         try {
             JsonObject unready = awaitReadyz(platform, 503);
-            assertThat(unready.getJsonObject("checks").getJsonObject("redis").getString("status")).isEqualTo("down");
+            assertThat(unready.getJsonObject("checks").getJsonObject("redis").getString("status"))
+                    .isEqualTo("down");
 
             HttpResponse<String> served = proxy.chat(open.key(), Proxy.userMessage("gpt-4o", "during outage"));
             HttpResponse<String> refused = proxy.chat(closed.key(), Proxy.userMessage("gpt-4o", "during outage"));
@@ -51,7 +53,8 @@ class RedisOutageIT {
         // Back on the shared counters: no longer flagged (the one-second back-off may take a call or two).
         boolean sharedAgain = false;
         for (int i = 0; i < 30 && !sharedAgain; i++) {
-            HttpResponse<String> call = i == 0 ? openAgain : proxy.chat(open.key(), Proxy.userMessage("gpt-4o", "after"));
+            HttpResponse<String> call =
+                    i == 0 ? openAgain : proxy.chat(open.key(), Proxy.userMessage("gpt-4o", "after"));
             sharedAgain = flags(platform, open.tenantId(), call).isEmpty();
             Thread.sleep(100);
         }
@@ -59,23 +62,29 @@ class RedisOutageIT {
     }
 
     private static Platform.TestTenant tenantFailingClosed(Platform platform) throws Exception {
-        String tenant = Platform.json(platform.post("/api/v1/tenants",
-                "{\"name\":\"strict\",\"redisFailMode\":\"closed\"}").body()).getString("id");
-        String agent = Platform.json(platform.post("/api/v1/tenants/" + tenant + "/agents", "{\"name\":\"a\"}").body())
+        String tenant = Platform.json(
+                        platform.post("/api/v1/tenants", "{\"name\":\"strict\",\"redisFailMode\":\"closed\"}")
+                                .body())
+                .getString("id");
+        String agent = Platform.json(platform.post("/api/v1/tenants/" + tenant + "/agents", "{\"name\":\"a\"}")
+                        .body())
                 .getString("id");
         platform.post("/api/v1/tenants/" + tenant + "/upstreams", """
-                {"name":"sim","provider":"openai","baseUrl":"%s","credential":"%s"}"""
-                .formatted(platform.upstreamBaseUrl(), Gateway.UPSTREAM_CREDENTIAL));
-        JsonObject key = Platform.json(platform.post("/api/v1/tenants/" + tenant + "/keys",
-                "{\"agentId\":\"" + agent + "\",\"name\":\"k\"}").body());
+                {"name":"sim","provider":"openai","baseUrl":"%s","credential":"%s"}""".formatted(
+                        platform.upstreamBaseUrl(), Gateway.UPSTREAM_CREDENTIAL));
+        JsonObject key = Platform.json(
+                platform.post("/api/v1/tenants/" + tenant + "/keys", "{\"agentId\":\"" + agent + "\",\"name\":\"k\"}")
+                        .body());
         return new Platform.TestTenant(tenant, agent, key.getString("id"), key.getString("key"));
     }
 
-    private static List<String> flags(Platform platform, String tenantId, HttpResponse<String> response) throws Exception {
+    private static List<String> flags(Platform platform, String tenantId, HttpResponse<String> response)
+            throws Exception {
         String requestId = response.headers().firstValue("x-request-id").orElseThrow();
         JsonObject trace = platform.awaitTrace(tenantId, t -> requestId.equals(t.getString("requestId")));
-        return trace.getJsonArray("flags").getValuesAs(jakarta.json.JsonString.class).stream()
-                .map(jakarta.json.JsonString::getString).toList();
+        return trace.getJsonArray("flags").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString)
+                .toList();
     }
 
     private static JsonObject awaitReadyz(Platform platform, int status) throws Exception {

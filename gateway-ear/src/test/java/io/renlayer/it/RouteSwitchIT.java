@@ -20,19 +20,25 @@ class RouteSwitchIT {
         Platform platform = new Platform(gateway);
         Platform.TestTenant t = platform.newTenant();
         try {
-            HttpResponse<String> off = platform.send(HttpRequest.newBuilder(URI.create(gateway.controlUrl() + "/api/v1/routes"))
+            HttpResponse<String> off = platform.send(HttpRequest.newBuilder(
+                            URI.create(gateway.controlUrl() + "/api/v1/routes"))
                     .header("Authorization", "Bearer " + gateway.operatorToken)
                     .header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString("{\"route\":\"/v1/embeddings\",\"enabled\":false}")));
             assertThat(off.statusCode()).as(off.body()).isEqualTo(200);
 
             HttpResponse<String> refused = awaitStatus(gateway, t.key(), 403);
-            assertThat(Platform.json(refused.body()).getJsonObject("error").getString("code")).isEqualTo("route_disabled");
+            assertThat(Platform.json(refused.body()).getJsonObject("error").getString("code"))
+                    .isEqualTo("route_disabled");
             // Before authentication: even a key that does not exist gets the same answer.
             HttpResponse<String> anonymous = embeddings(gateway, "rk_live_AAAAAAAAAAAA_" + "E".repeat(40));
-            assertThat(Platform.json(anonymous.body()).getJsonObject("error").getString("code")).isEqualTo("route_disabled");
+            assertThat(Platform.json(anonymous.body()).getJsonObject("error").getString("code"))
+                    .isEqualTo("route_disabled");
             // Other routes are unaffected.
-            assertThat(new Proxy(gateway).chat(t.key(), Proxy.userMessage("gpt-4o", "still on")).statusCode()).isEqualTo(200);
+            assertThat(new Proxy(gateway)
+                            .chat(t.key(), Proxy.userMessage("gpt-4o", "still on"))
+                            .statusCode())
+                    .isEqualTo(200);
             assertThat(platform.get("/api/v1/routes").body()).contains("\"enabled\":false", "/v1/embeddings");
         } finally {
             platform.send(HttpRequest.newBuilder(URI.create(gateway.controlUrl() + "/api/v1/routes"))
@@ -68,8 +74,13 @@ class RouteSwitchIT {
     }
 
     private static HttpResponse<String> embeddings(Gateway gateway, String key) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gateway.proxyUrl() + "/v1/embeddings"))
-                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(EMBEDDINGS)).build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(gateway.proxyUrl() + "/v1/embeddings"))
+                                .header("Authorization", "Bearer " + key)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(EMBEDDINGS))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(GatewayExtension.class)
 class RoutesIT {
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Test
     void anthropicMessagesWithXApiKeyAreForwardedWithTheUpstreamsOwnKeyAndTraced(Gateway gateway) throws Exception {
@@ -26,21 +27,29 @@ class RoutesIT {
         Platform.TestTenant t = withAnthropicUpstream(platform);
         String marker = "anthropic-" + System.nanoTime();
 
-        HttpResponse<String> response = send(gateway, "/v1/messages", "x-api-key", t.key(),
+        HttpResponse<String> response = send(
+                gateway,
+                "/v1/messages",
+                "x-api-key",
+                t.key(),
                 "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":64,\"system\":\"be brief\","
                         + "\"messages\":[{\"role\":\"user\",\"content\":\"hello " + marker + "\"}]}");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonObject message = Platform.json(response.body());
-        assertThat(message.getJsonArray("content").getJsonObject(0).getString("text")).isEqualTo("Echo: hello " + marker);
+        assertThat(message.getJsonArray("content").getJsonObject(0).getString("text"))
+                .isEqualTo("Echo: hello " + marker);
         ReceivedRequest seen = gateway.upstream.received().stream()
-                .filter(r -> new String(r.body()).contains(marker)).findFirst().orElseThrow();
+                .filter(r -> new String(r.body()).contains(marker))
+                .findFirst()
+                .orElseThrow();
         assertThat(seen.path()).isEqualTo("/v1/messages");
         assertThat(seen.header("x-api-key")).isEqualTo(Gateway.UPSTREAM_CREDENTIAL);
         assertThat(seen.header("authorization")).isNull();
         assertThat(seen.header("anthropic-version")).isEqualTo("2023-06-01");
 
-        JsonObject trace = platform.awaitTrace(t.tenantId(), tr -> requestId(response).equals(tr.getString("requestId")));
+        JsonObject trace =
+                platform.awaitTrace(t.tenantId(), tr -> requestId(response).equals(tr.getString("requestId")));
         assertThat(trace.getString("provider")).isEqualTo("anthropic");
         assertThat(trace.getString("route")).isEqualTo("/v1/messages");
         assertThat(trace.getInt("promptTokens")).isEqualTo(4); // "be brief" + "hello <marker>"
@@ -54,9 +63,14 @@ class RoutesIT {
         Platform platform = new Platform(gateway);
         Platform.TestTenant t = withAnthropicUpstream(platform);
 
-        HttpResponse<Stream<String>> response = http.send(request(gateway, "/v1/messages", "x-api-key", t.key(),
-                "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":64,\"stream\":true,"
-                        + "\"messages\":[{\"role\":\"user\",\"content\":\"stream three words\"}]}"),
+        HttpResponse<Stream<String>> response = http.send(
+                request(
+                        gateway,
+                        "/v1/messages",
+                        "x-api-key",
+                        t.key(),
+                        "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":64,\"stream\":true,"
+                                + "\"messages\":[{\"role\":\"user\",\"content\":\"stream three words\"}]}"),
                 HttpResponse.BodyHandlers.ofLines());
         List<String> events;
         try (Stream<String> lines = response.body()) {
@@ -74,7 +88,11 @@ class RoutesIT {
 
     @Test
     void anthropicCallersGetErrorsInTheirDialect(Gateway gateway) throws Exception {
-        HttpResponse<String> refused = send(gateway, "/v1/messages", "x-api-key", "rk_live_AAAAAAAAAAAA_" + "D".repeat(40),
+        HttpResponse<String> refused = send(
+                gateway,
+                "/v1/messages",
+                "x-api-key",
+                "rk_live_AAAAAAAAAAAA_" + "D".repeat(40),
                 "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":8,\"messages\":[]}");
 
         assertThat(refused.statusCode()).isEqualTo(401);
@@ -88,17 +106,27 @@ class RoutesIT {
         Platform platform = new Platform(gateway);
         Platform.TestTenant t = platform.newTenant();
 
-        HttpResponse<String> responses = send(gateway, "/v1/responses", "Authorization", "Bearer " + t.key(),
+        HttpResponse<String> responses = send(
+                gateway,
+                "/v1/responses",
+                "Authorization",
+                "Bearer " + t.key(),
                 "{\"model\":\"gpt-4.1\",\"input\":\"summarise this please\"}");
-        HttpResponse<String> embeddings = send(gateway, "/v1/embeddings", "Authorization", "Bearer " + t.key(),
+        HttpResponse<String> embeddings = send(
+                gateway,
+                "/v1/embeddings",
+                "Authorization",
+                "Bearer " + t.key(),
                 "{\"model\":\"text-embedding-3-small\",\"input\":[\"first text\",\"second one here\"]}");
 
         assertThat(responses.statusCode()).isEqualTo(200);
         assertThat(Platform.json(responses.body()).getString("object")).isEqualTo("response");
         assertThat(embeddings.statusCode()).isEqualTo(200);
         assertThat(Platform.json(embeddings.body()).getJsonArray("data")).hasSize(2);
-        JsonObject responseTrace = platform.awaitTrace(t.tenantId(), tr -> requestId(responses).equals(tr.getString("requestId")));
-        JsonObject embeddingTrace = platform.awaitTrace(t.tenantId(), tr -> requestId(embeddings).equals(tr.getString("requestId")));
+        JsonObject responseTrace =
+                platform.awaitTrace(t.tenantId(), tr -> requestId(responses).equals(tr.getString("requestId")));
+        JsonObject embeddingTrace =
+                platform.awaitTrace(t.tenantId(), tr -> requestId(embeddings).equals(tr.getString("requestId")));
         assertThat(responseTrace.getString("route")).isEqualTo("/v1/responses");
         assertThat(responseTrace.getInt("promptTokens")).isEqualTo(3);
         assertThat(responseTrace.getInt("completionTokens")).isEqualTo(4);
@@ -111,17 +139,20 @@ class RoutesIT {
         Platform platform = new Platform(gateway);
         Platform.TestTenant t = platform.newTenant();
         platform.post("/api/v1/tenants/" + t.tenantId() + "/upstreams", """
-                {"name":"named","provider":"openai","baseUrl":"%s","credential":"x","models":["gpt-4o","gpt-4o-mini","o3","o3*"]}"""
-                .formatted(gateway.upstream.baseUrl()));
+                {"name":"named","provider":"openai","baseUrl":"%s","credential":"x","models":["gpt-4o","gpt-4o-mini","o3","o3*"]}""".formatted(gateway.upstream.baseUrl()));
         LimitsIT.limitKey(platform, t, "{\"allowedModels\":[\"gpt-4o*\"]}");
 
         List<String> ids = List.of();
         for (int i = 0; i < 50 && !ids.equals(List.of("gpt-4o", "gpt-4o-mini")); i++) { // caches follow changes
-            HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create(gateway.proxyUrl() + "/v1/models"))
-                    .header("Authorization", "Bearer " + t.key()).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> list = http.send(
+                    HttpRequest.newBuilder(URI.create(gateway.proxyUrl() + "/v1/models"))
+                            .header("Authorization", "Bearer " + t.key())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(list.statusCode()).isEqualTo(200);
             ids = Platform.json(list.body()).getJsonArray("data").getValuesAs(JsonObject.class).stream()
-                    .map(m -> m.getString("id")).toList();
+                    .map(m -> m.getString("id"))
+                    .toList();
             Thread.sleep(100);
         }
         assertThat(ids).containsExactly("gpt-4o", "gpt-4o-mini");
@@ -130,8 +161,8 @@ class RoutesIT {
     private static Platform.TestTenant withAnthropicUpstream(Platform platform) throws Exception {
         Platform.TestTenant t = platform.newTenant();
         HttpResponse<String> created = platform.post("/api/v1/tenants/" + t.tenantId() + "/upstreams", """
-                {"name":"claude","provider":"anthropic","baseUrl":"%s","credential":"%s","models":["claude-*"]}"""
-                .formatted(platform.upstreamBaseUrl(), Gateway.UPSTREAM_CREDENTIAL));
+                {"name":"claude","provider":"anthropic","baseUrl":"%s","credential":"%s","models":["claude-*"]}""".formatted(
+                        platform.upstreamBaseUrl(), Gateway.UPSTREAM_CREDENTIAL));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return t;
     }

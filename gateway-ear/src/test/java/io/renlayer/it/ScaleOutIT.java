@@ -36,8 +36,11 @@ class ScaleOutIT {
     @BeforeAll
     static void startSecondServerAndBalancer(Gateway gateway) throws Exception {
         second = gateway.startSecondNode();
-        balancer = LoadBalancer.start(gateway.balancerPort, List.of(new LoadBalancer.Backend(gateway.proxyPort, gateway.controlPort),
-                new LoadBalancer.Backend(second.proxyPort, second.controlPort)));
+        balancer = LoadBalancer.start(
+                gateway.balancerPort,
+                List.of(
+                        new LoadBalancer.Backend(gateway.proxyPort, gateway.controlPort),
+                        new LoadBalancer.Backend(second.proxyPort, second.controlPort)));
     }
 
     @AfterAll
@@ -78,7 +81,8 @@ class ScaleOutIT {
         // As in LimitsIT: each call reserves 22.5 µ$ and costs 47.5 µ$, settled before the next
         // call. Twenty-one calls spend 997.5 µ$; a 22nd would need 1,020. Round robin sends them
         // to both servers in turn.
-        String body = "{\"model\":\"gpt-4o\",\"max_tokens\":1,\"messages\":[{\"role\":\"user\",\"content\":\"budget probe words\"}]}";
+        String body =
+                "{\"model\":\"gpt-4o\",\"max_tokens\":1,\"messages\":[{\"role\":\"user\",\"content\":\"budget probe words\"}]}";
         new Proxy(gateway).awaitStatus(t.key(), body, 200);
         new Proxy(second.proxyUrl()).awaitStatus(t.key(), body, 200);
         Proxy viaBalancer = new Proxy(balancer.url());
@@ -90,9 +94,11 @@ class ScaleOutIT {
             last = viaBalancer.chat(t.key(), body);
         }
 
-        assertThat(admitted).as("calls admitted; the call after them answered %d %s", last.statusCode(), last.body())
+        assertThat(admitted)
+                .as("calls admitted; the call after them answered %d %s", last.statusCode(), last.body())
                 .isEqualTo(21);
-        assertThat(Platform.json(last.body()).getJsonObject("error").getString("code")).isEqualTo("budget_exceeded");
+        assertThat(Platform.json(last.body()).getJsonObject("error").getString("code"))
+                .isEqualTo("budget_exceeded");
         for (Proxy node : List.of(new Proxy(gateway), new Proxy(second.proxyUrl()))) {
             assertThat(node.chat(t.key(), body).statusCode()).isEqualTo(429);
         }
@@ -108,8 +114,8 @@ class ScaleOutIT {
         first.awaitStatus(t.key(), 200); // both servers have the key cached
         other.awaitStatus(t.key(), 200);
 
-        HttpResponse<String> revoked = platform.post(
-                "/api/v1/tenants/" + t.tenantId() + "/keys/" + t.keyId() + "/revoke", "");
+        HttpResponse<String> revoked =
+                platform.post("/api/v1/tenants/" + t.tenantId() + "/keys/" + t.keyId() + "/revoke", "");
         long revokedAt = System.nanoTime();
         assertThat(revoked.statusCode()).isEqualTo(200);
 
@@ -130,14 +136,15 @@ class ScaleOutIT {
 
         PolicyIT.policy(platform, t, "{\"name\":\"stop\",\"action\":\"DENY\"}");
         HttpResponse<String> last = untilStatusOrASecondAfter(System.nanoTime(), other, t.key(), 403);
-        assertThat(last.statusCode()).as("denied on the other server within a second").isEqualTo(403);
+        assertThat(last.statusCode())
+                .as("denied on the other server within a second")
+                .isEqualTo(403);
         assertThat(last.body()).contains("policy_denied");
     }
 
     @Test
     @Order(5)
-    void stoppingAServerUnderLoadLosesNoAnsweredCallsTraceAndTheBalancerKeepsServing(Gateway gateway)
-            throws Exception {
+    void stoppingAServerUnderLoadLosesNoAnsweredCallsTraceAndTheBalancerKeepsServing(Gateway gateway) throws Exception {
         Platform.TestTenant t = new Platform(gateway).newTenant();
         new Proxy(gateway).awaitStatus(t.key(), 200);
         new Proxy(second.proxyUrl()).awaitStatus(t.key(), 200);
@@ -148,7 +155,9 @@ class ScaleOutIT {
             load.awaitCalls(200);
             // SIGTERM, as an orchestrator stops a server: Liberty shuts down and the trace writer
             // stores (or spools) what it holds.
-            new ProcessBuilder("kill", "-TERM", Long.toString(second.pid())).start().waitFor();
+            new ProcessBuilder("kill", "-TERM", Long.toString(second.pid()))
+                    .start()
+                    .waitFor();
             load.awaitCalls(load.count() + 300);
             afterStop = load.count();
             answers = load.stop();
@@ -159,13 +168,18 @@ class ScaleOutIT {
         // Calls in flight on the stopping server may fail; HAProxy sends new ones elsewhere at once.
         assertThat(failed).as("answers %s", statuses).isLessThanOrEqualTo(8);
         assertThat(answers.subList(Math.max(0, afterStop - 100), afterStop))
-                .as("the last hundred calls, all on the remaining server").allMatch(a -> a.status() == 200);
+                .as("the last hundred calls, all on the remaining server")
+                .allMatch(a -> a.status() == 200);
 
-        Map<String, Long> answered = answers.stream().map(SteadyLoad.Answer::requestId).filter(Objects::nonNull)
+        Map<String, Long> answered = answers.stream()
+                .map(SteadyLoad.Answer::requestId)
+                .filter(Objects::nonNull)
                 .collect(Collectors.groupingBy(id -> id, Collectors.counting()));
         Map<String, Integer> stored = StoredTraces.await(t.tenantId(), answered.size() + 2);
         for (String requestId : answered.keySet()) {
-            assertThat(stored.get(requestId)).as("trace of answered call %s", requestId).isEqualTo(1);
+            assertThat(stored.get(requestId))
+                    .as("trace of answered call %s", requestId)
+                    .isEqualTo(1);
         }
         // Beyond the answered calls and the two readiness calls: calls that failed (the stopping
         // server may have carried them out), and calls the balancer resent.
@@ -191,7 +205,8 @@ class ScaleOutIT {
             for (int i = 0; i < calls; i++) {
                 futures.add(clients.submit(() -> {
                     start.await();
-                    return proxy.chat(key, Proxy.userMessage("gpt-4o", "scale out")).statusCode();
+                    return proxy.chat(key, Proxy.userMessage("gpt-4o", "scale out"))
+                            .statusCode();
                 }));
             }
             start.countDown();

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -15,13 +16,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(GatewayExtension.class)
 class ServicesIT {
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Test
     void aServiceIsReachedWithItsOwnCredentialForItsAllowedMethods(Gateway gateway) throws Exception {
         Platform platform = new Platform(gateway);
         Platform.TestTenant t = platform.newTenant();
-        HttpResponse<String> registered = platform.post("/api/v1/tenants/" + t.tenantId() + "/services", """
+        HttpResponse<String> registered =
+                platform.post("/api/v1/tenants/" + t.tenantId() + "/services", """
                 {"name":"crm","baseUrl":"http://127.0.0.1:%d/svc","credential":"crm-secret","authHeader":"X-Crm-Token",
                  "authScheme":"","allowedMethods":["GET","POST"]}""".formatted(gateway.upstream.port()));
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
@@ -39,12 +42,16 @@ class ServicesIT {
         assertThat(delete.statusCode()).isEqualTo(405);
         assertThat(delete.headers().firstValue("allow")).hasValue("GET, POST");
         ReceivedRequest seen = gateway.upstream.received().stream()
-                .filter(r -> r.path().equals("/svc/customers/42")).findFirst().orElseThrow();
+                .filter(r -> r.path().equals("/svc/customers/42"))
+                .findFirst()
+                .orElseThrow();
         assertThat(seen.header("x-crm-token")).isEqualTo("crm-secret");
         assertThat(seen.header("authorization")).isNull();
 
-        JsonObject trace = platform.awaitTrace(t.tenantId(), tr -> tr.getString("route").equals("/services/crm")
-                && tr.getString("method").equals("GET"));
+        JsonObject trace = platform.awaitTrace(
+                t.tenantId(),
+                tr -> tr.getString("route").equals("/services/crm")
+                        && tr.getString("method").equals("GET"));
         assertThat(trace.getInt("status")).isEqualTo(200);
     }
 
@@ -55,16 +62,20 @@ class ServicesIT {
 
         int before = gateway.upstream.received().size();
         HttpResponse<String> unknown = call(gateway, "GET", "/services/nope/x", t.key(), null);
-        HttpResponse<String> dotDot = call(gateway, "GET", "/services/crm/x/../../../v1/chat/completions", t.key(), null);
+        HttpResponse<String> dotDot =
+                call(gateway, "GET", "/services/crm/x/../../../v1/chat/completions", t.key(), null);
         HttpResponse<String> emptySegment = call(gateway, "GET", "/services/crm//etc", t.key(), null);
         // Encoded dots and slashes are refused by the server itself, before any application sees them.
-        HttpResponse<String> encoded = call(gateway, "GET", "/services/crm/%2e%2e/%2e%2e/v1/chat/completions", t.key(), null);
+        HttpResponse<String> encoded =
+                call(gateway, "GET", "/services/crm/%2e%2e/%2e%2e/v1/chat/completions", t.key(), null);
 
         assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(Platform.json(unknown.body()).getJsonObject("error").getString("code")).isEqualTo("unknown_service");
-        for (HttpResponse<String> refused : java.util.List.of(dotDot, emptySegment)) {
+        assertThat(Platform.json(unknown.body()).getJsonObject("error").getString("code"))
+                .isEqualTo("unknown_service");
+        for (HttpResponse<String> refused : List.of(dotDot, emptySegment)) {
             assertThat(refused.statusCode()).isEqualTo(400);
-            assertThat(Platform.json(refused.body()).getJsonObject("error").getString("code")).isEqualTo("invalid_path");
+            assertThat(Platform.json(refused.body()).getJsonObject("error").getString("code"))
+                    .isEqualTo("invalid_path");
         }
         assertThat(encoded.statusCode()).isEqualTo(400);
         assertThat(gateway.upstream.received()).hasSize(before);
@@ -72,10 +83,16 @@ class ServicesIT {
 
     private HttpResponse<String> call(Gateway gateway, String method, String path, String key, String body)
             throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(gateway.proxyUrl() + path))
-                .header("Authorization", "Bearer " + key)
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(gateway.proxyUrl() + path))
+                        .header("Authorization", "Bearer " + key)
+                        .header("Content-Type", "application/json")
+                        .method(
+                                method,
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,14 +1,18 @@
 package io.renlayer.it;
 
 import jakarta.json.JsonObject;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.commons.codec.binary.Base32;
@@ -30,8 +34,12 @@ final class SignIn {
     }
 
     /** Signing in from another loopback address (127.0.0.2, ...), as a person on another machine would. */
-    SignIn(Gateway gateway, String fromAddress) throws java.net.UnknownHostException {
-        this(gateway, HttpClient.newBuilder().localAddress(java.net.InetAddress.getByName(fromAddress)).build());
+    SignIn(Gateway gateway, String fromAddress) throws UnknownHostException {
+        this(
+                gateway,
+                HttpClient.newBuilder()
+                        .localAddress(InetAddress.getByName(fromAddress))
+                        .build());
     }
 
     private SignIn(Gateway gateway, HttpClient http) {
@@ -52,8 +60,9 @@ final class SignIn {
 
     /** Creates a user (password {@link #password}) through the operator and returns its e-mail. */
     static String createUser(Platform platform, String tenantId, String role) throws Exception {
-        String email = role + "-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        HttpResponse<String> created = platform.post("/api/v1/tenants/" + tenantId + "/users",
+        String email = role + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        HttpResponse<String> created = platform.post(
+                "/api/v1/tenants/" + tenantId + "/users",
                 "{\"email\":\"%s\",\"password\":\"%s\",\"role\":\"%s\"}".formatted(email, password(email), role));
         if (created.statusCode() != 201) {
             throw new AssertionError("user not created: " + created.body());
@@ -94,9 +103,13 @@ final class SignIn {
         if (ttlSeconds != null) {
             json.append(",\"ttlSeconds\":").append(ttlSeconds);
         }
-        return http.send(HttpRequest.newBuilder(URI.create(gateway.controlUrl() + "/api/v1/auth/sign-in"))
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(json.append('}').toString())).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(gateway.controlUrl() + "/api/v1/auth/sign-in"))
+                        .header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(30))
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                json.append('}').toString()))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -122,10 +135,12 @@ final class SignIn {
             mac.init(new SecretKeySpec(secret, "HmacSHA1"));
             byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
             int offset = hash[hash.length - 1] & 0xf;
-            int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
-                    | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
+            int binary = ((hash[offset] & 0x7f) << 24)
+                    | ((hash[offset + 1] & 0xff) << 16)
+                    | ((hash[offset + 2] & 0xff) << 8)
+                    | (hash[offset + 3] & 0xff);
             return String.format("%06d", binary % 1_000_000);
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -134,7 +149,9 @@ final class SignIn {
     HttpResponse<String> call(String method, String path, String token, String json) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway.controlUrl() + path))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

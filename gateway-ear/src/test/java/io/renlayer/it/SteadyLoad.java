@@ -45,7 +45,8 @@ final class SteadyLoad implements AutoCloseable {
     private static Answer call(Proxy target, String key) {
         try {
             HttpResponse<String> r = target.chat(key, Proxy.userMessage("gpt-4o", "steady load"));
-            return new Answer(r.statusCode(), r.headers().firstValue("x-request-id").orElse(null));
+            return new Answer(
+                    r.statusCode(), r.headers().firstValue("x-request-id").orElse(null));
         } catch (Exception e) {
             return new Answer(0, null);
         }
@@ -77,7 +78,8 @@ final class SteadyLoad implements AutoCloseable {
     }
 
     static Map<Integer, Long> byStatus(List<Answer> answers) {
-        return answers.stream().collect(Collectors.groupingBy(Answer::status, ConcurrentHashMap::new, Collectors.counting()));
+        return answers.stream()
+                .collect(Collectors.groupingBy(Answer::status, ConcurrentHashMap::new, Collectors.counting()));
     }
 
     @Override

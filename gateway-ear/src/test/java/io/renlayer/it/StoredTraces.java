@@ -46,8 +46,9 @@ final class StoredTraces {
     /** {@code grouping} is one of the constants above, never caller input. */
     private static Map<String, Integer> countBy(String tenantId, String grouping) throws Exception {
         Map<String, Integer> rows = new TreeMap<>();
-        try (Connection c = Gateway.database(); PreparedStatement ps = c.prepareStatement(
-                "SELECT " + grouping + ", count(*) FROM renlayer.traces WHERE tenant_id = ? GROUP BY 1")) {
+        try (Connection c = Gateway.database();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT " + grouping + ", count(*) FROM renlayer.traces WHERE tenant_id = ? GROUP BY 1")) {
             ps.setObject(1, UUID.fromString(tenantId));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -7,17 +7,17 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
-import java.util.stream.IntStream;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -52,13 +52,17 @@ class StreamingIT {
         }
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
+        assertThat(response.headers().firstValue("content-type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
         // "Echo:", " stream", " me", the finish chunk, the usage chunk, [DONE]
         assertThat(events).hasSize(6).last().isEqualTo("[DONE]");
         StringBuilder text = new StringBuilder();
         for (String event : events.subList(0, 3)) {
-            text.append(Platform.json(event).getJsonArray("choices").getJsonObject(0)
-                    .getJsonObject("delta").getString("content"));
+            text.append(Platform.json(event)
+                    .getJsonArray("choices")
+                    .getJsonObject(0)
+                    .getJsonObject("delta")
+                    .getString("content"));
         }
         assertThat(text.toString()).isEqualTo("Echo: stream me");
         // Relayed chunk by chunk: the first event reached the client long before the last was sent.
@@ -88,12 +92,13 @@ class StreamingIT {
         try (Socket client = new Socket(proxy.getHost(), proxy.getPort())) {
             OutputStream out = client.getOutputStream();
             out.write(("POST /v1/chat/completions HTTP/1.1\r\nHost: " + proxy.getAuthority() + "\r\n"
-                    + "Authorization: Bearer " + tenant.key() + "\r\nContent-Type: application/json\r\n"
-                    + "x-sim-chunk-delay-ms: " + CHUNK_DELAY_MS + "\r\n"
-                    + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body)
+                            + "Authorization: Bearer " + tenant.key() + "\r\nContent-Type: application/json\r\n"
+                            + "x-sim-chunk-delay-ms: " + CHUNK_DELAY_MS + "\r\n"
+                            + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body)
                     .getBytes(StandardCharsets.UTF_8));
             out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
             String line;
             String id = null;
             List<String> head = new ArrayList<>();

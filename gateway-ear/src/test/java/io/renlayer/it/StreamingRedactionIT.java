@@ -30,8 +30,7 @@ class StreamingRedactionIT {
         Platform platform = new Platform(gateway);
         Platform.TestTenant t = platform.newTenant();
         String body = """
-                {"model":"gpt-4o","stream":true,"messages":[{"role":"user","content":"my key is %s, keep it"}]}"""
-                .formatted(SPLIT_KEY);
+                {"model":"gpt-4o","stream":true,"messages":[{"role":"user","content":"my key is %s, keep it"}]}""".formatted(SPLIT_KEY);
 
         List<String> plain = openAiPieces(send(gateway, "/v1/chat/completions", t.key(), body, false));
         assertThat(String.join("", plain)).isEqualTo("Echo: my key is " + KEY + ", keep it");
@@ -41,7 +40,10 @@ class StreamingRedactionIT {
         HttpResponse<String> redacted = awaitRedaction(gateway, "/v1/chat/completions", t.key(), body, false);
         assertThat(String.join("", openAiPieces(redacted)))
                 .isEqualTo("Echo: my key is [REDACTED:AWS_ACCESS_KEY_ID], keep it");
-        assertThat(redacted.body()).doesNotContain("AKIAQWER").doesNotContain("TYUIOPASDFGH").endsWith("data: [DONE]\n\n");
+        assertThat(redacted.body())
+                .doesNotContain("AKIAQWER")
+                .doesNotContain("TYUIOPASDFGH")
+                .endsWith("data: [DONE]\n\n");
     }
 
     @Test
@@ -49,12 +51,11 @@ class StreamingRedactionIT {
         Platform platform = new Platform(gateway);
         Platform.TestTenant t = platform.newTenant();
         platform.post("/api/v1/tenants/" + t.tenantId() + "/upstreams", """
-                {"name":"claude","provider":"anthropic","baseUrl":"%s","credential":"%s","models":["claude-*"]}"""
-                .formatted(gateway.upstream.baseUrl(), Gateway.UPSTREAM_CREDENTIAL));
+                {"name":"claude","provider":"anthropic","baseUrl":"%s","credential":"%s","models":["claude-*"]}""".formatted(
+                        gateway.upstream.baseUrl(), Gateway.UPSTREAM_CREDENTIAL));
         redactKeysInAnswers(platform, t);
         String body = """
-                {"model":"claude-sonnet-4-5","max_tokens":50,"stream":true,"messages":[{"role":"user","content":"key %s"}]}"""
-                .formatted(SPLIT_KEY);
+                {"model":"claude-sonnet-4-5","max_tokens":50,"stream":true,"messages":[{"role":"user","content":"key %s"}]}""".formatted(SPLIT_KEY);
 
         HttpResponse<String> response = awaitRedaction(gateway, "/v1/messages", t.key(), body, true);
         List<String> texts = new ArrayList<>();
@@ -65,25 +66,30 @@ class StreamingRedactionIT {
                     eventNames.add(line.substring(7));
                 }
                 if (line.startsWith("data: ") && line.contains("\"text_delta\"")) {
-                    texts.add(Platform.json(line.substring(6)).getJsonObject("delta").getString("text"));
+                    texts.add(Platform.json(line.substring(6))
+                            .getJsonObject("delta")
+                            .getString("text"));
                 }
             }
         }
         assertThat(String.join("", texts)).isEqualTo("Echo: key [REDACTED:AWS_ACCESS_KEY_ID]");
         assertThat(response.body()).doesNotContain("AKIAQWER").doesNotContain("TYUIOPASDFGH");
         // Held text goes out as a text event of its own, before the block closes.
-        assertThat(eventNames.subList(eventNames.indexOf("content_block_stop") - 1, eventNames.indexOf("content_block_stop") + 1))
+        assertThat(eventNames.subList(
+                        eventNames.indexOf("content_block_stop") - 1, eventNames.indexOf("content_block_stop") + 1))
                 .containsExactly("content_block_delta", "content_block_stop");
     }
 
     private static void redactKeysInAnswers(Platform platform, Platform.TestTenant t) throws Exception {
         assertThat(platform.post("/api/v1/tenants/" + t.tenantId() + "/policies", """
                 {"name":"mask-keys","priority":10,"phase":"response","conditions":{"findingTypes":["AWS_ACCESS_KEY_ID"]},
-                 "action":"REDACT"}""").statusCode()).isEqualTo(201);
+                 "action":"REDACT"}""")
+                        .statusCode())
+                .isEqualTo(201);
     }
 
-    private HttpResponse<String> awaitRedaction(Gateway gateway, String path, String key, String body, boolean anthropic)
-            throws Exception {
+    private HttpResponse<String> awaitRedaction(
+            Gateway gateway, String path, String key, String body, boolean anthropic) throws Exception {
         HttpResponse<String> last = null;
         for (int i = 0; i < 50; i++) {
             last = send(gateway, path, key, body, anthropic);
@@ -98,7 +104,8 @@ class StreamingRedactionIT {
     private HttpResponse<String> send(Gateway gateway, String path, String key, String body, boolean anthropic)
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway.proxyUrl() + path))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (anthropic) {
             request.header("x-api-key", key).header("anthropic-version", "2023-06-01");
@@ -115,7 +122,8 @@ class StreamingRedactionIT {
         for (String line : response.body().split("\n")) {
             if (line.startsWith("data: {")) {
                 JsonObject chunk = Platform.json(line.substring(6));
-                JsonObject delta = chunk.getJsonArray("choices").getJsonObject(0).getJsonObject("delta");
+                JsonObject delta =
+                        chunk.getJsonArray("choices").getJsonObject(0).getJsonObject("delta");
                 if (delta.containsKey("content")) {
                     pieces.add(delta.getString("content"));
                 }

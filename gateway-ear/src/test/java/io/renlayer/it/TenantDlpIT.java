@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,11 +21,16 @@ class TenantDlpIT {
         Platform platform = new Platform(gateway);
         String tenant = platform.newTenant().tenantId();
         String api = "/api/v1/tenants/" + tenant;
-        assertThat(platform.post(api + "/dlp-rules", "{\"name\":\"employee-id\",\"pattern\":\"EMP-\\\\d{6}\"}").statusCode())
+        assertThat(platform.post(api + "/dlp-rules", "{\"name\":\"employee-id\",\"pattern\":\"EMP-\\\\d{6}\"}")
+                        .statusCode())
                 .isEqualTo(201);
-        assertThat(platform.post(api + "/dlp-rules",
-                "{\"name\":\"codenames\",\"kind\":\"keywords\",\"keywords\":[\"Project Falcon\"]}").statusCode()).isEqualTo(201);
-        String text = "Ünïcode first: mail jane.doe@acme-corp.com about project falcon, badge EMP-004211, host 10.1.2.3";
+        assertThat(platform.post(
+                                api + "/dlp-rules",
+                                "{\"name\":\"codenames\",\"kind\":\"keywords\",\"keywords\":[\"Project Falcon\"]}")
+                        .statusCode())
+                .isEqualTo(201);
+        String text =
+                "Ünïcode first: mail jane.doe@acme-corp.com about project falcon, badge EMP-004211, host 10.1.2.3";
 
         JsonArray findings = scan(platform, api, text);
         assertThat(types(findings)).contains("EMAIL_ADDRESS", "IP_ADDRESS", "CUSTOM");
@@ -33,18 +40,23 @@ class TenantDlpIT {
             switch (f.getString("type")) {
                 case "EMAIL_ADDRESS" -> assertThat(covered).isEqualTo("jane.doe@acme-corp.com");
                 case "IP_ADDRESS" -> assertThat(covered).isEqualTo("10.1.2.3");
-                case "CUSTOM" -> assertThat(List.of("project falcon", "EMP-004211")).contains(covered);
-                default -> { }
+                case "CUSTOM" ->
+                    assertThat(List.of("project falcon", "EMP-004211")).contains(covered);
+                default -> {}
             }
         }
         assertThat(findings.stream().map(v -> v.asJsonObject().getString("detector")))
                 .contains("rule:employee-id", "rule:codenames");
 
-        assertThat(platform.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(platform.controlUrl() + api + "/dlp/settings"))
-                .header("Authorization", "Bearer " + gateway.operatorToken).header("Content-Type", "application/json")
-                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"disabledTypes\":[\"IP_ADDRESS\"]}"))).statusCode())
+        assertThat(platform.send(HttpRequest.newBuilder(URI.create(platform.controlUrl() + api + "/dlp/settings"))
+                                .header("Authorization", "Bearer " + gateway.operatorToken)
+                                .header("Content-Type", "application/json")
+                                .PUT(HttpRequest.BodyPublishers.ofString("{\"disabledTypes\":[\"IP_ADDRESS\"]}")))
+                        .statusCode())
                 .isEqualTo(200);
-        assertThat(types(scan(platform, api, text))).doesNotContain("IP_ADDRESS").contains("EMAIL_ADDRESS");
+        assertThat(types(scan(platform, api, text)))
+                .doesNotContain("IP_ADDRESS")
+                .contains("EMAIL_ADDRESS");
     }
 
     @Test
@@ -52,11 +64,13 @@ class TenantDlpIT {
         Platform platform = new Platform(gateway);
         String api = "/api/v1/tenants/" + platform.newTenant().tenantId();
         for (String pattern : List.of("(a)\\\\1", "secret(?=\\\\d)", "[open")) {
-            HttpResponse<String> refused = platform.post(api + "/dlp-rules", "{\"name\":\"bad\",\"pattern\":\"" + pattern + "\"}");
+            HttpResponse<String> refused =
+                    platform.post(api + "/dlp-rules", "{\"name\":\"bad\",\"pattern\":\"" + pattern + "\"}");
             assertThat(refused.statusCode()).as(pattern).isEqualTo(400);
             assertThat(Platform.json(refused.body()).getString("field")).isEqualTo("pattern");
         }
-        assertThat(Platform.json(platform.get(api + "/dlp-rules").body()).getJsonArray("items")).isEmpty();
+        assertThat(Platform.json(platform.get(api + "/dlp-rules").body()).getJsonArray("items"))
+                .isEmpty();
     }
 
     @Test
@@ -65,17 +79,21 @@ class TenantDlpIT {
         Platform.TestTenant t = platform.newTenant();
         String api = "/api/v1/tenants/" + t.tenantId();
         Proxy proxy = new Proxy(gateway);
-        platform.post(api + "/policies",
+        platform.post(
+                api + "/policies",
                 "{\"name\":\"no-codenames\",\"priority\":1,\"conditions\":{\"findingTypes\":[\"CUSTOM\"]},\"action\":\"DENY\"}");
         String prompt = Proxy.userMessage("gpt-4o", "status of Project Falcon?");
         assertThat(proxy.chat(t.key(), prompt).statusCode()).isEqualTo(200);
 
-        platform.post(api + "/dlp-rules", "{\"name\":\"codenames\",\"kind\":\"keywords\",\"keywords\":[\"project falcon\"]}");
+        platform.post(
+                api + "/dlp-rules", "{\"name\":\"codenames\",\"kind\":\"keywords\",\"keywords\":[\"project falcon\"]}");
         HttpResponse<String> denied = proxy.awaitStatus(t.key(), prompt, 403);
-        assertThat(Platform.json(denied.body()).getJsonObject("error").getString("code")).isEqualTo("policy_denied");
+        assertThat(Platform.json(denied.body()).getJsonObject("error").getString("code"))
+                .isEqualTo("policy_denied");
 
         JsonObject trace = platform.awaitTrace(t.tenantId(), tr -> tr.getInt("status") == 403);
-        assertThat(trace.getJsonArray("findings").getJsonObject(0).getString("detector")).isEqualTo("rule:codenames");
+        assertThat(trace.getJsonArray("findings").getJsonObject(0).getString("detector"))
+                .isEqualTo("rule:codenames");
     }
 
     @Test
@@ -84,9 +102,11 @@ class TenantDlpIT {
         Platform.TestTenant t = platform.newTenant();
         String api = "/api/v1/tenants/" + t.tenantId();
         platform.post(api + "/dlp-rules", "{\"name\":\"badges\",\"pattern\":\"EMP-\\\\d{6}\",\"redaction\":\"hash\"}");
-        platform.post(api + "/dlp-rules", "{\"name\":\"codenames\",\"kind\":\"keywords\",\"keywords\":[\"falcon\"],"
-                + "\"redaction\":\"mask\"}");
-        platform.post(api + "/policies",
+        platform.post(
+                api + "/dlp-rules",
+                "{\"name\":\"codenames\",\"kind\":\"keywords\",\"keywords\":[\"falcon\"]," + "\"redaction\":\"mask\"}");
+        platform.post(
+                api + "/policies",
                 "{\"name\":\"hide-custom\",\"priority\":1,\"conditions\":{\"findingTypes\":[\"CUSTOM\"]},\"action\":\"REDACT\"}");
         Proxy proxy = new Proxy(gateway);
         String prompt = Proxy.userMessage("gpt-4o", "EMP-004211 works on falcon");
@@ -96,7 +116,10 @@ class TenantDlpIT {
             answer = proxy.chat(t.key(), prompt);
             Thread.sleep(100);
         }
-        String echoed = Platform.json(answer.body()).getJsonArray("choices").getJsonObject(0).getJsonObject("message")
+        String echoed = Platform.json(answer.body())
+                .getJsonArray("choices")
+                .getJsonObject(0)
+                .getJsonObject("message")
                 .getString("content");
         assertThat(echoed).matches("Echo: \\[HASH:[0-9a-f]{12}] works on \\*{6}");
     }

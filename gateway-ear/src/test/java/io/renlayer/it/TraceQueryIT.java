@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -28,17 +29,18 @@ class TraceQueryIT {
         Platform platform = new Platform(gateway);
         Platform.TestTenant t = platform.newTenant();
         String base = "/api/v1/tenants/" + t.tenantId() + "/traces";
-        platform.post("/api/v1/tenants/" + t.tenantId() + "/policies",
+        platform.post(
+                "/api/v1/tenants/" + t.tenantId() + "/policies",
                 "{\"name\":\"flag-aws\",\"priority\":10,\"conditions\":{\"findingTypes\":[\"AWS_ACCESS_KEY_ID\"]},\"action\":\"FLAG\"}");
         Thread.sleep(1_000); // the policy reaches the proxy's cache through LISTEN/NOTIFY
 
-        assertThat(chat(gateway, t.key(), "sess-1", Proxy.userMessage("gpt-4o", "my key is " + AWS_KEY)).statusCode())
+        assertThat(chat(gateway, t.key(), "sess-1", Proxy.userMessage("gpt-4o", "my key is " + AWS_KEY))
+                        .statusCode())
                 .isEqualTo(200);
         chat(gateway, t.key(), "sess-1", Proxy.userMessage("gpt-4o", "nothing to see"));
         chat(gateway, t.key(), "sess-2", Proxy.userMessage("gpt-4o-mini", "plain"));
         chat(gateway, t.key(), "sess-2", """
-                {"model":"gpt-4o-mini","stream":true,"messages":[{"role":"user","content":"mail %s please"}]}"""
-                .formatted(EMAIL));
+                {"model":"gpt-4o-mini","stream":true,"messages":[{"role":"user","content":"mail %s please"}]}""".formatted(EMAIL));
         awaitCount(platform, base + "?limit=100", 4);
 
         assertThat(items(platform, base + "?sessionId=sess-1")).hasSize(2);
@@ -53,7 +55,9 @@ class TraceQueryIT {
         Set<String> seen = new HashSet<>();
         String cursor = null;
         do {
-            JsonObject page = Platform.json(platform.get(base + "?limit=3" + (cursor == null ? "" : "&cursor=" + cursor)).body());
+            JsonObject page =
+                    Platform.json(platform.get(base + "?limit=3" + (cursor == null ? "" : "&cursor=" + cursor))
+                            .body());
             page.getJsonArray("items").forEach(v -> seen.add(v.asJsonObject().getString("id")));
             cursor = page.containsKey("nextCursor") && !page.isNull("nextCursor") ? page.getString("nextCursor") : null;
         } while (cursor != null);
@@ -64,16 +68,27 @@ class TraceQueryIT {
         assertThat(sessions.getJsonObject(0).getString("sessionId")).isEqualTo("sess-2");
         assertThat(sessions.getJsonObject(1).getInt("requests")).isEqualTo(2);
 
-        JsonObject detail = Platform.json(platform.get(base + "/" + withKey.getJsonObject(0).getString("id")).body());
-        assertThat(detail.getString("redactedRequest")).contains("[REDACTED:AWS_ACCESS_KEY_ID]").doesNotContain(AWS_KEY);
-        assertThat(detail.getString("redactedResponse")).contains("Echo: my key is [REDACTED:AWS_ACCESS_KEY_ID]")
+        JsonObject detail =
+                Platform.json(platform.get(base + "/" + withKey.getJsonObject(0).getString("id"))
+                        .body());
+        assertThat(detail.getString("redactedRequest"))
+                .contains("[REDACTED:AWS_ACCESS_KEY_ID]")
+                .doesNotContain(AWS_KEY);
+        assertThat(detail.getString("redactedResponse"))
+                .contains("Echo: my key is [REDACTED:AWS_ACCESS_KEY_ID]")
                 .doesNotContain(AWS_KEY);
         assertThat(detail.getString("decision")).isEqualTo("FLAG");
 
-        JsonObject streamed = items(platform, base + "?findingType=EMAIL_ADDRESS").getJsonObject(0);
-        JsonObject streamedDetail = Platform.json(platform.get(base + "/" + streamed.getString("id")).body());
-        assertThat(streamedDetail.getString("redactedRequest")).contains("[REDACTED:EMAIL_ADDRESS]").doesNotContain(EMAIL);
-        assertThat(streamedDetail.getString("redactedResponse")).contains("data:").doesNotContain("jane.doe");
+        JsonObject streamed =
+                items(platform, base + "?findingType=EMAIL_ADDRESS").getJsonObject(0);
+        JsonObject streamedDetail = Platform.json(
+                platform.get(base + "/" + streamed.getString("id")).body());
+        assertThat(streamedDetail.getString("redactedRequest"))
+                .contains("[REDACTED:EMAIL_ADDRESS]")
+                .doesNotContain(EMAIL);
+        assertThat(streamedDetail.getString("redactedResponse"))
+                .contains("data:")
+                .doesNotContain("jane.doe");
     }
 
     @Test
@@ -82,18 +97,23 @@ class TraceQueryIT {
         Platform.TestTenant t = platform.newTenant();
         String base = "/api/v1/tenants/" + t.tenantId() + "/traces";
         String prompt = "the workers drain the queue in order while operators watch the dashboard ".repeat(200);
-        assertThat(chat(gateway, t.key(), "long", Proxy.userMessage("gpt-4o", prompt)).statusCode()).isEqualTo(200);
+        assertThat(chat(gateway, t.key(), "long", Proxy.userMessage("gpt-4o", prompt))
+                        .statusCode())
+                .isEqualTo(200);
         awaitCount(platform, base, 1);
 
-        try (var c = Gateway.database(); var ps = c.prepareStatement(
-                "SELECT pg_column_compression(redacted_body) FROM renlayer.traces WHERE tenant_id = ?")) {
-            ps.setObject(1, java.util.UUID.fromString(t.tenantId()));
+        try (var c = Gateway.database();
+                var ps = c.prepareStatement(
+                        "SELECT pg_column_compression(redacted_body) FROM renlayer.traces WHERE tenant_id = ?")) {
+            ps.setObject(1, UUID.fromString(t.tenantId()));
             try (var rs = ps.executeQuery()) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo("lz4");
             }
         }
-        JsonObject detail = Platform.json(platform.get(base + "/" + items(platform, base).getJsonObject(0).getString("id")).body());
+        JsonObject detail = Platform.json(
+                platform.get(base + "/" + items(platform, base).getJsonObject(0).getString("id"))
+                        .body());
         assertThat(detail.getString("redactedRequest")).contains(prompt.strip());
     }
 
@@ -127,19 +147,26 @@ class TraceQueryIT {
     void badFiltersAreNamedInTheProblem(Gateway gateway) throws Exception {
         Platform platform = new Platform(gateway);
         String base = "/api/v1/tenants/" + platform.newTenant().tenantId() + "/traces";
-        for (String[] bad : new String[][] {{"status=abc", "status"}, {"from=yesterday", "from"},
-                {"agentId=42", "agentId"}, {"limit=0", "limit"}, {"cursor=%21%21", "cursor"}, {"decision=MAYBE", "decision"}}) {
+        for (String[] bad : new String[][] {
+            {"status=abc", "status"},
+            {"from=yesterday", "from"},
+            {"agentId=42", "agentId"},
+            {"limit=0", "limit"},
+            {"cursor=%21%21", "cursor"},
+            {"decision=MAYBE", "decision"}
+        }) {
             HttpResponse<String> response = platform.get(base + "?" + bad[0]);
             assertThat(response.statusCode()).as(bad[0]).isEqualTo(400);
             assertThat(Platform.json(response.body()).getString("field")).isEqualTo(bad[1]);
         }
-        assertThat(platform.get(base + "/" + java.util.UUID.randomUUID()).statusCode()).isEqualTo(404);
+        assertThat(platform.get(base + "/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
     }
 
     private HttpResponse<String> chat(Gateway gateway, String key, String session, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway.proxyUrl() + "/v1/chat/completions"))
                 .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (session != null) {
             request.header("x-session-id", session);
@@ -162,5 +189,4 @@ class TraceQueryIT {
         }
         throw new AssertionError("fewer than " + count + " traces after 15 s");
     }
-
 }

@@ -36,7 +36,8 @@ class TraceRetentionIT {
         setRetention(platform, brief, 2);
         setRetention(platform, patient, 10);
         // No other tenant of the suite keeps longer, so ten days is the longest retention.
-        try (Connection c = Gateway.database(); Statement st = c.createStatement()) {
+        try (Connection c = Gateway.database();
+                Statement st = c.createStatement()) {
             st.execute("UPDATE renlayer.tenants SET trace_retention_days = least(trace_retention_days, 10)");
         }
         for (int daysAgo : new int[] {0, 1, 3, 5, 12}) {
@@ -50,7 +51,8 @@ class TraceRetentionIT {
         assertThat(outcome.droppedDays()).contains(TODAY.minusDays(12)).doesNotContain(TODAY.minusDays(5));
         assertThat(daysWithTraces(brief)).containsExactlyInAnyOrder(0, 1);
         assertThat(daysWithTraces(patient)).containsExactlyInAnyOrder(0, 1, 3, 5);
-        assertThat(partitions()).contains(partition(TODAY.plusDays(3)), partition(TODAY.minusDays(5)))
+        assertThat(partitions())
+                .contains(partition(TODAY.plusDays(3)), partition(TODAY.minusDays(5)))
                 .doesNotContain(partition(TODAY.minusDays(12)));
     }
 
@@ -79,7 +81,8 @@ class TraceRetentionIT {
     }
 
     private static void setRetention(Platform platform, Platform.TestTenant t, int days) throws Exception {
-        HttpResponse<String> r = platform.patch("/api/v1/tenants/" + t.tenantId(), "{\"traceRetentionDays\":" + days + "}");
+        HttpResponse<String> r =
+                platform.patch("/api/v1/tenants/" + t.tenantId(), "{\"traceRetentionDays\":" + days + "}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(Platform.json(r.body()).getInt("traceRetentionDays")).isEqualTo(days);
     }
@@ -105,8 +108,9 @@ class TraceRetentionIT {
 
     private static List<Integer> daysWithTraces(Platform.TestTenant t) throws Exception {
         List<Integer> days = new ArrayList<>();
-        try (Connection c = Gateway.database(); PreparedStatement ps = c.prepareStatement(
-                "SELECT (?::date - (created_at AT TIME ZONE 'UTC')::date) FROM renlayer.traces WHERE tenant_id = ?")) {
+        try (Connection c = Gateway.database();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT (?::date - (created_at AT TIME ZONE 'UTC')::date) FROM renlayer.traces WHERE tenant_id = ?")) {
             ps.setObject(1, TODAY);
             ps.setObject(2, UUID.fromString(t.tenantId()));
             try (ResultSet rs = ps.executeQuery()) {
@@ -120,9 +124,11 @@ class TraceRetentionIT {
 
     private static List<String> partitions() throws Exception {
         List<String> names = new ArrayList<>();
-        try (Connection c = Gateway.database(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
-                        + "WHERE i.inhparent = 'renlayer.traces'::regclass")) {
+        try (Connection c = Gateway.database();
+                Statement st = c.createStatement();
+                ResultSet rs =
+                        st.executeQuery("SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
+                                + "WHERE i.inhparent = 'renlayer.traces'::regclass")) {
             while (rs.next()) {
                 names.add(rs.getString(1));
             }

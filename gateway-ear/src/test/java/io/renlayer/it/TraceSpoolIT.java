@@ -38,7 +38,9 @@ class TraceSpoolIT {
             answers = load.stop();
         }
 
-        assertThat(SteadyLoad.byStatus(answers)).as("every call served through the outage").containsOnlyKeys(200);
+        assertThat(SteadyLoad.byStatus(answers))
+                .as("every call served through the outage")
+                .containsOnlyKeys(200);
         assertExactlyOnce(t.tenantId(), answers, 1);
         Metrics.await(gateway.controlUrl(), "renlayer_trace_rows_spooled", rows -> rows == 0);
     }
@@ -73,8 +75,10 @@ class TraceSpoolIT {
     private static void assertExactlyOnce(String tenantId, List<SteadyLoad.Answer> answers, int earlier)
             throws Exception {
         Map<String, Integer> stored = StoredTraces.await(tenantId, answers.size() + earlier);
-        Map<String, Integer> answered = answers.stream().map(SteadyLoad.Answer::requestId)
-                .filter(Objects::nonNull).collect(Collectors.toMap(id -> id, id -> 1));
+        Map<String, Integer> answered = answers.stream()
+                .map(SteadyLoad.Answer::requestId)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toMap(id -> id, id -> 1));
         assertThat(answered).hasSize(answers.size());
         assertThat(stored).containsAllEntriesOf(answered);
         assertThat(StoredTraces.total(stored)).isEqualTo(answers.size() + earlier);

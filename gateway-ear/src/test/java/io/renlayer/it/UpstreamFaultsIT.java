@@ -33,8 +33,10 @@ class UpstreamFaultsIT {
 
     private static final int CONCURRENCY = 16;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     private record Fault(String name, String key, String body, Map<String, String> headers, int calls) {}
 
@@ -42,23 +44,33 @@ class UpstreamFaultsIT {
     void tenThousandFailedCallsAreAnsweredTracedAndLeakNothing(Gateway gateway) throws Exception {
         Platform platform = new Platform(gateway);
         ResilienceIT.Bare failing = ResilienceIT.bareTenant(platform);
-        ResilienceIT.upstream(platform, failing.tenantId(), "flaky", gateway.upstream.baseUrl(), "[\"*\"]",
-                ",\"readTimeoutMs\":300");
+        ResilienceIT.upstream(
+                platform, failing.tenantId(), "flaky", gateway.upstream.baseUrl(), "[\"*\"]", ",\"readTimeoutMs\":300");
         ResilienceIT.Bare unreachable = ResilienceIT.bareTenant(platform);
         ResilienceIT.upstream(platform, unreachable.tenantId(), "dead", ResilienceIT.deadBaseUrl(), "[\"*\"]", "");
 
         List<Fault> faults = List.of(
                 new Fault("5xx", failing.key(), Proxy.userMessage("sim-error-500", "fail"), Map.of(), 5_000),
-                new Fault("broken stream", failing.key(),
+                new Fault(
+                        "broken stream",
+                        failing.key(),
                         "{\"model\":\"sim-broken-stream\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"a b c\"}]}",
-                        Map.of(), 3_000),
+                        Map.of(),
+                        3_000),
                 new Fault("refused", unreachable.key(), Proxy.userMessage("gpt-4o", "nobody home"), Map.of(), 1_900),
-                new Fault("timeout", failing.key(), Proxy.userMessage("gpt-4o", "too slow"),
-                        Map.of("x-sim-delay-ms", "1000"), 100));
+                new Fault(
+                        "timeout",
+                        failing.key(),
+                        Proxy.userMessage("gpt-4o", "too slow"),
+                        Map.of("x-sim-delay-ms", "1000"),
+                        100));
 
         // Warm up every path at full concurrency first, so pools have their working size.
-        Map<String, Integer> warmUp = run(gateway, faults.stream()
-                .map(f -> new Fault(f.name(), f.key(), f.body(), f.headers(), CONCURRENCY * 2)).toList());
+        Map<String, Integer> warmUp = run(
+                gateway,
+                faults.stream()
+                        .map(f -> new Fault(f.name(), f.key(), f.body(), f.headers(), CONCURRENCY * 2))
+                        .toList());
         Thread.sleep(2_000);
         Resources before = Resources.of(gateway.pid());
 
@@ -73,8 +85,8 @@ class UpstreamFaultsIT {
                 + Objects.requireNonNullElse(brokenStreams.remove("broken stream 504"), 0);
         assertThat(cut + unsent).as("statuses %s", statuses).isEqualTo(3_000);
         assertThat(cut).isGreaterThan(2_900);
-        assertThat(brokenStreams).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "5xx 500", 5_000, "refused 502", 1_900, "timeout 504", 100));
+        assertThat(brokenStreams)
+                .containsExactlyInAnyOrderEntriesOf(Map.of("5xx 500", 5_000, "refused 502", 1_900, "timeout 504", 100));
         // Each call is traced with the cause its caller was told, warm-up calls included (some of
         // those may time out while the server is still cold).
         Map<String, Integer> told = new TreeMap<>(warmUp);
@@ -82,8 +94,8 @@ class UpstreamFaultsIT {
         assertThat(StoredTraces.total(told)).isEqualTo(10_000 + 4 * CONCURRENCY * 2);
         Map<String, Integer> expectedFailing = new TreeMap<>();
         Map<String, Integer> expectedUnreachable = new TreeMap<>();
-        told.forEach((k, v) -> (k.startsWith("refused") ? expectedUnreachable : expectedFailing)
-                .merge(errorCode(k), v, Integer::sum));
+        told.forEach((k, v) ->
+                (k.startsWith("refused") ? expectedUnreachable : expectedFailing).merge(errorCode(k), v, Integer::sum));
         assertThat(StoredTraces.awaitByErrorCode(failing.tenantId(), StoredTraces.total(expectedFailing)))
                 .isEqualTo(expectedFailing);
         assertThat(StoredTraces.awaitByErrorCode(unreachable.tenantId(), StoredTraces.total(expectedUnreachable)))
@@ -95,10 +107,15 @@ class UpstreamFaultsIT {
         System.out.printf("UpstreamFaultsIT: before the 10,000 failures %s, after %s%n", before, after);
         // A leak grows with the calls: one per failure would be thousands. The slack covers pool
         // connections and workers that come and go.
-        assertThat(after.threads()).as("threads before %s, after %s", before, after).isLessThan(before.threads() + 20);
-        assertThat(after.fileDescriptors()).as("fds before %s, after %s", before, after)
+        assertThat(after.threads())
+                .as("threads before %s, after %s", before, after)
+                .isLessThan(before.threads() + 20);
+        assertThat(after.fileDescriptors())
+                .as("fds before %s, after %s", before, after)
                 .isLessThan(before.fileDescriptors() + 2 * CONCURRENCY);
-        assertThat(new Proxy(gateway).chat(failing.key(), Proxy.userMessage("gpt-4o", "healthy")).statusCode())
+        assertThat(new Proxy(gateway)
+                        .chat(failing.key(), Proxy.userMessage("gpt-4o", "healthy"))
+                        .statusCode())
                 .isEqualTo(200);
     }
 
@@ -128,7 +145,8 @@ class UpstreamFaultsIT {
                         calls.add(clients.submit(() -> {
                             try {
                                 int status = call(gateway, fault);
-                                counts.computeIfAbsent(fault.name() + " " + status, k -> new AtomicInteger()).incrementAndGet();
+                                counts.computeIfAbsent(fault.name() + " " + status, k -> new AtomicInteger())
+                                        .incrementAndGet();
                             } finally {
                                 slots.release();
                             }
@@ -166,8 +184,10 @@ class UpstreamFaultsIT {
         static Resources of(long pid) throws Exception {
             Path proc = Path.of("/proc", Long.toString(pid));
             int threads = Files.readAllLines(proc.resolve("status")).stream()
-                    .filter(l -> l.startsWith("Threads:")).map(l -> Integer.parseInt(l.substring(8).trim()))
-                    .findFirst().orElseThrow();
+                    .filter(l -> l.startsWith("Threads:"))
+                    .map(l -> Integer.parseInt(l.substring(8).trim()))
+                    .findFirst()
+                    .orElseThrow();
             try (var fds = Files.list(proc.resolve("fd"))) {
                 return new Resources(threads, fds.count());
             }

@@ -47,7 +47,8 @@ class VirtualKeyIT {
     @Test
     void expiredKeyIsUnauthorized(Gateway gateway) throws Exception {
         Platform.TestTenant tenant = cachedKey(gateway);
-        update("UPDATE renlayer.api_keys SET expires_at = now() - interval '1 second' WHERE id = ?::uuid",
+        update(
+                "UPDATE renlayer.api_keys SET expires_at = now() - interval '1 second' WHERE id = ?::uuid",
                 tenant.keyId());
         assertRefused(new Proxy(gateway).awaitStatus(tenant.key(), 401), 401, "key_expired");
     }
@@ -69,8 +70,8 @@ class VirtualKeyIT {
         Platform.TestTenant tenant = new Platform(gateway).newTenant();
         String secret = tenant.key().substring(tenant.key().lastIndexOf('_') + 1);
         try (Connection db = Gateway.database();
-                PreparedStatement st = db.prepareStatement(
-                        "SELECT count(*) FROM renlayer.api_keys k WHERE k::text LIKE ?")) {
+                PreparedStatement st =
+                        db.prepareStatement("SELECT count(*) FROM renlayer.api_keys k WHERE k::text LIKE ?")) {
             st.setString(1, "%" + secret + "%");
             var rs = st.executeQuery();
             rs.next();
@@ -81,7 +82,9 @@ class VirtualKeyIT {
     /** A new tenant whose key has been used once, so the proxy holds it in its cache. */
     private static Platform.TestTenant cachedKey(Gateway gateway) throws Exception {
         Platform.TestTenant tenant = new Platform(gateway).newTenant();
-        assertThat(new Proxy(gateway).chat(tenant.key(), Proxy.userMessage("gpt-4o", "warm")).statusCode())
+        assertThat(new Proxy(gateway)
+                        .chat(tenant.key(), Proxy.userMessage("gpt-4o", "warm"))
+                        .statusCode())
                 .isEqualTo(200);
         return tenant;
     }
@@ -95,7 +98,8 @@ class VirtualKeyIT {
     }
 
     private static void update(String sql, String id) throws Exception {
-        try (Connection db = Gateway.database(); PreparedStatement st = db.prepareStatement(sql)) {
+        try (Connection db = Gateway.database();
+                PreparedStatement st = db.prepareStatement(sql)) {
             st.setString(1, id);
             assertThat(st.executeUpdate()).isEqualTo(1);
         }

@@ -31,8 +31,8 @@ public class CallFinish {
         exchange.finished(end.status(), end.errorCode());
         try {
             if (end.reply() != null) {
-                ErrorWriter.write(response, end.reply(), exchange.requestId(), route.errors(),
-                        McpCall.answeringIdOf(exchange));
+                ErrorWriter.write(
+                        response, end.reply(), exchange.requestId(), route.errors(), McpCall.answeringIdOf(exchange));
             } else if (exchange.answer() != null) {
                 writeAnswer(response, exchange);
             }

@@ -1,27 +1,27 @@
 package io.renlayer.proxy;
 
+import io.renlayer.core.policies.PolicyOutcome;
 import io.renlayer.core.runtime.PriceTable;
 import io.renlayer.core.traces.AsciiText;
 import io.renlayer.core.traces.TraceFinding;
 import io.renlayer.core.traces.TracePolicy;
 import io.renlayer.core.traces.TraceRecord;
+import io.renlayer.proxy.inspect.DetectorRunner;
+import io.renlayer.proxy.inspect.ScanResult;
 import io.renlayer.proxy.limits.Limiter;
 import io.renlayer.proxy.limits.Micros;
 import io.renlayer.proxy.limits.Reservation;
 import io.renlayer.proxy.metrics.ProxyMetrics;
 import io.renlayer.proxy.pipeline.Exchange;
-import io.renlayer.proxy.trace.TraceQueue;
-import io.renlayer.spi.upstream.Usage;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import io.renlayer.core.policies.PolicyOutcome;
-import io.renlayer.proxy.inspect.DetectorRunner;
-import io.renlayer.proxy.inspect.ScanResult;
 import io.renlayer.proxy.trace.ResponseCapture;
 import io.renlayer.proxy.trace.SessionIds;
 import io.renlayer.proxy.trace.TraceBodies;
 import io.renlayer.proxy.trace.TraceIds;
+import io.renlayer.proxy.trace.TraceQueue;
 import io.renlayer.spi.dlp.ScanInput;
+import io.renlayer.spi.upstream.Usage;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,14 +90,19 @@ public class ExchangeRecorder {
                 count(usage.completionTokens()),
                 count(usage.totalTokens()),
                 exchange.requestScan().findings().stream()
-                        .map(d -> new TraceFinding(d.detector(), d.finding().type(), d.finding().start(),
-                                d.finding().end(), d.finding().confidence()))
+                        .map(d -> new TraceFinding(
+                                d.detector(),
+                                d.finding().type(),
+                                d.finding().start(),
+                                d.finding().end(),
+                                d.finding().confidence()))
                         .toList(),
                 exchange.requestScan().failedDetectors(),
                 costMicros == null ? null : Micros.toUsd(costMicros),
                 flags(exchange),
                 exchange.policies().stream()
-                        .map(a -> new TracePolicy(a.name(), a.outcome().name(), a.phase().wire(), a.reason()))
+                        .map(a -> new TracePolicy(
+                                a.name(), a.outcome().name(), a.phase().wire(), a.reason()))
                         .toList(),
                 null,
                 decision(exchange),
@@ -124,10 +129,11 @@ public class ExchangeRecorder {
         return row -> {
             String tenant = row.tenantId().toString();
             CharSequence request = decoded != null || requestBody == null ? decoded : text(requestBody);
-            return row.withBodies(SessionIds.of(headers, mayNameSession ? request : null),
+            return row.withBodies(
+                    SessionIds.of(headers, mayNameSession ? request : null),
                     TraceBodies.redactedRequest(request, promptText, otherText, promptScan, detectors, tenant),
-                    TraceBodies.redacted(response.text(), response.truncated(), detectors, tenant,
-                            ScanInput.Phase.RESPONSE));
+                    TraceBodies.redacted(
+                            response.text(), response.truncated(), detectors, tenant, ScanInput.Phase.RESPONSE));
         };
     }
 
@@ -166,8 +172,12 @@ public class ExchangeRecorder {
             return;
         }
         boolean answered = exchange.upstreamNanos() >= 0;
-        long tokens = usage.isKnown() ? usage.totalTokens() : answered ? reservation.request().tokens() : 0;
-        long cost = costMicros != null ? costMicros : answered ? reservation.request().costMicros() : 0;
+        long tokens = usage.isKnown()
+                ? usage.totalTokens()
+                : answered ? reservation.request().tokens() : 0;
+        long cost = costMicros != null
+                ? costMicros
+                : answered ? reservation.request().costMicros() : 0;
         limiter.settle(reservation, tokens, cost);
     }
 

@@ -82,9 +82,12 @@ public class ProxyRoutes {
         Stage evaluatePolicies = new EvaluatePolicyStage(caches::policies, detectors);
         List<Route> routes = new ArrayList<>();
         for (ModelRoute model : MODEL_ROUTES) {
-            routes.add(new Route(model.path(), PathPattern.exactly(model.path(), model.upstreamPath()),
+            routes.add(new Route(
+                    model.path(),
+                    PathPattern.exactly(model.path(), model.upstreamPath()),
                     model.dialect().equals("anthropic") ? ErrorDialect.ANTHROPIC : ErrorDialect.OPENAI,
-                    stages(accept(List.of("POST"), BodyRule.JSON),
+                    stages(
+                            accept(List.of("POST"), BodyRule.JSON),
                             authenticate,
                             new ReadChatRequestStage(),
                             new ResolveUpstreamStage(model.dialect(), caches::upstreams, plugins::upstreamProvider),
@@ -94,12 +97,19 @@ public class ProxyRoutes {
                             evaluatePolicies),
                     true));
         }
-        routes.add(new Route("/v1/models", PathPattern.exactly("/v1/models", ""), ErrorDialect.OPENAI,
+        routes.add(new Route(
+                "/v1/models",
+                PathPattern.exactly("/v1/models", ""),
+                ErrorDialect.OPENAI,
                 stages(accept(List.of("GET"), BodyRule.NONE), authenticate, new ListModelsStage(caches::upstreams)),
                 false));
         // A registered service's own methods are checked once the service is known.
-        routes.add(new Route("/services/*", ServicePath::address, ErrorDialect.OPENAI,
-                stages(accept(List.of(), BodyRule.ANY),
+        routes.add(new Route(
+                "/services/*",
+                ServicePath::address,
+                ErrorDialect.OPENAI,
+                stages(
+                        accept(List.of(), BodyRule.ANY),
                         authenticate,
                         new ResolveServiceStage(caches::services),
                         guard,
@@ -108,8 +118,12 @@ public class ProxyRoutes {
                 true));
         // MCP's Streamable HTTP transport: POST carries JSON-RPC messages, GET opens the server's
         // event stream, DELETE ends the session.
-        routes.add(new Route("/mcp/*", McpPath::address, ErrorDialect.MCP,
-                stages(accept(List.of("POST", "GET", "DELETE"), BodyRule.JSON_WHEN_POST),
+        routes.add(new Route(
+                "/mcp/*",
+                McpPath::address,
+                ErrorDialect.MCP,
+                stages(
+                        accept(List.of("POST", "GET", "DELETE"), BodyRule.JSON_WHEN_POST),
                         authenticate,
                         new ReadMcpRequestStage(),
                         new ResolveMcpUpstreamStage(caches::upstreams, plugins::upstreamProvider),
@@ -119,9 +133,12 @@ public class ProxyRoutes {
                         scanPrompt,
                         evaluatePolicies),
                 true));
-        Route unmatched = new Route("unmatched",
+        Route unmatched = new Route(
+                "unmatched",
                 (method, path, query) -> Address.refused("unmatched", ProxyError.unknownRoute(method, path)),
-                ErrorDialect.OPENAI, stages(accept(List.of(), BodyRule.NONE)), false);
+                ErrorDialect.OPENAI,
+                stages(accept(List.of(), BodyRule.NONE)),
+                false);
         table = new RouteTable(routes, unmatched);
     }
 

@@ -61,12 +61,20 @@ public class ProxyServlet extends HttpServlet {
         String requestId = RequestIds.next();
         RouteTable table = routes.table();
         if (request.getDispatcherType() == DispatcherType.ERROR) {
-            ServerErrorPage.write(request, response, requestId, path -> table.match("GET", path, null).route().errors());
+            ServerErrorPage.write(
+                    request,
+                    response,
+                    requestId,
+                    path -> table.match("GET", path, null).route().errors());
             return;
         }
         RouteTable.Match match = table.match(request.getMethod(), request.getRequestURI(), request.getQueryString());
-        Exchange exchange = new Exchange(requestId, request.getMethod(), match.address(),
-                ServletInbound.headers(request), new ServletInbound(request));
+        Exchange exchange = new Exchange(
+                requestId,
+                request.getMethod(),
+                match.address(),
+                ServletInbound.headers(request),
+                new ServletInbound(request));
         // Declared bytes only: reading a body to learn its size is the work shedding must avoid.
         long declaredBytes = Math.min(Math.max(request.getContentLengthLong(), 0), GatewaySettings.maxRequestBytes());
         if (!inFlight.tryEnter(declaredBytes)) {
@@ -84,7 +92,10 @@ public class ProxyServlet extends HttpServlet {
     private void run(HttpServletRequest request, HttpServletResponse response, Exchange exchange, Route route) {
         StageResult result = runStages(exchange, route);
         if (!result.proceeds()) {
-            finish.finish(response, exchange, route,
+            finish.finish(
+                    response,
+                    exchange,
+                    route,
                     result.rejection().map(CallEnd::refused).orElseGet(() -> CallEnd.answered(200, null)));
             return;
         }

@@ -23,8 +23,12 @@ final class ServerErrorPage {
 
     private ServerErrorPage() {}
 
-    static void write(HttpServletRequest request, HttpServletResponse response, String requestId,
-            Function<String, ErrorDialect> dialectOfPath) throws IOException {
+    static void write(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            String requestId,
+            Function<String, ErrorDialect> dialectOfPath)
+            throws IOException {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         int code = status instanceof Integer i ? i : 500;
@@ -33,7 +37,11 @@ final class ServerErrorPage {
             code = code >= 400 && code < 500 ? code : 400; // the container failed reading the request
         }
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        ErrorWriter.write(response, ProxyError.refusedByServer(code), requestId,
-                uri instanceof String path ? dialectOfPath.apply(path) : ErrorDialect.OPENAI, null);
+        ErrorWriter.write(
+                response,
+                ProxyError.refusedByServer(code),
+                requestId,
+                uri instanceof String path ? dialectOfPath.apply(path) : ErrorDialect.OPENAI,
+                null);
     }
 }

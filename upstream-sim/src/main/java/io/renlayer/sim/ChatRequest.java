@@ -1,6 +1,7 @@
 package io.renlayer.sim;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -28,8 +29,8 @@ record ChatRequest(String model, boolean stream, boolean includeUsage, List<Stri
         collect(json.get("messages"), contents);
         collect(json.get("input"), contents); // Responses and Embeddings
         boolean stream = json.getBoolean("stream", false);
-        boolean includeUsage = json.get("stream_options") instanceof JsonObject options
-                && options.getBoolean("include_usage", false);
+        boolean includeUsage =
+                json.get("stream_options") instanceof JsonObject options && options.getBoolean("include_usage", false);
         return new ChatRequest(model.getString(), stream, includeUsage, List.copyOf(contents));
     }
 
@@ -37,7 +38,7 @@ record ChatRequest(String model, boolean stream, boolean includeUsage, List<Stri
     private static void collect(JsonValue value, List<String> into) {
         if (value instanceof JsonString text) {
             into.add(text.getString());
-        } else if (value instanceof jakarta.json.JsonArray items) {
+        } else if (value instanceof JsonArray items) {
             for (JsonValue item : items) {
                 if (item instanceof JsonString text) {
                     into.add(text.getString());
@@ -45,7 +46,7 @@ record ChatRequest(String model, boolean stream, boolean includeUsage, List<Stri
                     JsonValue content = message.get("content");
                     if (content instanceof JsonString text) {
                         into.add(text.getString());
-                    } else if (content instanceof jakarta.json.JsonArray parts) {
+                    } else if (content instanceof JsonArray parts) {
                         for (JsonValue part : parts) {
                             if (part instanceof JsonObject p && p.get("text") instanceof JsonString text) {
                                 into.add(text.getString());

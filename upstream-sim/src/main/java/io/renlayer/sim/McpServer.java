@@ -28,28 +28,61 @@ final class McpServer {
         }
         JsonValue id = request.get("id");
         JsonObject result = switch (request.getString("method", "")) {
-            case "initialize" -> Json.createObjectBuilder()
-                    .add("protocolVersion", "2025-03-26")
-                    .add("capabilities", Json.createObjectBuilder().add("tools", Json.createObjectBuilder()))
-                    .add("serverInfo", Json.createObjectBuilder().add("name", "renlayer-sim").add("version", "1"))
-                    .build();
-            case "tools/list" -> Json.createObjectBuilder().add("tools", Json.createArrayBuilder()
-                    .add(tool("search")).add(tool("weather")).add(tool("delete_everything"))).build();
-            case "tools/call" -> Json.createObjectBuilder().add("content", Json.createArrayBuilder()
-                    .add(Json.createObjectBuilder().add("type", "text")
-                            .add("text", "called " + request.getJsonObject("params").getString("name"))))
-                    .build();
+            case "initialize" ->
+                Json.createObjectBuilder()
+                        .add("protocolVersion", "2025-03-26")
+                        .add("capabilities", Json.createObjectBuilder().add("tools", Json.createObjectBuilder()))
+                        .add(
+                                "serverInfo",
+                                Json.createObjectBuilder()
+                                        .add("name", "renlayer-sim")
+                                        .add("version", "1"))
+                        .build();
+            case "tools/list" ->
+                Json.createObjectBuilder()
+                        .add(
+                                "tools",
+                                Json.createArrayBuilder()
+                                        .add(tool("search"))
+                                        .add(tool("weather"))
+                                        .add(tool("delete_everything")))
+                        .build();
+            case "tools/call" ->
+                Json.createObjectBuilder()
+                        .add(
+                                "content",
+                                Json.createArrayBuilder()
+                                        .add(Json.createObjectBuilder()
+                                                .add("type", "text")
+                                                .add(
+                                                        "text",
+                                                        "called "
+                                                                + request.getJsonObject("params")
+                                                                        .getString("name"))))
+                        .build();
             default -> null;
         };
         if (result == null) {
-            return Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("error",
-                    Json.createObjectBuilder().add("code", -32601).add("message", "Method not found")).build().toString();
+            return Json.createObjectBuilder()
+                    .add("jsonrpc", "2.0")
+                    .add("id", id)
+                    .add("error", Json.createObjectBuilder().add("code", -32601).add("message", "Method not found"))
+                    .build()
+                    .toString();
         }
-        return Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("result", result).build().toString();
+        return Json.createObjectBuilder()
+                .add("jsonrpc", "2.0")
+                .add("id", id)
+                .add("result", result)
+                .build()
+                .toString();
     }
 
     private static JsonObject tool(String name) {
-        return Json.createObjectBuilder().add("name", name).add("description", "the " + name + " tool")
-                .add("inputSchema", Json.createObjectBuilder().add("type", "object")).build();
+        return Json.createObjectBuilder()
+                .add("name", name)
+                .add("description", "the " + name + " tool")
+                .add("inputSchema", Json.createObjectBuilder().add("type", "object"))
+                .build();
     }
 }

@@ -43,30 +43,45 @@ final class OpenAiReplies {
     }
 
     static String completion(ChatRequest chat) {
-        JsonObject message = Json.createObjectBuilder().add("role", "assistant").add("content", reply(chat)).build();
+        JsonObject message = Json.createObjectBuilder()
+                .add("role", "assistant")
+                .add("content", reply(chat))
+                .build();
         return Json.createObjectBuilder()
                 .add("id", "chatcmpl-sim")
                 .add("object", "chat.completion")
                 .add("created", CREATED)
                 .add("model", chat.model())
-                .add("choices", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                        .add("index", 0).add("message", message).add("finish_reason", "stop")))
+                .add(
+                        "choices",
+                        Json.createArrayBuilder()
+                                .add(Json.createObjectBuilder()
+                                        .add("index", 0)
+                                        .add("message", message)
+                                        .add("finish_reason", "stop")))
                 .add("usage", usage(chat))
-                .build().toString();
+                .build()
+                .toString();
     }
 
     /** One chunk per word of the reply, a final chunk with the finish reason, and usage when asked. */
     static List<String> streamEvents(ChatRequest chat) {
         List<String> events = new ArrayList<>();
         for (String piece : pieces(chat)) {
-            events.add(chunk(chat, Json.createObjectBuilder().add("content", piece).build(), null));
+            events.add(
+                    chunk(chat, Json.createObjectBuilder().add("content", piece).build(), null));
         }
         events.add(chunk(chat, Json.createObjectBuilder().build(), "stop"));
         if (chat.includeUsage()) {
             events.add(Json.createObjectBuilder()
-                    .add("id", "chatcmpl-sim").add("object", "chat.completion.chunk").add("created", CREATED)
-                    .add("model", chat.model()).add("choices", Json.createArrayBuilder())
-                    .add("usage", usage(chat)).build().toString());
+                    .add("id", "chatcmpl-sim")
+                    .add("object", "chat.completion.chunk")
+                    .add("created", CREATED)
+                    .add("model", chat.model())
+                    .add("choices", Json.createArrayBuilder())
+                    .add("usage", usage(chat))
+                    .build()
+                    .toString());
         }
         return events;
     }
@@ -79,12 +94,23 @@ final class OpenAiReplies {
     static List<String[]> responseEvents(ChatRequest chat) {
         List<String[]> events = new ArrayList<>();
         for (String piece : pieces(chat)) {
-            events.add(new String[] {"response.output_text.delta", Json.createObjectBuilder()
-                    .add("type", "response.output_text.delta").add("delta", piece)
-                    .build().toString()});
+            events.add(new String[] {
+                "response.output_text.delta",
+                Json.createObjectBuilder()
+                        .add("type", "response.output_text.delta")
+                        .add("delta", piece)
+                        .build()
+                        .toString()
+            });
         }
-        events.add(new String[] {"response.completed", Json.createObjectBuilder()
-                .add("type", "response.completed").add("response", responseObject(chat)).build().toString()});
+        events.add(new String[] {
+            "response.completed",
+            Json.createObjectBuilder()
+                    .add("type", "response.completed")
+                    .add("response", responseObject(chat))
+                    .build()
+                    .toString()
+        });
         return events;
     }
 
@@ -92,14 +118,30 @@ final class OpenAiReplies {
         int input = promptTokens(chat);
         int output = completionTokens(chat);
         return Json.createObjectBuilder()
-                .add("id", "resp_sim").add("object", "response").add("created_at", CREATED).add("model", chat.model())
+                .add("id", "resp_sim")
+                .add("object", "response")
+                .add("created_at", CREATED)
+                .add("model", chat.model())
                 .add("status", "completed")
-                .add("output", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                        .add("type", "message").add("role", "assistant").add("id", "msg_sim")
-                        .add("content", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                                .add("type", "output_text").add("text", reply(chat))))))
-                .add("usage", Json.createObjectBuilder().add("input_tokens", input).add("output_tokens", output)
-                        .add("total_tokens", input + output))
+                .add(
+                        "output",
+                        Json.createArrayBuilder()
+                                .add(Json.createObjectBuilder()
+                                        .add("type", "message")
+                                        .add("role", "assistant")
+                                        .add("id", "msg_sim")
+                                        .add(
+                                                "content",
+                                                Json.createArrayBuilder()
+                                                        .add(Json.createObjectBuilder()
+                                                                .add("type", "output_text")
+                                                                .add("text", reply(chat))))))
+                .add(
+                        "usage",
+                        Json.createObjectBuilder()
+                                .add("input_tokens", input)
+                                .add("output_tokens", output)
+                                .add("total_tokens", input + output))
                 .build();
     }
 
@@ -112,17 +154,34 @@ final class OpenAiReplies {
             for (int d = 0; d < 8; d++) {
                 vector.add(((seed >> d) & 0xff) / 255.0);
             }
-            data.add(Json.createObjectBuilder().add("object", "embedding").add("index", i).add("embedding", vector));
+            data.add(Json.createObjectBuilder()
+                    .add("object", "embedding")
+                    .add("index", i)
+                    .add("embedding", vector));
         }
         int prompt = promptTokens(chat);
-        return Json.createObjectBuilder().add("object", "list").add("data", data).add("model", chat.model())
-                .add("usage", Json.createObjectBuilder().add("prompt_tokens", prompt).add("total_tokens", prompt))
-                .build().toString();
+        return Json.createObjectBuilder()
+                .add("object", "list")
+                .add("data", data)
+                .add("model", chat.model())
+                .add(
+                        "usage",
+                        Json.createObjectBuilder().add("prompt_tokens", prompt).add("total_tokens", prompt))
+                .build()
+                .toString();
     }
 
     static String error(String type, String message) {
-        return Json.createObjectBuilder().add("error", Json.createObjectBuilder()
-                .add("message", message).add("type", type).addNull("param").addNull("code")).build().toString();
+        return Json.createObjectBuilder()
+                .add(
+                        "error",
+                        Json.createObjectBuilder()
+                                .add("message", message)
+                                .add("type", type)
+                                .addNull("param")
+                                .addNull("code"))
+                .build()
+                .toString();
     }
 
     private static String chunk(ChatRequest chat, JsonObject delta, String finishReason) {
@@ -134,16 +193,23 @@ final class OpenAiReplies {
         }
         JsonArrayBuilder choices = Json.createArrayBuilder().add(choice);
         return Json.createObjectBuilder()
-                .add("id", "chatcmpl-sim").add("object", "chat.completion.chunk").add("created", CREATED)
-                .add("model", chat.model()).add("choices", choices).build().toString();
+                .add("id", "chatcmpl-sim")
+                .add("object", "chat.completion.chunk")
+                .add("created", CREATED)
+                .add("model", chat.model())
+                .add("choices", choices)
+                .build()
+                .toString();
     }
 
     private static JsonObject usage(ChatRequest chat) {
         int prompt = promptTokens(chat);
         int completion = completionTokens(chat);
         return Json.createObjectBuilder()
-                .add("prompt_tokens", prompt).add("completion_tokens", completion)
-                .add("total_tokens", prompt + completion).build();
+                .add("prompt_tokens", prompt)
+                .add("completion_tokens", completion)
+                .add("total_tokens", prompt + completion)
+                .build();
     }
 
     static int words(String text) {

@@ -2,17 +2,20 @@ package io.renlayer.sim;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import jakarta.json.Json;
 import java.io.IOException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A deterministic model provider on loopback, speaking OpenAI chat completions, responses and
@@ -33,8 +36,8 @@ public final class UpstreamSimulator implements AutoCloseable {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final String credential;
     private final ConcurrentLinkedDeque<ReceivedRequest> received = new ConcurrentLinkedDeque<>();
-    private final java.util.concurrent.atomic.AtomicLong receivedCount = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicLong abandonedStreams = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong receivedCount = new AtomicLong();
+    private final AtomicLong abandonedStreams = new AtomicLong();
 
     private UpstreamSimulator(HttpServer server, String credential) {
         this.server = server;
@@ -81,7 +84,8 @@ public final class UpstreamSimulator implements AutoCloseable {
     }
 
     /** Azure OpenAI: {@code /openai/deployments/<deployment>/chat/completions?api-version=...}. */
-    private static final Pattern AZURE_DEPLOYMENT = Pattern.compile("/openai/deployments/([^/]+)/(chat/completions|embeddings)");
+    private static final Pattern AZURE_DEPLOYMENT =
+            Pattern.compile("/openai/deployments/([^/]+)/(chat/completions|embeddings)");
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
@@ -103,15 +107,22 @@ public final class UpstreamSimulator implements AutoCloseable {
             Matcher azure = AZURE_DEPLOYMENT.matcher(path);
             if (azure.matches()) {
                 String query = exchange.getRequestURI().getRawQuery();
-                if (query == null || !query.startsWith("api-version=")
-                        || (credential != null && !credential.equals(exchange.getRequestHeaders().getFirst("api-key")))) {
-                    send(exchange, 401, OpenAiReplies.error("invalid_request_error", "Azure wants api-key and api-version"));
+                if (query == null
+                        || !query.startsWith("api-version=")
+                        || (credential != null
+                                && !credential.equals(
+                                        exchange.getRequestHeaders().getFirst("api-key")))) {
+                    send(
+                            exchange,
+                            401,
+                            OpenAiReplies.error("invalid_request_error", "Azure wants api-key and api-version"));
                     return;
                 }
                 // Azure answers as OpenAI does; from here on, the deployment's route is the OpenAI one.
                 path = "/v1/" + azure.group(2);
             }
-            if (!List.of("/v1/chat/completions", "/v1/responses", "/v1/embeddings", "/v1/messages").contains(path)) {
+            if (!List.of("/v1/chat/completions", "/v1/responses", "/v1/embeddings", "/v1/messages")
+                    .contains(path)) {
                 send(exchange, 404, OpenAiReplies.error("invalid_request_error", "Unknown path " + path));
                 return;
             }
@@ -123,11 +134,15 @@ public final class UpstreamSimulator implements AutoCloseable {
             String presented = anthropic
                     ? exchange.getRequestHeaders().getFirst("x-api-key")
                     : exchange.getRequestHeaders().getFirst("Authorization");
-            if (credential != null && !azure.matches()
+            if (credential != null
+                    && !azure.matches()
                     && !(anthropic ? credential : "Bearer " + credential).equals(presented)) {
-                send(exchange, 401, anthropic
-                        ? AnthropicReplies.error("authentication_error", "invalid x-api-key")
-                        : OpenAiReplies.error("invalid_request_error", "Incorrect API key provided."));
+                send(
+                        exchange,
+                        401,
+                        anthropic
+                                ? AnthropicReplies.error("authentication_error", "invalid x-api-key")
+                                : OpenAiReplies.error("invalid_request_error", "Incorrect API key provided."));
                 return;
             }
             ChatRequest chat;
@@ -252,7 +267,8 @@ public final class UpstreamSimulator implements AutoCloseable {
                 } else if (exchange.getRequestHeaders().getFirst("x-sim-mcp-sse") != null) {
                     exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
                     exchange.sendResponseHeaders(200, 0);
-                    exchange.getResponseBody().write(("event: message\ndata: " + answer + "\n\n").getBytes(StandardCharsets.UTF_8));
+                    exchange.getResponseBody()
+                            .write(("event: message\ndata: " + answer + "\n\n").getBytes(StandardCharsets.UTF_8));
                 } else {
                     send(exchange, 200, answer);
                 }
@@ -263,12 +279,16 @@ public final class UpstreamSimulator implements AutoCloseable {
     /** Answers with what it received: method, path, query and body. */
     private static void echo(HttpExchange exchange, byte[] body) throws IOException {
         String query = exchange.getRequestURI().getRawQuery();
-        send(exchange, 200, jakarta.json.Json.createObjectBuilder()
-                .add("method", exchange.getRequestMethod())
-                .add("path", exchange.getRequestURI().getRawPath())
-                .add("query", query == null ? "" : query)
-                .add("body", new String(body, StandardCharsets.UTF_8))
-                .build().toString());
+        send(
+                exchange,
+                200,
+                Json.createObjectBuilder()
+                        .add("method", exchange.getRequestMethod())
+                        .add("path", exchange.getRequestURI().getRawPath())
+                        .add("query", query == null ? "" : query)
+                        .add("body", new String(body, StandardCharsets.UTF_8))
+                        .build()
+                        .toString());
     }
 
     private static void send(HttpExchange exchange, int status, String json) throws IOException {
@@ -320,9 +340,11 @@ public final class UpstreamSimulator implements AutoCloseable {
     /** What the simulator saw of one request. Header names are lower-cased. */
     public record ReceivedRequest(String method, String path, Map<String, List<String>> headers, byte[] body) {
         static ReceivedRequest of(HttpExchange exchange, byte[] body) {
-            Map<String, List<String>> headers = new java.util.TreeMap<>();
-            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), List.copyOf(values)));
-            return new ReceivedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, body);
+            Map<String, List<String>> headers = new TreeMap<>();
+            exchange.getRequestHeaders()
+                    .forEach((name, values) -> headers.put(name.toLowerCase(), List.copyOf(values)));
+            return new ReceivedRequest(
+                    exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, body);
         }
 
         public String header(String lowerCaseName) {

@@ -1,8 +1,7 @@
 package io.renlayer.api.health;
 
-import io.renlayer.api.security.Access;
-
 import io.renlayer.admin.runtime.Readiness;
+import io.renlayer.api.security.Access;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -57,7 +57,8 @@ public final class DomainExceptionMappers {
         @Override
         public Response toResponse(TooManyAttemptsException e) {
             return Response.fromResponse(Problem.response(429, "Too Many Requests", e.getMessage()))
-                    .header("Retry-After", e.retryAfterSeconds()).build();
+                    .header("Retry-After", e.retryAfterSeconds())
+                    .build();
         }
     }
 
@@ -78,9 +79,12 @@ public final class DomainExceptionMappers {
         public Response toResponse(StorageException e) {
             String incident = UUID.randomUUID().toString();
             LOG.log(Level.WARNING, "Database failure, incident " + incident, e);
-            return Response.fromResponse(Problem.response(503, "Service Unavailable",
-                    "The database cannot be reached right now; retry shortly. Incident " + incident + "."))
-                    .header("Retry-After", 5).build();
+            return Response.fromResponse(Problem.response(
+                            503,
+                            "Service Unavailable",
+                            "The database cannot be reached right now; retry shortly. Incident " + incident + "."))
+                    .header("Retry-After", 5)
+                    .build();
         }
     }
 }

@@ -27,7 +27,8 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
             }
             int status = wae.getResponse().getStatus();
             String title = Response.Status.fromStatusCode(status) == null
-                    ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase();
+                    ? "Error"
+                    : Response.Status.fromStatusCode(status).getReasonPhrase();
             return Problem.response(status, title, status == 404 ? "No such resource." : null);
         }
         if (e instanceof ProcessingException || e instanceof JsonbException) {

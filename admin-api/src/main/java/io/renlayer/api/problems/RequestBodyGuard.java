@@ -26,7 +26,8 @@ public class RequestBodyGuard implements ReaderInterceptor {
         try {
             body = readAtMost(context.getInputStream(), GatewaySettings.maxControlBodyBytes());
         } catch (IOException | IllegalArgumentException e) { // a malformed chunk, a connection cut mid-body
-            throw new WebApplicationException(Problem.response(400, "Bad Request", "The request body could not be read."));
+            throw new WebApplicationException(
+                    Problem.response(400, "Bad Request", "The request body could not be read."));
         }
         String problem = JsonShape.problem(body);
         if (problem != null) {
@@ -42,8 +43,8 @@ public class RequestBodyGuard implements ReaderInterceptor {
         for (int n; (n = in.read(buffer, size, buffer.length - size)) > 0; ) {
             size += n;
             if (size > limit) {
-                throw new WebApplicationException(Problem.response(413, "Content Too Large",
-                        "The request body is larger than " + limit + " bytes."));
+                throw new WebApplicationException(Problem.response(
+                        413, "Content Too Large", "The request body is larger than " + limit + " bytes."));
             }
             if (size == buffer.length) {
                 buffer = Arrays.copyOf(buffer, Math.min(limit + 1, buffer.length * 2));

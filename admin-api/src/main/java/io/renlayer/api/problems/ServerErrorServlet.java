@@ -29,9 +29,11 @@ public class ServerErrorServlet extends HttpServlet {
             code = 400; // the container failed reading the request
         }
         String title = code == 404 ? "Not Found" : code < 500 ? "Bad Request" : "Internal Server Error";
-        String detail = code == 404 ? "No such resource." : code < 500 ? "The request could not be read." : "Unexpected error.";
-        byte[] body = ("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + code + ",\"detail\":\"" + detail
-                + "\"}").getBytes(StandardCharsets.UTF_8);
+        String detail =
+                code == 404 ? "No such resource." : code < 500 ? "The request could not be read." : "Unexpected error.";
+        byte[] body = ("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + code + ",\"detail\":\""
+                        + detail + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
         response.resetBuffer();
         response.setStatus(code);
         response.setContentType(Problem.MEDIA_TYPE);

@@ -1,6 +1,7 @@
 package io.renlayer.api.security;
 
-import io.renlayer.admin.users.Role;
+import io.renlayer.admin.access.Actor;
+import io.renlayer.admin.access.Role;
 import java.security.Principal;
 import java.util.UUID;
 
@@ -20,6 +21,11 @@ public record Caller(String name, UUID tenantId, Role role) implements Principal
 
     public boolean isOperator() {
         return tenantId == null;
+    }
+
+    /** The caller as the services see them. */
+    public Actor actor() {
+        return isOperator() ? Actor.operator(name) : Actor.user(name, tenantId, role);
     }
 
     @Override

@@ -3,9 +3,9 @@ package io.renlayer.api.security;
 import io.renlayer.admin.audit.RequestOrigin;
 import io.renlayer.admin.auth.OperatorTokenService;
 import io.renlayer.admin.auth.PlatformTokenVerifier;
-import io.renlayer.core.runtime.FailureThrottle;
 import io.renlayer.admin.users.UserService;
 import io.renlayer.api.problems.Problem;
+import io.renlayer.core.runtime.FailureThrottle;
 import jakarta.annotation.Priority;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -79,8 +79,12 @@ public class CallerFilter implements ContainerRequestFilter {
         String source = servletRequest.getRemoteAddr();
         long wait = GUESSES.retryAfterSeconds(source);
         if (wait > 0) {
-            request.abortWith(Response.fromResponse(Problem.response(429, "Too Many Requests",
-                    "Too many refused credentials from this address; try again later.")).header("Retry-After", wait).build());
+            request.abortWith(Response.fromResponse(Problem.response(
+                            429,
+                            "Too Many Requests",
+                            "Too many refused credentials from this address; try again later."))
+                    .header("Retry-After", wait)
+                    .build());
             return;
         }
         Optional<Caller> caller = identify(request);
@@ -88,16 +92,20 @@ public class CallerFilter implements ContainerRequestFilter {
             if (request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
                 GUESSES.failed(source);
             }
-            request.abortWith(Problem.response(401, "Unauthorized",
-                    "Send 'Authorization: Bearer <token>': a platform JWT from /api/v1/auth/sign-in, or an operator token."));
+            request.abortWith(
+                    Problem.response(
+                            401,
+                            "Unauthorized",
+                            "Send 'Authorization: Bearer <token>': a platform JWT from /api/v1/auth/sign-in, or an operator token."));
             return;
         }
         Caller who = caller.get();
         String refusal = who.isOperator() ? null : refusalFor(who, level, request);
         if (refusal != null) {
-            request.abortWith(refusal.isEmpty()
-                    ? Problem.response(404, "Not Found", "tenant not found", Map.of("resource", "tenant"))
-                    : Problem.response(403, "Forbidden", refusal));
+            request.abortWith(
+                    refusal.isEmpty()
+                            ? Problem.response(404, "Not Found", "tenant not found", Map.of("resource", "tenant"))
+                            : Problem.response(403, "Forbidden", refusal));
             return;
         }
         boolean secure = request.getSecurityContext().isSecure();
@@ -109,7 +117,9 @@ public class CallerFilter implements ContainerRequestFilter {
         String pathTenant = request.getUriInfo().getPathParameters().getFirst("tenantId");
         boolean reading = READ_METHODS.contains(request.getMethod()) || level == Access.Level.READ;
         if (pathTenant == null) {
-            return level == Access.Level.OPERATOR && reading ? null : "this is the operator plane; sign in with an operator token";
+            return level == Access.Level.OPERATOR && reading
+                    ? null
+                    : "this is the operator plane; sign in with an operator token";
         }
         if (!pathTenant.equalsIgnoreCase(user.tenantId().toString())) {
             return "";
@@ -133,8 +143,10 @@ public class CallerFilter implements ContainerRequestFilter {
         }
         String token = authorization.substring(7).strip();
         if (token.startsWith(JWT_START)) {
-            return platformTokens.verify(token).flatMap(t -> users.currentRole(t.tenantId(), t.userId())
-                    .map(role -> Caller.user(t.userId().toString(), t.tenantId(), role)));
+            return platformTokens
+                    .verify(token)
+                    .flatMap(t -> users.currentRole(t.tenantId(), t.userId())
+                            .map(role -> Caller.user(t.userId().toString(), t.tenantId(), role)));
         }
         return operatorTokens.authenticate(token).map(t -> Caller.operator(t.getId()));
     }
@@ -160,7 +172,9 @@ public class CallerFilter implements ContainerRequestFilter {
 
         @Override
         public boolean isUserInRole(String role) {
-            return caller.isOperator() ? "operator".equals(role) : caller.role().claim().equals(role);
+            return caller.isOperator()
+                    ? "operator".equals(role)
+                    : caller.role().claim().equals(role);
         }
 
         @Override

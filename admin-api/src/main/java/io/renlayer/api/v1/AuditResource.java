@@ -3,8 +3,8 @@ package io.renlayer.api.v1;
 import io.renlayer.admin.audit.AuditRecord;
 import io.renlayer.admin.audit.AuditTrail;
 import io.renlayer.admin.audit.ChainVerification;
-import io.renlayer.core.paging.Page;
 import io.renlayer.admin.tenants.TenantService;
+import io.renlayer.core.paging.Page;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;
@@ -31,13 +31,27 @@ public class AuditResource {
     private UUID tenantId;
 
     @GET
-    public Page<AuditRecord> list(@QueryParam("actor") String actor, @QueryParam("action") String action,
-            @QueryParam("targetType") String targetType, @QueryParam("targetId") String targetId,
-            @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    public Page<AuditRecord> list(
+            @QueryParam("actor") String actor,
+            @QueryParam("action") String action,
+            @QueryParam("targetType") String targetType,
+            @QueryParam("targetId") String targetId,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
         tenants.require(tenantId);
-        return trail.list(tenantId, new AuditTrail.Filter(actor, action, targetType, targetId,
-                QueryParams.instant("from", from), QueryParams.instant("to", to)), QueryParams.integer("limit", limit), cursor);
+        return trail.list(
+                tenantId,
+                new AuditTrail.Filter(
+                        actor,
+                        action,
+                        targetType,
+                        targetId,
+                        QueryParams.instant("from", from),
+                        QueryParams.instant("to", to)),
+                QueryParams.integer("limit", limit),
+                cursor);
     }
 
     /** Recomputes every entry's hash and link; {@code valid:false} names the first broken entry. */

@@ -49,12 +49,31 @@ public class AuthResource {
     @Access(Access.Level.PUBLIC)
     public Response signIn(SignInRequest request) {
         SignInRequest body = Requests.required(request);
-        SignInResult result = signIn.signIn(body.email(), body.password(), body.code(), body.ttlSeconds(), body.tenant());
+        SignInResult result =
+                signIn.signIn(body.email(), body.password(), body.code(), body.ttlSeconds(), body.tenant());
         SignInView view = result.token() == null
-                ? new SignInView(result.status(), null, null, null, null, null, null, null, result.otpauthUri(), result.otpSecret())
-                : new SignInView(result.status(), result.token().token(), "Bearer", result.token().expiresAt(),
-                        result.user().getId(), result.user().getTenantId(), result.user().getEmail(),
-                        result.user().getRole().claim(), null, null);
+                ? new SignInView(
+                        result.status(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        result.otpauthUri(),
+                        result.otpSecret())
+                : new SignInView(
+                        result.status(),
+                        result.token().token(),
+                        "Bearer",
+                        result.token().expiresAt(),
+                        result.user().getId(),
+                        result.user().getTenantId(),
+                        result.user().getEmail(),
+                        result.user().getRole().claim(),
+                        null,
+                        null);
         return Response.ok(view).header("Cache-Control", "no-store").build();
     }
 
@@ -64,7 +83,8 @@ public class AuthResource {
     @Access(Access.Level.PUBLIC)
     public Response jwks() {
         return Response.ok(signingKeys.publishedKeySet(), "application/jwk-set+json")
-                .header("Cache-Control", "max-age=60").build();
+                .header("Cache-Control", "max-age=60")
+                .build();
     }
 
     @GET
@@ -72,7 +92,10 @@ public class AuthResource {
     @Access(Access.Level.OPERATOR)
     public Me me() {
         Caller who = (Caller) caller.getUserPrincipal();
-        return new Me(who.getName(), who.tenantId(), who.isOperator() ? "operator" : who.role().claim());
+        return new Me(
+                who.getName(),
+                who.tenantId(),
+                who.isOperator() ? "operator" : who.role().claim());
     }
 
     /** Starts a new signing key now; tokens signed by the previous one stay valid until they expire. */
@@ -87,8 +110,17 @@ public class AuthResource {
     /** {@code tenant} is needed only for an e-mail that signs in to several tenants. */
     public record SignInRequest(String email, String password, String code, Long ttlSeconds, UUID tenant) {}
 
-    public record SignInView(String status, String accessToken, String tokenType, Instant expiresAt, UUID userId,
-            UUID tenantId, String email, String role, String otpauthUri, String otpSecret) {}
+    public record SignInView(
+            String status,
+            String accessToken,
+            String tokenType,
+            Instant expiresAt,
+            UUID userId,
+            UUID tenantId,
+            String email,
+            String role,
+            String otpauthUri,
+            String otpSecret) {}
 
     public record Me(String principal, UUID tenantId, String role) {}
 

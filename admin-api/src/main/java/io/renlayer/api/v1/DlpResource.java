@@ -60,7 +60,8 @@ public class DlpResource {
     @PUT
     @Path("settings")
     public Settings put(Settings body) {
-        Set<String> disabled = settings.disable(tenantId, Requests.required(body).disabledTypes(), Requests.actor(caller));
+        Set<String> disabled =
+                settings.disable(tenantId, Requests.required(body).disabledTypes(), Requests.actor(caller));
         return new Settings(List.copyOf(disabled));
     }
 

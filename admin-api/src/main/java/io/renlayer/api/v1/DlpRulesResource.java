@@ -50,9 +50,10 @@ public class DlpRulesResource {
     }
 
     @GET
-    public Page<RuleView> list(@QueryParam("kind") String kind, @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor) {
-        return rules.list(tenantId, kind, PageRequest.of(QueryParams.integer("limit", limit), cursor)).map(RuleView::of);
+    public Page<RuleView> list(
+            @QueryParam("kind") String kind, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return rules.list(tenantId, kind, PageRequest.of(QueryParams.integer("limit", limit), cursor))
+                .map(RuleView::of);
     }
 
     @GET
@@ -74,11 +75,31 @@ public class DlpRulesResource {
         return Response.noContent().build();
     }
 
-    public record RuleView(UUID id, UUID tenantId, String name, String kind, String pattern, List<String> keywords,
-            boolean caseSensitive, String redaction, boolean enabled, Instant createdAt, Instant updatedAt) {
+    public record RuleView(
+            UUID id,
+            UUID tenantId,
+            String name,
+            String kind,
+            String pattern,
+            List<String> keywords,
+            boolean caseSensitive,
+            String redaction,
+            boolean enabled,
+            Instant createdAt,
+            Instant updatedAt) {
         static RuleView of(DlpRule r) {
-            return new RuleView(r.getId(), r.getTenantId(), r.getName(), r.getKind(), r.getPattern(), r.getKeywords(),
-                    r.isCaseSensitive(), r.getRedaction(), r.isEnabled(), r.getCreatedAt(), r.getUpdatedAt());
+            return new RuleView(
+                    r.getId(),
+                    r.getTenantId(),
+                    r.getName(),
+                    r.getKind(),
+                    r.getPattern(),
+                    r.getKeywords(),
+                    r.isCaseSensitive(),
+                    r.getRedaction(),
+                    r.isEnabled(),
+                    r.getCreatedAt(),
+                    r.getUpdatedAt());
         }
     }
 }

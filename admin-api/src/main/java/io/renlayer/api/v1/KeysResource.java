@@ -1,10 +1,10 @@
 package io.renlayer.api.v1;
 
 import io.renlayer.admin.keys.ApiKey;
-import io.renlayer.core.keys.KeyScopes;
 import io.renlayer.admin.keys.KeyService;
 import io.renlayer.admin.keys.KeyService.CreatedKey;
 import io.renlayer.admin.keys.KeyService.KeyChange;
+import io.renlayer.core.keys.KeyScopes;
 import io.renlayer.core.keys.VirtualKey;
 import io.renlayer.core.limits.Limits;
 import io.renlayer.core.paging.Page;
@@ -47,16 +47,23 @@ public class KeysResource {
     @POST
     public Response create(KeyChange request) {
         CreatedKey created = keys.create(tenantId, Requests.required(request), Requests.actor(caller));
-        return Response.status(201).header("Cache-Control", "no-store")
-                .entity(CreatedKeyView.of(created)).build();
+        return Response.status(201)
+                .header("Cache-Control", "no-store")
+                .entity(CreatedKeyView.of(created))
+                .build();
     }
 
     /** Newest first; {@code agentId} narrows to one agent's keys. */
     @GET
-    public Page<KeyView> list(@QueryParam("agentId") String agentId, @QueryParam("limit") String limit,
+    public Page<KeyView> list(
+            @QueryParam("agentId") String agentId,
+            @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
-        return keys.list(tenantId, QueryParams.uuid("agentId", agentId),
-                PageRequest.of(QueryParams.integer("limit", limit), cursor)).map(KeyView::of);
+        return keys.list(
+                        tenantId,
+                        QueryParams.uuid("agentId", agentId),
+                        PageRequest.of(QueryParams.integer("limit", limit), cursor))
+                .map(KeyView::of);
     }
 
     @GET
@@ -75,10 +82,11 @@ public class KeysResource {
     @POST
     @Path("{id}/rotate")
     public Response rotate(@PathParam("id") UUID id, @QueryParam("graceSeconds") Long graceSeconds) {
-        CreatedKey rotated = keys.rotate(tenantId, id,
-                graceSeconds == null ? null : Duration.ofSeconds(graceSeconds), Requests.actor(caller));
+        CreatedKey rotated = keys.rotate(
+                tenantId, id, graceSeconds == null ? null : Duration.ofSeconds(graceSeconds), Requests.actor(caller));
         return Response.ok(CreatedKeyView.of(rotated))
-                .header("Cache-Control", "no-store").build();
+                .header("Cache-Control", "no-store")
+                .build();
     }
 
     @POST
@@ -100,30 +108,72 @@ public class KeysResource {
     }
 
     /** A key as listed: never its secret. */
-    public record KeyView(UUID id, UUID tenantId, UUID agentId, String name, String displayKey, String status,
-            Instant expiresAt, Instant revokedAt, Instant previousSecretValidUntil, List<String> allowedRoutes,
-            List<String> allowedModels, List<String> allowedProviders, List<String> allowedMethods, boolean streaming,
-            Limits limits, Instant createdAt, Instant updatedAt) {
+    public record KeyView(
+            UUID id,
+            UUID tenantId,
+            UUID agentId,
+            String name,
+            String displayKey,
+            String status,
+            Instant expiresAt,
+            Instant revokedAt,
+            Instant previousSecretValidUntil,
+            List<String> allowedRoutes,
+            List<String> allowedModels,
+            List<String> allowedProviders,
+            List<String> allowedMethods,
+            boolean streaming,
+            Limits limits,
+            Instant createdAt,
+            Instant updatedAt) {
 
         static KeyView of(ApiKey k) {
             KeyScopes s = k.getScopes();
-            return new KeyView(k.getId(), k.getTenantId(), k.getAgentId(), k.getName(),
-                    VirtualKey.redacted(k.getPrefix()), k.status(), k.getExpiresAt(), k.getRevokedAt(),
-                    k.getPreviousValidUntil(), s.allowedRoutes(), s.allowedModels(), s.allowedProviders(),
-                    s.allowedMethods(), s.streaming(), k.getLimits(), k.getCreatedAt(), k.getUpdatedAt());
+            return new KeyView(
+                    k.getId(),
+                    k.getTenantId(),
+                    k.getAgentId(),
+                    k.getName(),
+                    VirtualKey.redacted(k.getPrefix()),
+                    k.status(),
+                    k.getExpiresAt(),
+                    k.getRevokedAt(),
+                    k.getPreviousValidUntil(),
+                    s.allowedRoutes(),
+                    s.allowedModels(),
+                    s.allowedProviders(),
+                    s.allowedMethods(),
+                    s.streaming(),
+                    k.getLimits(),
+                    k.getCreatedAt(),
+                    k.getUpdatedAt());
         }
     }
 
     /** The create and rotate answer: the raw {@code key} appears here and nowhere else, ever. */
-    public record CreatedKeyView(UUID id, UUID tenantId, UUID agentId, String name, String displayKey, String key,
-            Instant expiresAt, Instant previousSecretValidUntil, Instant createdAt) {
+    public record CreatedKeyView(
+            UUID id,
+            UUID tenantId,
+            UUID agentId,
+            String name,
+            String displayKey,
+            String key,
+            Instant expiresAt,
+            Instant previousSecretValidUntil,
+            Instant createdAt) {
 
         static CreatedKeyView of(CreatedKey created) {
             ApiKey k = created.key();
-            return new CreatedKeyView(k.getId(), k.getTenantId(), k.getAgentId(), k.getName(),
-                    VirtualKey.redacted(k.getPrefix()), created.rawKey(), k.getExpiresAt(), k.getPreviousValidUntil(),
+            return new CreatedKeyView(
+                    k.getId(),
+                    k.getTenantId(),
+                    k.getAgentId(),
+                    k.getName(),
+                    VirtualKey.redacted(k.getPrefix()),
+                    created.rawKey(),
+                    k.getExpiresAt(),
+                    k.getPreviousValidUntil(),
                     k.getCreatedAt());
         }
     }
-
 }

@@ -3,8 +3,8 @@ package io.renlayer.api.v1;
 import io.renlayer.admin.audit.AuditRecord;
 import io.renlayer.admin.audit.AuditTrail;
 import io.renlayer.admin.audit.ChainVerification;
-import io.renlayer.core.paging.Page;
 import io.renlayer.api.security.Access;
+import io.renlayer.core.paging.Page;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;
@@ -24,9 +24,15 @@ public class OperatorAuditResource {
     private AuditTrail trail;
 
     @GET
-    public Page<AuditRecord> list(@QueryParam("action") String action, @QueryParam("limit") String limit,
+    public Page<AuditRecord> list(
+            @QueryParam("action") String action,
+            @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
-        return trail.list(null, new AuditTrail.Filter(null, action, null, null, null, null), QueryParams.integer("limit", limit), cursor);
+        return trail.list(
+                null,
+                new AuditTrail.Filter(null, action, null, null, null, null),
+                QueryParams.integer("limit", limit),
+                cursor);
     }
 
     @GET

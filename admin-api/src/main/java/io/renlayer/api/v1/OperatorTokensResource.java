@@ -45,7 +45,10 @@ public class OperatorTokensResource {
     /** The value is in this answer only; afterwards only its hash exists. */
     public record IssuedView(UUID id, String name, Instant createdAt, String token) {
         static IssuedView of(OperatorTokenService.Issued issued) {
-            return new IssuedView(issued.token().getId(), issued.token().getName(), issued.token().getCreatedAt(),
+            return new IssuedView(
+                    issued.token().getId(),
+                    issued.token().getName(),
+                    issued.token().getCreatedAt(),
                     issued.value());
         }
     }
@@ -53,7 +56,9 @@ public class OperatorTokensResource {
     @POST
     public Response create(NewOperatorToken request) {
         NewOperatorToken body = Requests.required(request);
-        return Response.status(201).entity(IssuedView.of(tokens.create(body.name(), Requests.actor(caller)))).build();
+        return Response.status(201)
+                .entity(IssuedView.of(tokens.create(body.name(), Requests.actor(caller))))
+                .build();
     }
 
     @GET
@@ -64,7 +69,9 @@ public class OperatorTokensResource {
     @POST
     @Path("{id}/rotate")
     public Response rotate(@PathParam("id") UUID id) {
-        return Response.status(201).entity(IssuedView.of(tokens.rotate(id, Requests.actor(caller)))).build();
+        return Response.status(201)
+                .entity(IssuedView.of(tokens.rotate(id, Requests.actor(caller))))
+                .build();
     }
 
     @DELETE

@@ -1,7 +1,6 @@
 package io.renlayer.api.v1;
 
 import io.renlayer.api.security.Access;
-
 import io.renlayer.core.plugins.PluginDescriptor;
 import io.renlayer.core.plugins.PluginRegistry;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,19 +1,17 @@
 package io.renlayer.api.v1;
 
-import io.renlayer.core.json.Jsonp;
-import io.renlayer.core.policies.PolicyDefinition;
 import io.renlayer.admin.policies.PolicyDraft;
 import io.renlayer.admin.policies.PolicyDryRun;
 import io.renlayer.admin.policies.PolicyService;
 import io.renlayer.api.security.Access;
+import io.renlayer.core.json.Jsonp;
+import io.renlayer.core.policies.PolicyDefinition;
 import jakarta.ejb.EJB;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.ws.rs.QueryParam;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -22,11 +20,13 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
 /**
  * A tenant's policies: {@code {"name","priority","phase","enabled","conditions":{…},"action"}}.
@@ -58,15 +58,20 @@ public class PoliciesResource {
      * filter. A tenant has tens of policies, so the page is cut from the ordered list.
      */
     @GET
-    public JsonObject list(@PathParam("tenantId") UUID tenantId, @QueryParam("phase") String phase,
-            @QueryParam("action") String action, @QueryParam("enabled") String enabled,
-            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        PolicyPage page = PolicyPage.of(policies.list(tenantId), phase, action, enabled,
-                QueryParams.integer("limit", limit), cursor);
+    public JsonObject list(
+            @PathParam("tenantId") UUID tenantId,
+            @QueryParam("phase") String phase,
+            @QueryParam("action") String action,
+            @QueryParam("enabled") String enabled,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
+        PolicyPage page = PolicyPage.of(
+                policies.list(tenantId), phase, action, enabled, QueryParams.integer("limit", limit), cursor);
         JsonArrayBuilder items = Jsonp.createArrayBuilder();
         page.items().forEach(p -> items.add(p.toJson()));
         JsonObjectBuilder result = Jsonp.createObjectBuilder().add("items", items);
-        return (page.nextCursor() == null ? result.addNull("nextCursor") : result.add("nextCursor", page.nextCursor())).build();
+        return (page.nextCursor() == null ? result.addNull("nextCursor") : result.add("nextCursor", page.nextCursor()))
+                .build();
     }
 
     @GET
@@ -78,9 +83,10 @@ public class PoliciesResource {
     /** Replaces the policy; the stored version number goes up by one. */
     @PUT
     @Path("{policyId}")
-    public JsonObject replace(@PathParam("tenantId") UUID tenantId, @PathParam("policyId") UUID policyId,
-            JsonObject body) {
-        return policies.update(tenantId, policyId, PolicyDraft.from(body), Requests.actor(caller)).toJson();
+    public JsonObject replace(
+            @PathParam("tenantId") UUID tenantId, @PathParam("policyId") UUID policyId, JsonObject body) {
+        return policies.update(tenantId, policyId, PolicyDraft.from(body), Requests.actor(caller))
+                .toJson();
     }
 
     @DELETE

@@ -11,8 +11,8 @@ import java.util.Locale;
 /** One page of a tenant's policies in evaluation order; the cursor is the last policy's name. */
 record PolicyPage(List<PolicyDefinition> items, String nextCursor) {
 
-    static PolicyPage of(List<PolicyDefinition> ordered, String phase, String action, String enabled, Integer limit,
-            String cursor) {
+    static PolicyPage of(
+            List<PolicyDefinition> ordered, String phase, String action, String enabled, Integer limit, String cursor) {
         PageRequest page = PageRequest.of(limit, null);
         Boolean enabledOnly = enabled == null ? null : parseBoolean(enabled);
         String after = decode(cursor);
@@ -33,7 +33,8 @@ record PolicyPage(List<PolicyDefinition> items, String nextCursor) {
         }
         List<PolicyDefinition> items = matching.subList(start, Math.min(matching.size(), start + page.limit()));
         boolean more = start + page.limit() < matching.size();
-        return new PolicyPage(List.copyOf(items), more ? encode(items.get(items.size() - 1).name()) : null);
+        return new PolicyPage(
+                List.copyOf(items), more ? encode(items.get(items.size() - 1).name()) : null);
     }
 
     private static Boolean parseBoolean(String value) {
@@ -45,7 +46,9 @@ record PolicyPage(List<PolicyDefinition> items, String nextCursor) {
     }
 
     private static String encode(String name) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("policy:" + name).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(("policy:" + name).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String decode(String cursor) {

@@ -1,9 +1,9 @@
 package io.renlayer.api.v1;
 
-import io.renlayer.core.paging.Page;
-import io.renlayer.core.paging.PageRequest;
 import io.renlayer.admin.projects.Project;
 import io.renlayer.admin.projects.ProjectService;
+import io.renlayer.core.paging.Page;
+import io.renlayer.core.paging.PageRequest;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -46,7 +46,8 @@ public class ProjectsResource {
 
     @GET
     public Page<ProjectView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return projects.list(tenantId, PageRequest.of(QueryParams.integer("limit", limit), cursor)).map(ProjectView::of);
+        return projects.list(tenantId, PageRequest.of(QueryParams.integer("limit", limit), cursor))
+                .map(ProjectView::of);
     }
 
     @GET
@@ -58,7 +59,8 @@ public class ProjectsResource {
     @PATCH
     @Path("{projectId}")
     public ProjectView rename(@PathParam("projectId") UUID projectId, NewProject change) {
-        return ProjectView.of(projects.rename(tenantId, projectId, Requests.required(change).name(), Requests.actor(caller)));
+        return ProjectView.of(
+                projects.rename(tenantId, projectId, Requests.required(change).name(), Requests.actor(caller)));
     }
 
     /** Its agents stay, without a project. */

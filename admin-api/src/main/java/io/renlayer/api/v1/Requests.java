@@ -1,5 +1,8 @@
 package io.renlayer.api.v1;
 
+import io.renlayer.admin.access.Actor;
+import io.renlayer.api.security.Caller;
+import io.renlayer.core.errors.ForbiddenException;
 import io.renlayer.core.errors.InvalidRequestException;
 import jakarta.ws.rs.core.SecurityContext;
 
@@ -16,8 +19,11 @@ final class Requests {
         return body;
     }
 
-    /** Who the audit log names for this call. */
-    static String actor(SecurityContext caller) {
-        return caller.getUserPrincipal() == null ? "anonymous" : caller.getUserPrincipal().getName();
+    /** Who asks the service for this call's change: the service decides whether they may. */
+    static Actor actor(SecurityContext caller) {
+        if (caller.getUserPrincipal() instanceof Caller who) {
+            return who.actor();
+        }
+        throw new ForbiddenException("sign in to change anything");
     }
 }

@@ -1,9 +1,8 @@
 package io.renlayer.api.v1;
 
-import io.renlayer.api.security.Access;
-
 import io.renlayer.admin.routes.RouteSwitchService;
 import io.renlayer.admin.routes.RouteSwitchService.RouteSwitch;
+import io.renlayer.api.security.Access;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;

@@ -6,15 +6,15 @@ import io.renlayer.admin.services.ServiceRegistry.ServiceView;
 import io.renlayer.core.paging.Page;
 import io.renlayer.core.paging.PageRequest;
 import jakarta.ejb.EJB;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.QueryParam;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -41,7 +41,9 @@ public class ServicesResource {
     }
 
     @GET
-    public Page<ServiceView> list(@PathParam("tenantId") UUID tenantId, @QueryParam("limit") String limit,
+    public Page<ServiceView> list(
+            @PathParam("tenantId") UUID tenantId,
+            @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         return services.list(tenantId, PageRequest.of(QueryParams.integer("limit", limit), cursor));
     }

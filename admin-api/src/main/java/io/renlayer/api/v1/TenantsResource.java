@@ -1,23 +1,22 @@
 package io.renlayer.api.v1;
 
-import io.renlayer.api.security.Access;
-
-import io.renlayer.core.limits.Limits;
-import io.renlayer.core.tenants.PluginFailMode;
 import io.renlayer.admin.tenants.Tenant;
 import io.renlayer.admin.tenants.TenantService;
+import io.renlayer.api.security.Access;
+import io.renlayer.core.limits.Limits;
 import io.renlayer.core.paging.Page;
 import io.renlayer.core.paging.PageRequest;
+import io.renlayer.core.tenants.PluginFailMode;
 import jakarta.ejb.EJB;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.QueryParam;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -42,15 +41,21 @@ public class TenantsResource {
     @POST
     public Response create(NewTenant request) {
         NewTenant body = Requests.required(request);
-        Tenant tenant = tenants.create(body.name(), PluginFailMode.parse(body.pluginFailMode()), body.redisFailMode(),
-                body.limits(), body.traceRetentionDays(), Requests.actor(caller));
+        Tenant tenant = tenants.create(
+                body.name(),
+                PluginFailMode.parse(body.pluginFailMode()),
+                body.redisFailMode(),
+                body.limits(),
+                body.traceRetentionDays(),
+                Requests.actor(caller));
         return Response.status(201).entity(TenantView.of(tenant)).build();
     }
 
     @GET
     @Access(Access.Level.OPERATOR_ONLY)
     public Page<TenantView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return tenants.list(PageRequest.of(QueryParams.integer("limit", limit), cursor)).map(TenantView::of);
+        return tenants.list(PageRequest.of(QueryParams.integer("limit", limit), cursor))
+                .map(TenantView::of);
     }
 
     /** A tenant's own users may read their tenant. */
@@ -65,9 +70,13 @@ public class TenantsResource {
     @Path("{tenantId}")
     public TenantView update(@PathParam("tenantId") UUID tenantId, NewTenant change) {
         NewTenant body = Requests.required(change);
-        return TenantView.of(tenants.update(tenantId,
+        return TenantView.of(tenants.update(
+                tenantId,
                 body.pluginFailMode() == null ? null : PluginFailMode.parse(body.pluginFailMode()),
-                body.redisFailMode(), body.limits(), body.traceRetentionDays(), Requests.actor(caller)));
+                body.redisFailMode(),
+                body.limits(),
+                body.traceRetentionDays(),
+                Requests.actor(caller)));
     }
 
     /**
@@ -75,16 +84,27 @@ public class TenantsResource {
      * {@code open} (default, admit on local counters while Redis is away) or {@code closed};
      * {@code traceRetentionDays}: 1 to 3650, default 30.
      */
-    public record NewTenant(String name, String pluginFailMode, String redisFailMode, Limits limits,
-            Integer traceRetentionDays) {}
+    public record NewTenant(
+            String name, String pluginFailMode, String redisFailMode, Limits limits, Integer traceRetentionDays) {}
 
-    public record TenantView(UUID id, String name, String pluginFailMode, String redisFailMode, Limits limits,
-            int traceRetentionDays, Instant createdAt) {
+    public record TenantView(
+            UUID id,
+            String name,
+            String pluginFailMode,
+            String redisFailMode,
+            Limits limits,
+            int traceRetentionDays,
+            Instant createdAt) {
 
         static TenantView of(Tenant tenant) {
-            return new TenantView(tenant.getId(), tenant.getName(),
-                    tenant.getPluginFailMode().name().toLowerCase(Locale.ROOT), tenant.getRedisFailMode(),
-                    tenant.getLimits(), tenant.getTraceRetentionDays(), tenant.getCreatedAt());
+            return new TenantView(
+                    tenant.getId(),
+                    tenant.getName(),
+                    tenant.getPluginFailMode().name().toLowerCase(Locale.ROOT),
+                    tenant.getRedisFailMode(),
+                    tenant.getLimits(),
+                    tenant.getTraceRetentionDays(),
+                    tenant.getCreatedAt());
         }
     }
 }

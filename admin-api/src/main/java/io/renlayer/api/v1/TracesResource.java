@@ -1,9 +1,9 @@
 package io.renlayer.api.v1;
 
+import io.renlayer.admin.tenants.TenantService;
 import io.renlayer.core.errors.NotFoundException;
 import io.renlayer.core.paging.Page;
 import io.renlayer.core.paging.PageRequest;
-import io.renlayer.admin.tenants.TenantService;
 import io.renlayer.core.traces.TraceFilter;
 import io.renlayer.core.traces.TraceRecord;
 import io.renlayer.core.traces.TraceSession;
@@ -39,8 +39,8 @@ public class TracesResource {
     private UUID tenantId;
 
     @GET
-    public Page<TraceRecord> list(@BeanParam TraceQueryParams query, @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor) {
+    public Page<TraceRecord> list(
+            @BeanParam TraceQueryParams query, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         tenants.require(tenantId);
         return traces.query(tenantId, query.filter(), PageRequest.of(QueryParams.integer("limit", limit), cursor));
     }
@@ -48,10 +48,13 @@ public class TracesResource {
     /** Traces grouped by session id, the most recently active session first. */
     @GET
     @Path("sessions")
-    public Page<TraceSession> sessions(@BeanParam TraceQueryParams query, @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor) {
+    public Page<TraceSession> sessions(
+            @BeanParam TraceQueryParams query, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         tenants.require(tenantId);
-        return traces.sessions(tenantId, query.filter(), PageRequest.of(QueryParams.integer("limit", limit), null),
+        return traces.sessions(
+                tenantId,
+                query.filter(),
+                PageRequest.of(QueryParams.integer("limit", limit), null),
                 cursor == null || cursor.isBlank() ? null : cursor);
     }
 
@@ -63,20 +66,44 @@ public class TracesResource {
 
     /** The filters every trace query takes. */
     public static class TraceQueryParams {
-        @QueryParam("from") String from;
-        @QueryParam("to") String to;
-        @QueryParam("agentId") String agentId;
-        @QueryParam("keyId") String keyId;
-        @QueryParam("model") String model;
-        @QueryParam("status") String status;
-        @QueryParam("decision") String decision;
-        @QueryParam("findingType") String findingType;
-        @QueryParam("sessionId") String sessionId;
+        @QueryParam("from")
+        String from;
+
+        @QueryParam("to")
+        String to;
+
+        @QueryParam("agentId")
+        String agentId;
+
+        @QueryParam("keyId")
+        String keyId;
+
+        @QueryParam("model")
+        String model;
+
+        @QueryParam("status")
+        String status;
+
+        @QueryParam("decision")
+        String decision;
+
+        @QueryParam("findingType")
+        String findingType;
+
+        @QueryParam("sessionId")
+        String sessionId;
 
         TraceFilter filter() {
-            return new TraceFilter(QueryParams.instant("from", from), QueryParams.instant("to", to),
-                    QueryParams.uuid("agentId", agentId), QueryParams.uuid("keyId", keyId), model, status, decision,
-                    findingType, sessionId);
+            return new TraceFilter(
+                    QueryParams.instant("from", from),
+                    QueryParams.instant("to", to),
+                    QueryParams.uuid("agentId", agentId),
+                    QueryParams.uuid("keyId", keyId),
+                    model,
+                    status,
+                    decision,
+                    findingType,
+                    sessionId);
         }
     }
 }

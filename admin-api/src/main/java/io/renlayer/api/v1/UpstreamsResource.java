@@ -6,16 +6,16 @@ import io.renlayer.admin.upstreams.UpstreamService.NewUpstream;
 import io.renlayer.core.paging.Page;
 import io.renlayer.core.paging.PageRequest;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.QueryParam;
-import jakarta.enterprise.context.RequestScoped;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -46,9 +46,13 @@ public class UpstreamsResource {
 
     /** Newest first; {@code provider} narrows to one provider. Credentials are never returned. */
     @GET
-    public Page<UpstreamView> list(@PathParam("tenantId") UUID tenantId, @QueryParam("provider") String provider,
-            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return upstreams.list(tenantId, provider, PageRequest.of(QueryParams.integer("limit", limit), cursor))
+    public Page<UpstreamView> list(
+            @PathParam("tenantId") UUID tenantId,
+            @QueryParam("provider") String provider,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
+        return upstreams
+                .list(tenantId, provider, PageRequest.of(QueryParams.integer("limit", limit), cursor))
                 .map(UpstreamView::of);
     }
 
@@ -61,12 +65,24 @@ public class UpstreamsResource {
     /** Changes what the body carries; {@code credential} replaces the stored one (write-only). */
     @PATCH
     @Path("{upstreamId}")
-    public UpstreamView update(@PathParam("tenantId") UUID tenantId, @PathParam("upstreamId") UUID upstreamId,
-            UpstreamChange change) {
+    public UpstreamView update(
+            @PathParam("tenantId") UUID tenantId, @PathParam("upstreamId") UUID upstreamId, UpstreamChange change) {
         UpstreamChange body = Requests.required(change);
-        return UpstreamView.of(upstreams.update(tenantId, upstreamId, new NewUpstream(body.name(), body.provider(),
-                body.baseUrl(), body.credential(), body.models(), body.connectTimeoutMs(), body.readTimeoutMs(),
-                body.fallbackUpstreamId(), body.settings()), body.enabled(), Requests.actor(caller)));
+        return UpstreamView.of(upstreams.update(
+                tenantId,
+                upstreamId,
+                new NewUpstream(
+                        body.name(),
+                        body.provider(),
+                        body.baseUrl(),
+                        body.credential(),
+                        body.models(),
+                        body.connectTimeoutMs(),
+                        body.readTimeoutMs(),
+                        body.fallbackUpstreamId(),
+                        body.settings()),
+                body.enabled(),
+                Requests.actor(caller)));
     }
 
     @DELETE
@@ -76,8 +92,16 @@ public class UpstreamsResource {
         return Response.noContent().build();
     }
 
-    public record UpstreamChange(String name, String provider, String baseUrl, String credential, List<String> models,
-            Integer connectTimeoutMs, Integer readTimeoutMs, UUID fallbackUpstreamId, Boolean enabled,
+    public record UpstreamChange(
+            String name,
+            String provider,
+            String baseUrl,
+            String credential,
+            List<String> models,
+            Integer connectTimeoutMs,
+            Integer readTimeoutMs,
+            UUID fallbackUpstreamId,
+            Boolean enabled,
             Map<String, String> settings) {
         @Override
         public String toString() {
@@ -85,13 +109,35 @@ public class UpstreamsResource {
         }
     }
 
-    public record UpstreamView(UUID id, UUID tenantId, String name, String provider, String baseUrl,
-            List<String> models, boolean credentialSet, boolean enabled, int connectTimeoutMs, int readTimeoutMs,
-            UUID fallbackUpstreamId, Map<String, String> settings, Instant createdAt) {
+    public record UpstreamView(
+            UUID id,
+            UUID tenantId,
+            String name,
+            String provider,
+            String baseUrl,
+            List<String> models,
+            boolean credentialSet,
+            boolean enabled,
+            int connectTimeoutMs,
+            int readTimeoutMs,
+            UUID fallbackUpstreamId,
+            Map<String, String> settings,
+            Instant createdAt) {
         static UpstreamView of(Upstream u) {
-            return new UpstreamView(u.getId(), u.getTenantId(), u.getName(), u.getProvider(), u.getBaseUrl(),
-                    u.getModels(), true, u.isEnabled(), u.getConnectTimeoutMs(), u.getReadTimeoutMs(),
-                    u.getFallbackUpstreamId(), u.getSettings(), u.getCreatedAt());
+            return new UpstreamView(
+                    u.getId(),
+                    u.getTenantId(),
+                    u.getName(),
+                    u.getProvider(),
+                    u.getBaseUrl(),
+                    u.getModels(),
+                    true,
+                    u.isEnabled(),
+                    u.getConnectTimeoutMs(),
+                    u.getReadTimeoutMs(),
+                    u.getFallbackUpstreamId(),
+                    u.getSettings(),
+                    u.getCreatedAt());
         }
     }
 }

@@ -1,11 +1,11 @@
 package io.renlayer.api.v1;
 
-import io.renlayer.core.paging.Page;
-import io.renlayer.core.paging.PageRequest;
 import io.renlayer.admin.users.NewUser;
 import io.renlayer.admin.users.PlatformUser;
 import io.renlayer.admin.users.UserService;
 import io.renlayer.api.security.Access;
+import io.renlayer.core.paging.Page;
+import io.renlayer.core.paging.PageRequest;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -49,9 +49,10 @@ public class UsersResource {
     }
 
     @GET
-    public Page<UserView> list(@QueryParam("role") String role, @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor) {
-        return users.list(tenantId, role, PageRequest.of(QueryParams.integer("limit", limit), cursor)).map(UserView::of);
+    public Page<UserView> list(
+            @QueryParam("role") String role, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return users.list(tenantId, role, PageRequest.of(QueryParams.integer("limit", limit), cursor))
+                .map(UserView::of);
     }
 
     @GET
@@ -80,11 +81,29 @@ public class UsersResource {
         return Response.noContent().build();
     }
 
-    public record UserView(UUID id, UUID tenantId, String email, String displayName, String role, boolean disabled,
-            boolean otpEnrolled, Instant lastSignInAt, Instant createdAt, Instant updatedAt) {
+    public record UserView(
+            UUID id,
+            UUID tenantId,
+            String email,
+            String displayName,
+            String role,
+            boolean disabled,
+            boolean otpEnrolled,
+            Instant lastSignInAt,
+            Instant createdAt,
+            Instant updatedAt) {
         static UserView of(PlatformUser u) {
-            return new UserView(u.getId(), u.getTenantId(), u.getEmail(), u.getDisplayName(), u.getRole().claim(),
-                    u.isDisabled(), u.isOtpEnrolled(), u.getLastSignInAt(), u.getCreatedAt(), u.getUpdatedAt());
+            return new UserView(
+                    u.getId(),
+                    u.getTenantId(),
+                    u.getEmail(),
+                    u.getDisplayName(),
+                    u.getRole().claim(),
+                    u.isDisabled(),
+                    u.isOtpEnrolled(),
+                    u.getLastSignInAt(),
+                    u.getCreatedAt(),
+                    u.getUpdatedAt());
         }
     }
 }

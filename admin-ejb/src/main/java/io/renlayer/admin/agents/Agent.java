@@ -1,22 +1,24 @@
 package io.renlayer.admin.agents;
 
-import jakarta.persistence.Column;
 import io.renlayer.admin.limits.LimitColumns;
 import io.renlayer.core.limits.Limits;
+import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @Entity
 @Table(name = "agents")
-@NamedQuery(name = "Agent.byTenantAndId",
-        query = "select a from Agent a where a.tenantId = :tenantId and a.id = :id")
-@NamedQuery(name = "Agent.countByTenantAndName",
+@NamedQuery(name = "Agent.byTenantAndId", query = "select a from Agent a where a.tenantId = :tenantId and a.id = :id")
+@NamedQuery(
+        name = "Agent.countByTenantAndName",
         query = "select count(a) from Agent a where a.tenantId = :tenantId and a.name = :name")
 public class Agent {
 
@@ -45,8 +47,8 @@ public class Agent {
     protected Agent() {}
 
     /** What the audit log records of an agent. */
-    public java.util.Map<String, Object> auditState() {
-        java.util.Map<String, Object> state = new java.util.LinkedHashMap<>();
+    public Map<String, Object> auditState() {
+        Map<String, Object> state = new LinkedHashMap<>();
         state.put("name", name);
         state.put("projectId", projectId == null ? null : projectId.toString());
         state.put("limits", getLimits());

@@ -1,20 +1,23 @@
 package io.renlayer.admin.agents;
 
+import io.renlayer.admin.access.Actor;
 import io.renlayer.admin.audit.AuditLog;
+import io.renlayer.admin.jpa.JpaPages;
+import io.renlayer.admin.tenants.TenantService;
 import io.renlayer.core.errors.ConflictException;
 import io.renlayer.core.errors.InvalidRequestException;
 import io.renlayer.core.errors.NotFoundException;
 import io.renlayer.core.limits.Limits;
-import io.renlayer.admin.tenants.TenantService;
+import io.renlayer.core.paging.Page;
+import io.renlayer.core.paging.PageRequest;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import io.renlayer.admin.jpa.JpaPages;
-import io.renlayer.core.paging.Page;
-import io.renlayer.core.paging.PageRequest;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -31,12 +34,14 @@ public class AgentService {
     @EJB
     private AuditLog audit;
 
-    public Agent create(UUID tenantId, String name, Limits limits, List<String> allowedTools, String actor) {
+    public Agent create(UUID tenantId, String name, Limits limits, List<String> allowedTools, Actor actor) {
+        actor.requireMayChange(tenantId);
         return create(tenantId, name, null, limits, allowedTools, actor);
     }
 
-    public Agent create(UUID tenantId, String name, UUID projectId, Limits limits, List<String> allowedTools,
-            String actor) {
+    public Agent create(
+            UUID tenantId, String name, UUID projectId, Limits limits, List<String> allowedTools, Actor actor) {
+        actor.requireMayChange(tenantId);
         tenants.require(tenantId);
         String checkedName = InvalidRequestException.requireText("name", name, 200);
         long taken = em.createNamedQuery("Agent.countByTenantAndName", Long.class)
@@ -55,7 +60,7 @@ public class AgentService {
             agent.setAllowedTools(ToolPatterns.checked(allowedTools));
         }
         em.persist(agent);
-        audit.record(tenantId, actor, "agent.create", "agent", agent.getId(), null, agent.auditState());
+        audit.record(tenantId, actor.name(), "agent.create", "agent", agent.getId(), null, agent.auditState());
         return agent;
     }
 
@@ -63,13 +68,15 @@ public class AgentService {
      * Changes what the request names: the agent's limits (replaced whole), its MCP tool allow-list,
      * or both; a null leaves that part as it is.
      */
-    public Agent update(UUID tenantId, UUID agentId, Limits limits, List<String> allowedTools, String actor) {
+    public Agent update(UUID tenantId, UUID agentId, Limits limits, List<String> allowedTools, Actor actor) {
+        actor.requireMayChange(tenantId);
         return update(tenantId, agentId, null, limits, allowedTools, actor);
     }
 
     /** As {@link #update(UUID, UUID, Limits, List, String)}, also moving the agent to a project when one is named. */
-    public Agent update(UUID tenantId, UUID agentId, UUID projectId, Limits limits, List<String> allowedTools,
-            String actor) {
+    public Agent update(
+            UUID tenantId, UUID agentId, UUID projectId, Limits limits, List<String> allowedTools, Actor actor) {
+        actor.requireMayChange(tenantId);
         Agent agent = require(tenantId, agentId);
         Map<String, Object> before = agent.auditState();
         if (projectId != null) {
@@ -81,41 +88,52 @@ public class AgentService {
         if (allowedTools != null) {
             agent.setAllowedTools(ToolPatterns.checked(allowedTools));
         }
-        audit.record(tenantId, actor, "agent.update", "agent", agentId, before, agent.auditState());
+        audit.record(tenantId, actor.name(), "agent.update", "agent", agentId, before, agent.auditState());
         return agent;
     }
 
     /** The tenant's agents, newest first; {@code name} filters by a case-insensitive substring. */
     public Page<Agent> list(UUID tenantId, String name, UUID projectId, PageRequest page) {
         tenants.require(tenantId);
-        List<String> filters = new java.util.ArrayList<>();
+        List<String> filters = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (name != null && !name.isBlank()) {
             filters.add("lower(e.name) like :name");
-            params.put("name", "%" + name.strip().toLowerCase(java.util.Locale.ROOT).replace("%", "\\%") + "%");
+            params.put("name", "%" + name.strip().toLowerCase(Locale.ROOT).replace("%", "\\%") + "%");
         }
         if (projectId != null) {
             filters.add("e.projectId = :projectId");
             params.put("projectId", projectId);
         }
-        return JpaPages.page(em, Agent.class, tenantId, String.join(" and ", filters), params, page,
-                Agent::getCreatedAt, Agent::getId);
+        return JpaPages.page(
+                em,
+                Agent.class,
+                tenantId,
+                String.join(" and ", filters),
+                params,
+                page,
+                Agent::getCreatedAt,
+                Agent::getId);
     }
 
     /** Deletes the agent and, with it, its keys: their traffic stops on every node within a second. */
-    public void delete(UUID tenantId, UUID agentId, String actor) {
+    public void delete(UUID tenantId, UUID agentId, Actor actor) {
+        actor.requireMayChange(tenantId);
         Agent agent = require(tenantId, agentId);
         Map<String, Object> before = agent.auditState();
         em.remove(agent);
-        audit.record(tenantId, actor, "agent.delete", "agent", agentId, before, null);
+        audit.record(tenantId, actor.name(), "agent.delete", "agent", agentId, before, null);
     }
 
     private UUID checkProject(UUID tenantId, UUID projectId) {
         if (projectId == null) {
             return null;
         }
-        long found = em.createQuery("select count(p) from Project p where p.tenantId = :tenantId and p.id = :id", Long.class)
-                .setParameter("tenantId", tenantId).setParameter("id", projectId).getSingleResult();
+        long found = em.createQuery(
+                        "select count(p) from Project p where p.tenantId = :tenantId and p.id = :id", Long.class)
+                .setParameter("tenantId", tenantId)
+                .setParameter("id", projectId)
+                .getSingleResult();
         if (found == 0) {
             throw new InvalidRequestException("projectId", "no such project in this tenant");
         }

@@ -14,7 +14,8 @@ final class ToolPatterns {
     static List<String> checked(List<String> patterns) {
         for (String p : patterns) {
             if (p == null || p.isBlank() || p.contains(",") || p.length() > 128) {
-                throw new InvalidRequestException("allowedTools",
+                throw new InvalidRequestException(
+                        "allowedTools",
                         "each entry of allowedTools must be a tool name or pattern of up to 128 characters, without commas");
             }
         }

@@ -51,8 +51,15 @@ public class AuditEntry {
 
     protected AuditEntry() {}
 
-    AuditEntry(UUID tenantId, String actor, String action, String targetType, String targetId,
-            String beforeState, String afterState, String sourceIp) {
+    AuditEntry(
+            UUID tenantId,
+            String actor,
+            String action,
+            String targetType,
+            String targetId,
+            String beforeState,
+            String afterState,
+            String sourceIp) {
         this.id = UUID.randomUUID();
         this.tenantId = tenantId;
         this.actor = actor;

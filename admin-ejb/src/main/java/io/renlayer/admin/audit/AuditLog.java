@@ -30,10 +30,23 @@ public class AuditLog {
         record(tenantId, actor, action, targetType, targetId, null, null);
     }
 
-    public void record(UUID tenantId, String actor, String action, String targetType, Object targetId,
-            Object before, Object after) {
-        em.persist(new AuditEntry(tenantId, actor, action, targetType, targetId == null ? null : targetId.toString(),
-                json(before), json(after), sourceIp()));
+    public void record(
+            UUID tenantId,
+            String actor,
+            String action,
+            String targetType,
+            Object targetId,
+            Object before,
+            Object after) {
+        em.persist(new AuditEntry(
+                tenantId,
+                actor,
+                action,
+                targetType,
+                targetId == null ? null : targetId.toString(),
+                json(before),
+                json(after),
+                sourceIp()));
     }
 
     private String sourceIp() {

@@ -13,6 +13,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -51,7 +52,8 @@ public class AuditTrail {
             return new Page<>(rows, null);
         }
         List<AuditRecord> items = rows.subList(0, page.limit());
-        return new Page<>(List.copyOf(items), encodeSeq(items.get(items.size() - 1).seq()));
+        return new Page<>(
+                List.copyOf(items), encodeSeq(items.get(items.size() - 1).seq()));
     }
 
     /** Recomputes every hash of the chain in the database and checks each link to its predecessor. */
@@ -61,7 +63,8 @@ public class AuditTrail {
                        prev_hash IS NOT DISTINCT FROM lag(hash) OVER (ORDER BY seq) AS link_ok,
                        seq = row_number() OVER (ORDER BY seq) AS seq_ok, encode(hash, 'hex')
                   FROM renlayer.audit_log a WHERE tenant_id IS NOT DISTINCT FROM ? ORDER BY seq""";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, tenantId, Types.OTHER);
             long entries = 0;
             Long headSeq = null;
@@ -70,9 +73,11 @@ public class AuditTrail {
                 while (rs.next()) {
                     entries++;
                     long seq = rs.getLong(1);
-                    String problem = !rs.getBoolean(2) ? "the entry's content does not match its hash"
-                            : !rs.getBoolean(3) ? "the entry does not link to the previous entry's hash"
-                            : !rs.getBoolean(4) ? "an entry is missing before this one" : null;
+                    String problem = !rs.getBoolean(2)
+                            ? "the entry's content does not match its hash"
+                            : !rs.getBoolean(3)
+                                    ? "the entry does not link to the previous entry's hash"
+                                    : !rs.getBoolean(4) ? "an entry is missing before this one" : null;
                     if (problem != null) {
                         return new ChainVerification(false, entries, seq, rs.getString(5), seq, problem);
                     }
@@ -87,7 +92,8 @@ public class AuditTrail {
     }
 
     private List<AuditRecord> query(String sql, List<Object> params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.size(); i++) {
                 Object p = params.get(i);
                 if (p instanceof UUID || p == null) {
@@ -99,9 +105,19 @@ public class AuditTrail {
             List<AuditRecord> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new AuditRecord(rs.getLong(1), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                            rs.getString(9), rs.getString(10), rs.getTimestamp(11).toInstant(), rs.getString(12)));
+                    rows.add(new AuditRecord(
+                            rs.getLong(1),
+                            rs.getObject(2, UUID.class),
+                            rs.getObject(3, UUID.class),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getString(8),
+                            rs.getString(9),
+                            rs.getString(10),
+                            rs.getTimestamp(11).toInstant(),
+                            rs.getString(12)));
                 }
             }
             return rows;
@@ -118,7 +134,7 @@ public class AuditTrail {
     }
 
     private static String encodeSeq(long seq) {
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(("seq:" + seq).getBytes());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("seq:" + seq).getBytes());
     }
 
     private static Long decodeSeq(String cursor) {
@@ -126,7 +142,7 @@ public class AuditTrail {
             return null;
         }
         try {
-            String plain = new String(java.util.Base64.getUrlDecoder().decode(cursor.strip()));
+            String plain = new String(Base64.getUrlDecoder().decode(cursor.strip()));
             if (!plain.startsWith("seq:")) {
                 throw new IllegalArgumentException();
             }
@@ -135,5 +151,4 @@ public class AuditTrail {
             throw new InvalidRequestException("cursor", "cursor is not a value returned as nextCursor");
         }
     }
-
 }

@@ -5,5 +5,5 @@ package io.renlayer.admin.audit;
  * and links to the previous entry. {@code headHash} is what an operator anchors elsewhere to also
  * detect the removal of the newest entries.
  */
-public record ChainVerification(boolean valid, long entries, Long headSeq, String headHash,
-        Long firstInvalidSeq, String problem) {}
+public record ChainVerification(
+        boolean valid, long entries, Long headSeq, String headHash, Long firstInvalidSeq, String problem) {}

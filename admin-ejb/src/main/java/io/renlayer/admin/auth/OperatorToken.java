@@ -11,10 +11,13 @@ import java.util.UUID;
 /** A platform operator's API token, held as a hash. */
 @Entity
 @Table(name = "operator_tokens")
-@NamedQuery(name = "OperatorToken.activeByHash",
+@NamedQuery(
+        name = "OperatorToken.activeByHash",
         query = "select t from OperatorToken t where t.tokenHash = :hash and t.revokedAt is null")
 @NamedQuery(name = "OperatorToken.count", query = "select count(t) from OperatorToken t")
-@NamedQuery(name = "OperatorToken.countActive", query = "select count(t) from OperatorToken t where t.revokedAt is null")
+@NamedQuery(
+        name = "OperatorToken.countActive",
+        query = "select count(t) from OperatorToken t where t.revokedAt is null")
 @NamedQuery(name = "OperatorToken.all", query = "select t from OperatorToken t order by t.createdAt, t.id")
 public class OperatorToken {
 

@@ -1,9 +1,8 @@
 package io.renlayer.admin.auth;
 
-import io.renlayer.admin.db.SchemaReady;
-import jakarta.enterprise.event.Observes;
-
+import io.renlayer.admin.access.Actor;
 import io.renlayer.admin.audit.AuditLog;
+import io.renlayer.admin.db.SchemaReady;
 import io.renlayer.core.config.GatewaySettings;
 import io.renlayer.core.errors.ConflictException;
 import io.renlayer.core.errors.InvalidRequestException;
@@ -12,6 +11,7 @@ import io.renlayer.core.keys.Base62;
 import io.renlayer.core.keys.SecretHash;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -64,10 +64,17 @@ public class OperatorTokenService {
     /** A token and, this once, its value. */
     public record Issued(OperatorToken token, String value) {}
 
-    public Issued create(String name, String actor) {
+    public Issued create(String name, Actor actor) {
+        actor.requireOperator();
         String checked = InvalidRequestException.requireText("name", name, 100);
         Issued issued = issue(checked, newValue());
-        audit.record(null, actor, "operator_token.create", "operator_token", issued.token().getId(), null,
+        audit.record(
+                null,
+                actor.name(),
+                "operator_token.create",
+                "operator_token",
+                issued.token().getId(),
+                null,
                 Map.of("name", checked));
         return issued;
     }
@@ -77,12 +84,19 @@ public class OperatorTokenService {
     }
 
     /** A new value under the same name; the old one stops working at once. */
-    public Issued rotate(UUID id, String actor) {
+    public Issued rotate(UUID id, Actor actor) {
+        actor.requireOperator();
         OperatorToken old = requireActive(id);
         old.revoke(Instant.now());
         Issued issued = issue(old.getName(), newValue());
-        audit.record(null, actor, "operator_token.rotate", "operator_token", issued.token().getId(),
-                Map.of("replaces", old.getId().toString()), Map.of("name", old.getName()));
+        audit.record(
+                null,
+                actor.name(),
+                "operator_token.rotate",
+                "operator_token",
+                issued.token().getId(),
+                Map.of("replaces", old.getId().toString()),
+                Map.of("name", old.getName()));
         return issued;
     }
 
@@ -97,14 +111,16 @@ public class OperatorTokenService {
         return TOKEN_PREFIX + Base62.random(40);
     }
 
-    public void revoke(UUID id, String actor) {
+    public void revoke(UUID id, Actor actor) {
+        actor.requireOperator();
         OperatorToken token = requireActive(id);
-        long active = em.createNamedQuery("OperatorToken.countActive", Long.class).getSingleResult();
+        long active =
+                em.createNamedQuery("OperatorToken.countActive", Long.class).getSingleResult();
         if (active <= 1) {
             throw new ConflictException("the last working operator token cannot be revoked; create another first");
         }
         token.revoke(Instant.now());
-        audit.record(null, actor, "operator_token.revoke", "operator_token", token.getId());
+        audit.record(null, actor.name(), "operator_token.revoke", "operator_token", token.getId());
     }
 
     private OperatorToken requireActive(UUID id) {

@@ -1,9 +1,11 @@
 package io.renlayer.admin.auth;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -46,11 +48,16 @@ public class PlatformTokenVerifier {
     public Optional<PlatformToken> verify(String token) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
-            JWTClaimsSet claims = keysFor(jwt.getHeader().getKeyID()).processor().process(jwt, null);
-            return Optional.of(new PlatformToken(UUID.fromString(claims.getSubject()),
+            JWTClaimsSet claims =
+                    keysFor(jwt.getHeader().getKeyID()).processor().process(jwt, null);
+            return Optional.of(new PlatformToken(
+                    UUID.fromString(claims.getSubject()),
                     UUID.fromString(claims.getStringClaim(TokenIssuer.TENANT_CLAIM))));
-        } catch (ParseException | com.nimbusds.jose.proc.BadJOSEException | com.nimbusds.jose.JOSEException
-                | IllegalArgumentException | NullPointerException e) {
+        } catch (ParseException
+                | BadJOSEException
+                | JOSEException
+                | IllegalArgumentException
+                | NullPointerException e) {
             LOG.info("A platform token was refused: " + reason(e));
             return Optional.empty();
         }
@@ -62,7 +69,9 @@ public class PlatformTokenVerifier {
         Keys current = keys;
         long now = System.nanoTime();
         boolean stale = current == null || now - current.readAtNanos() > KEYS_FRESH_NANOS;
-        boolean unknownKid = current != null && kid != null && current.set().getKeyByKeyId(kid) == null
+        boolean unknownKid = current != null
+                && kid != null
+                && current.set().getKeyByKeyId(kid) == null
                 && now - current.readAtNanos() > MIN_REREAD_NANOS;
         if (stale || unknownKid) {
             JWKSet set = JWKSet.parse(signingKeys.publishedKeySet());
@@ -76,7 +85,8 @@ public class PlatformTokenVerifier {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, null));
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, new ImmutableJWKSet<>(keys)));
-        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(TokenIssuer.AUDIENCE,
+        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
+                TokenIssuer.AUDIENCE,
                 new JWTClaimsSet.Builder().issuer(TokenIssuer.ISSUER).build(),
                 Set.of("sub", "exp", TokenIssuer.TENANT_CLAIM));
         claims.setMaxClockSkew(0);

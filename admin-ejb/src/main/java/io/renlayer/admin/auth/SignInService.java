@@ -1,14 +1,13 @@
 package io.renlayer.admin.auth;
 
-import io.renlayer.admin.users.PasswordHasher;
-
 import io.renlayer.admin.audit.AuditLog;
 import io.renlayer.admin.audit.RequestOrigin;
+import io.renlayer.admin.users.PasswordHasher;
+import io.renlayer.admin.users.PlatformUser;
 import io.renlayer.core.config.GatewaySettings;
 import io.renlayer.core.crypto.MasterKeyProvider;
 import io.renlayer.core.errors.AuthenticationFailedException;
 import io.renlayer.core.errors.InvalidRequestException;
-import io.renlayer.admin.users.PlatformUser;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -71,7 +70,9 @@ public class SignInService {
         List<PlatformUser> candidates = em.createNamedQuery("PlatformUser.byEmail", PlatformUser.class)
                 .setParameter("email", email.strip())
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream().filter(u -> tenantId == null || u.getTenantId().equals(tenantId)).toList();
+                .getResultStream()
+                .filter(u -> tenantId == null || u.getTenantId().equals(tenantId))
+                .toList();
         if (candidates.isEmpty()) {
             PasswordHasher.verifyDecoy(password.toCharArray());
             throttle.failed(origin.sourceIp(), email);
@@ -80,7 +81,8 @@ public class SignInService {
         PlatformUser user = candidates.get(0);
         if (candidates.size() > 1) {
             List<PlatformUser> matching = candidates.stream()
-                    .filter(u -> PasswordHasher.verify(u.getPasswordHash(), password.toCharArray())).toList();
+                    .filter(u -> PasswordHasher.verify(u.getPasswordHash(), password.toCharArray()))
+                    .toList();
             if (matching.size() > 1) {
                 throw new InvalidRequestException("tenant", "this e-mail signs in to several tenants; name the tenant");
             }
@@ -97,8 +99,10 @@ public class SignInService {
         }
         if (user.getOtpSecretEnc() == null) {
             byte[] secret = OneTimeCodes.newSecret();
-            user.startOtpEnrolment(masterKey.cipher().encrypt(Base64.getEncoder().encodeToString(secret)));
-            audit.record(user.getTenantId(), "user:" + user.getId(), "user.otp_enrolment_started", "user", user.getId());
+            user.startOtpEnrolment(
+                    masterKey.cipher().encrypt(Base64.getEncoder().encodeToString(secret)));
+            audit.record(
+                    user.getTenantId(), "user:" + user.getId(), "user.otp_enrolment_started", "user", user.getId());
             return enrolment(user, secret);
         }
         if (code == null || code.isBlank()) {
@@ -113,14 +117,18 @@ public class SignInService {
         }
         boolean enrolling = !user.isOtpEnrolled();
         user.signedIn(step.getAsLong(), true, now);
-        audit.record(user.getTenantId(), "user:" + user.getId(), enrolling ? "user.otp_enrolled" : "user.sign_in",
-                "user", user.getId());
+        audit.record(
+                user.getTenantId(),
+                "user:" + user.getId(),
+                enrolling ? "user.otp_enrolled" : "user.sign_in",
+                "user",
+                user.getId());
         return SignInResult.token(TokenIssuer.issue(signingKeys.current(), user, lifetime), user);
     }
 
     private static SignInResult enrolment(PlatformUser user, byte[] secret) {
-        return SignInResult.enrolment(OneTimeCodes.otpauthUri(ISSUER_LABEL, user.getEmail(), secret),
-                OneTimeCodes.base32(secret));
+        return SignInResult.enrolment(
+                OneTimeCodes.otpauthUri(ISSUER_LABEL, user.getEmail(), secret), OneTimeCodes.base32(secret));
     }
 
     private SignInResult fail(PlatformUser user, String email, String code) {
@@ -130,8 +138,8 @@ public class SignInService {
     }
 
     private byte[] secretOf(PlatformUser user) {
-        return Base64.getDecoder().decode(masterKey.cipher().decrypt(user.getOtpSecretEnc())
-                .getBytes(StandardCharsets.US_ASCII));
+        return Base64.getDecoder()
+                .decode(masterKey.cipher().decrypt(user.getOtpSecretEnc()).getBytes(StandardCharsets.US_ASCII));
     }
 
     private static Duration lifetime(Long ttlSeconds) {
@@ -146,7 +154,7 @@ public class SignInService {
     }
 
     private static AuthenticationFailedException refused(String code) {
-        return new AuthenticationFailedException("e-mail, password or one-time code is wrong",
-                code == null || code.isBlank());
+        return new AuthenticationFailedException(
+                "e-mail, password or one-time code is wrong", code == null || code.isBlank());
     }
 }

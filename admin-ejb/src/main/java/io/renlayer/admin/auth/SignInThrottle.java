@@ -24,7 +24,8 @@ public class SignInThrottle {
 
     /** @throws TooManyAttemptsException this source may not try now */
     public void check(String sourceIp, String email) {
-        long wait = Math.max(source.retryAfterSeconds(sourceKey(sourceIp)),
+        long wait = Math.max(
+                source.retryAfterSeconds(sourceKey(sourceIp)),
                 accountAndSource.retryAfterSeconds(pairKey(sourceIp, email)));
         if (wait > 0) {
             throw new TooManyAttemptsException(wait);

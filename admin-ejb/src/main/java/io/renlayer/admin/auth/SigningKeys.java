@@ -2,10 +2,12 @@ package io.renlayer.admin.auth;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import io.renlayer.admin.access.Actor;
 import io.renlayer.admin.audit.AuditLog;
 import io.renlayer.core.config.GatewaySettings;
 import io.renlayer.core.crypto.MasterKeyProvider;
@@ -42,18 +44,26 @@ public class SigningKeys {
         List<SigningKey> keys = newestFirst();
         Instant now = Instant.now();
         if (keys.isEmpty() || keys.get(0).getCreatedAt().isBefore(now.minus(GatewaySettings.jwtKeyRotation()))) {
-            return privateKey(rotate("system"));
+            return privateKey(rotateNow("system")); // due by age: no one asked
         }
         return privateKey(keys.get(0));
     }
 
     /** Starts a new key now, whatever the age of the current one (an operator suspecting a leak). */
-    public SigningKey rotate(String actor) {
+    public SigningKey rotate(Actor actor) {
+        actor.requireOperator();
+        return rotateNow(actor.name());
+    }
+
+    private SigningKey rotateNow(String actor) {
         Instant now = Instant.now();
         newestFirst().stream().filter(k -> k.getRetiredAt() == null).forEach(k -> k.retire(now));
         RSAKey generated = generate();
-        SigningKey key = new SigningKey(generated.getKeyID(), generated.toPublicJWK().toJSONString(),
-                masterKey.cipher().encrypt(generated.toJSONString()), now);
+        SigningKey key = new SigningKey(
+                generated.getKeyID(),
+                generated.toPublicJWK().toJSONString(),
+                masterKey.cipher().encrypt(generated.toJSONString()),
+                now);
         em.persist(key);
         audit.record(null, actor, "signing_key.rotate", "signing_key", key.getKid());
         return key;
@@ -62,7 +72,7 @@ public class SigningKeys {
     /** The public keys a verifier needs: the current one and those whose tokens may still be alive. */
     public String publishedKeySet() {
         Instant oldestAlive = Instant.now().minus(GatewaySettings.jwtLifetime());
-        List<com.nimbusds.jose.jwk.JWK> keys = newestFirst().stream()
+        List<JWK> keys = newestFirst().stream()
                 .filter(k -> k.getRetiredAt() == null || k.getRetiredAt().isAfter(oldestAlive))
                 .map(k -> parse(k.getPublicJwk()))
                 .toList();
@@ -79,16 +89,19 @@ public class SigningKeys {
 
     private static RSAKey generate() {
         try {
-            return new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
-                    .keyID(UUID.randomUUID().toString()).generate();
+            return new RSAKeyGenerator(2048)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256)
+                    .keyID(UUID.randomUUID().toString())
+                    .generate();
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot generate an RSA signing key", e);
         }
     }
 
-    private static com.nimbusds.jose.jwk.JWK parse(String json) {
+    private static JWK parse(String json) {
         try {
-            return com.nimbusds.jose.jwk.JWK.parse(json);
+            return JWK.parse(json);
         } catch (ParseException e) {
             throw new IllegalStateException("a stored signing key is not a JWK", e);
         }

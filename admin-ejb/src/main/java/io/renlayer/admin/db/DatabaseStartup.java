@@ -79,8 +79,8 @@ public class DatabaseStartup {
                     .locations("classpath:db/migration")
                     .load()
                     .migrate();
-            LOG.info("Schema renlayer is at version " + result.targetSchemaVersion
-                    + " (" + result.migrationsExecuted + " migrations applied now)");
+            LOG.info("Schema renlayer is at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+                    + " migrations applied now)");
             schemaReady.fire(new SchemaReady()); // the first operator token, for one
             changeFeed.start();
             ready = true;

@@ -18,9 +18,11 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "dlp_rules")
-@NamedQuery(name = "DlpRule.enabledOfTenant",
+@NamedQuery(
+        name = "DlpRule.enabledOfTenant",
         query = "select r from DlpRule r where r.tenantId = :tenantId and r.enabled = true order by r.name")
-@NamedQuery(name = "DlpRule.countByTenantAndName",
+@NamedQuery(
+        name = "DlpRule.countByTenantAndName",
         query = "select count(r) from DlpRule r where r.tenantId = :tenantId and r.name = :name")
 public class DlpRule {
 
@@ -92,15 +94,47 @@ public class DlpRule {
         return state;
     }
 
-    public UUID getId() { return id; }
-    public UUID getTenantId() { return tenantId; }
-    public String getName() { return name; }
-    public String getKind() { return kind; }
-    public String getPattern() { return pattern; }
-    public List<String> getKeywords() { return keywords == null ? null : Arrays.asList(keywords.split("\n")); }
-    public boolean isCaseSensitive() { return caseSensitive; }
-    public String getRedaction() { return redaction; }
-    public boolean isEnabled() { return enabled; }
-    public Instant getCreatedAt() { return createdAt; }
-    public Instant getUpdatedAt() { return updatedAt; }
+    public UUID getId() {
+        return id;
+    }
+
+    public UUID getTenantId() {
+        return tenantId;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getKind() {
+        return kind;
+    }
+
+    public String getPattern() {
+        return pattern;
+    }
+
+    public List<String> getKeywords() {
+        return keywords == null ? null : Arrays.asList(keywords.split("\n"));
+    }
+
+    public boolean isCaseSensitive() {
+        return caseSensitive;
+    }
+
+    public String getRedaction() {
+        return redaction;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
 }

@@ -2,14 +2,15 @@ package io.renlayer.admin.dlp;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import io.renlayer.admin.access.Actor;
 import io.renlayer.admin.audit.AuditLog;
+import io.renlayer.admin.jpa.JpaPages;
+import io.renlayer.admin.jpa.TenantRows;
+import io.renlayer.admin.tenants.TenantService;
 import io.renlayer.core.errors.ConflictException;
 import io.renlayer.core.errors.InvalidRequestException;
-import io.renlayer.admin.jpa.TenantRows;
-import io.renlayer.admin.jpa.JpaPages;
 import io.renlayer.core.paging.Page;
 import io.renlayer.core.paging.PageRequest;
-import io.renlayer.admin.tenants.TenantService;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -30,7 +31,8 @@ public class DlpRuleService {
     static final int MAX_KEYWORDS = 1_000;
     private static final Set<String> KINDS = Set.of("regex", "keywords");
     private static final Set<String> REDACTIONS = Set.of("token", "mask", "hash");
-    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}");
+    private static final java.util.regex.Pattern NAME =
+            java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}");
 
     @PersistenceContext(unitName = "renlayer")
     private EntityManager em;
@@ -41,14 +43,18 @@ public class DlpRuleService {
     @EJB
     private AuditLog audit;
 
-    public DlpRule create(UUID tenantId, DlpRuleDraft draft, String actor) {
+    public DlpRule create(UUID tenantId, DlpRuleDraft draft, Actor actor) {
+        actor.requireMayChange(tenantId);
         tenants.require(tenantId);
         String name = InvalidRequestException.requireText("name", draft.name(), 100);
         if (!NAME.matcher(name).matches()) {
-            throw new InvalidRequestException("name", "name must be letters, digits, spaces, '_', '.' or '-' (at most 100)");
+            throw new InvalidRequestException(
+                    "name", "name must be letters, digits, spaces, '_', '.' or '-' (at most 100)");
         }
         long taken = em.createNamedQuery("DlpRule.countByTenantAndName", Long.class)
-                .setParameter("tenantId", tenantId).setParameter("name", name).getSingleResult();
+                .setParameter("tenantId", tenantId)
+                .setParameter("name", name)
+                .getSingleResult();
         if (taken > 0) {
             throw new ConflictException("a DLP rule named '" + name + "' already exists");
         }
@@ -58,19 +64,27 @@ public class DlpRuleService {
             rule.setEnabled(draft.enabled());
         }
         em.persist(rule);
-        audit.record(tenantId, actor, "dlp_rule.create", "dlp_rule", rule.getId(), null, rule.auditState());
+        audit.record(tenantId, actor.name(), "dlp_rule.create", "dlp_rule", rule.getId(), null, rule.auditState());
         return rule;
     }
 
     public Page<DlpRule> list(UUID tenantId, String kind, PageRequest page) {
         tenants.require(tenantId);
-        return JpaPages.page(em, DlpRule.class, tenantId, kind == null ? null : "e.kind = :kind",
-                kind == null ? Map.of() : Map.of("kind", kind), page, DlpRule::getCreatedAt, DlpRule::getId);
+        return JpaPages.page(
+                em,
+                DlpRule.class,
+                tenantId,
+                kind == null ? null : "e.kind = :kind",
+                kind == null ? Map.of() : Map.of("kind", kind),
+                page,
+                DlpRule::getCreatedAt,
+                DlpRule::getId);
     }
 
     /** The enabled rules of a tenant, for its detectors. */
     public List<DlpRule> enabled(UUID tenantId) {
-        return em.createNamedQuery("DlpRule.enabledOfTenant", DlpRule.class).setParameter("tenantId", tenantId)
+        return em.createNamedQuery("DlpRule.enabledOfTenant", DlpRule.class)
+                .setParameter("tenantId", tenantId)
                 .getResultList();
     }
 
@@ -78,7 +92,8 @@ public class DlpRuleService {
         return TenantRows.require(em, DlpRule.class, tenantId, ruleId, "dlp_rule");
     }
 
-    public DlpRule update(UUID tenantId, UUID ruleId, DlpRuleDraft change, String actor) {
+    public DlpRule update(UUID tenantId, UUID ruleId, DlpRuleDraft change, Actor actor) {
+        actor.requireMayChange(tenantId);
         DlpRule rule = require(tenantId, ruleId);
         Map<String, Object> before = rule.auditState();
         if (change.name() != null && !change.name().strip().equals(rule.getName())) {
@@ -88,14 +103,15 @@ public class DlpRuleService {
         if (change.enabled() != null) {
             rule.setEnabled(change.enabled());
         }
-        audit.record(tenantId, actor, "dlp_rule.update", "dlp_rule", ruleId, before, rule.auditState());
+        audit.record(tenantId, actor.name(), "dlp_rule.update", "dlp_rule", ruleId, before, rule.auditState());
         return rule;
     }
 
-    public void delete(UUID tenantId, UUID ruleId, String actor) {
+    public void delete(UUID tenantId, UUID ruleId, Actor actor) {
+        actor.requireMayChange(tenantId);
         DlpRule rule = require(tenantId, ruleId);
         em.remove(rule);
-        audit.record(tenantId, actor, "dlp_rule.delete", "dlp_rule", ruleId, rule.auditState(), null);
+        audit.record(tenantId, actor.name(), "dlp_rule.delete", "dlp_rule", ruleId, rule.auditState(), null);
     }
 
     private static void define(DlpRule rule, DlpRuleDraft d, boolean creating) {
@@ -132,8 +148,9 @@ public class DlpRuleService {
         try {
             compiled = Pattern.compile(pattern, caseSensitive ? 0 : Pattern.CASE_INSENSITIVE);
         } catch (PatternSyntaxException e) {
-            throw new InvalidRequestException("pattern", "pattern is not valid RE2 syntax (no back-references or"
-                    + " look-around): " + e.getDescription());
+            throw new InvalidRequestException(
+                    "pattern",
+                    "pattern is not valid RE2 syntax (no back-references or" + " look-around): " + e.getDescription());
         }
         if (compiled.matches("")) {
             throw new InvalidRequestException("pattern", "pattern must not match the empty string");

@@ -1,13 +1,13 @@
 package io.renlayer.admin.dlp;
 
-import io.renlayer.core.dlp.TenantDlp;
-import io.renlayer.core.runtime.Change;
-import io.renlayer.core.runtime.ChangeFeed;
-
+import io.renlayer.admin.access.Actor;
 import io.renlayer.admin.audit.AuditLog;
-import io.renlayer.core.errors.InvalidRequestException;
 import io.renlayer.admin.tenants.Tenant;
 import io.renlayer.admin.tenants.TenantService;
+import io.renlayer.core.dlp.TenantDlp;
+import io.renlayer.core.errors.InvalidRequestException;
+import io.renlayer.core.runtime.Change;
+import io.renlayer.core.runtime.ChangeFeed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -37,13 +37,15 @@ public class DlpSettingsService {
         return tenants.require(tenantId).getDlpDisabledTypes();
     }
 
-    public Set<String> disable(UUID tenantId, List<String> types, String actor) {
+    public Set<String> disable(UUID tenantId, List<String> types, Actor actor) {
+        actor.requireMayChange(tenantId);
         if (types == null) {
             throw new InvalidRequestException("disabledTypes", "disabledTypes is required (an empty list enables all)");
         }
         for (String type : types) {
             if (type == null || !TYPE.matcher(type).matches() || TenantDlp.CUSTOM.equals(type)) {
-                throw new InvalidRequestException("disabledTypes",
+                throw new InvalidRequestException(
+                        "disabledTypes",
                         "each entry must be a finding type such as IP_ADDRESS (CUSTOM rules are disabled one by one)");
             }
         }
@@ -55,8 +57,14 @@ public class DlpSettingsService {
                 .setParameter(1, ChangeFeed.CHANNEL)
                 .setParameter(2, Change.Topic.DLP_RULES.payload(tenantId))
                 .getSingleResult();
-        audit.record(tenantId, actor, "dlp_settings.update", "tenant", tenantId,
-                Map.of("disabledTypes", before), Map.of("disabledTypes", tenant.getDlpDisabledTypes()));
+        audit.record(
+                tenantId,
+                actor.name(),
+                "dlp_settings.update",
+                "tenant",
+                tenantId,
+                Map.of("disabledTypes", before),
+                Map.of("disabledTypes", tenant.getDlpDisabledTypes()));
         return tenant.getDlpDisabledTypes();
     }
 }

@@ -1,7 +1,6 @@
 package io.renlayer.admin.dlp;
 
 import io.renlayer.core.dlp.TenantDlp;
-
 import io.renlayer.core.errors.InvalidRequestException;
 import io.renlayer.spi.dlp.DlpDetector;
 import io.renlayer.spi.dlp.Finding;
@@ -44,10 +43,17 @@ public class TenantScanner {
         if (text.length() > MAX_TEXT) {
             throw new InvalidRequestException("text", "text must be at most " + MAX_TEXT + " characters");
         }
-        TenantDlp tenant = TenantDlp.compile(rules.enabled(tenantId).stream()
-                .map(r -> new TenantDlp.RuleSpec(r.getName(), r.getKind(), r.getPattern(), r.getKeywords(), r.isCaseSensitive(),
-                        r.getRedaction()))
-                .toList(), settings.disabledTypes(tenantId));
+        TenantDlp tenant = TenantDlp.compile(
+                rules.enabled(tenantId).stream()
+                        .map(r -> new TenantDlp.RuleSpec(
+                                r.getName(),
+                                r.getKind(),
+                                r.getPattern(),
+                                r.getKeywords(),
+                                r.isCaseSensitive(),
+                                r.getRedaction()))
+                        .toList(),
+                settings.disabledTypes(tenantId));
         List<ScanFinding> findings = new ArrayList<>();
         ScanInput input = ScanInput.of(text, tenantId.toString(), ScanInput.Phase.REQUEST);
         for (DlpDetector detector : detectors) {

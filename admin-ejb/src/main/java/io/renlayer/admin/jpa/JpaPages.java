@@ -3,7 +3,6 @@ package io.renlayer.admin.jpa;
 import io.renlayer.core.paging.Cursor;
 import io.renlayer.core.paging.Page;
 import io.renlayer.core.paging.PageRequest;
-
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
@@ -22,9 +21,17 @@ public final class JpaPages {
     /**
      * @param filters JPQL conditions on alias {@code e} joined by {@code and}; their parameters in {@code params}
      */
-    public static <T> Page<T> page(EntityManager em, Class<T> type, UUID tenantId, String filters,
-            Map<String, Object> params, PageRequest page, Function<T, Instant> createdAt, Function<T, UUID> id) {
-        StringBuilder jpql = new StringBuilder("select e from ").append(type.getSimpleName())
+    public static <T> Page<T> page(
+            EntityManager em,
+            Class<T> type,
+            UUID tenantId,
+            String filters,
+            Map<String, Object> params,
+            PageRequest page,
+            Function<T, Instant> createdAt,
+            Function<T, UUID> id) {
+        StringBuilder jpql = new StringBuilder("select e from ")
+                .append(type.getSimpleName())
                 .append(" e where e.tenantId = :tenantId");
         if (filters != null && !filters.isBlank()) {
             jpql.append(" and ").append(filters);
@@ -36,9 +43,12 @@ public final class JpaPages {
         TypedQuery<T> query = em.createQuery(jpql.toString(), type).setParameter("tenantId", tenantId);
         params.forEach(query::setParameter);
         if (page.cursor() != null) {
-            query.setParameter("cursorAt", page.cursor().at()).setParameter("cursorId", page.cursor().id());
+            query.setParameter("cursorAt", page.cursor().at())
+                    .setParameter("cursorId", page.cursor().id());
         }
-        return Page.of(query.setMaxResults(page.fetchSize()).getResultList(), page,
+        return Page.of(
+                query.setMaxResults(page.fetchSize()).getResultList(),
+                page,
                 item -> new Cursor(createdAt.apply(item), id.apply(item)));
     }
 }

@@ -11,9 +11,13 @@ public final class TenantRows {
 
     /** The entity with {@code tenantId} and {@code id}, or {@link NotFoundException} naming {@code resource}. */
     public static <T> T require(EntityManager em, Class<T> type, UUID tenantId, UUID id, String resource) {
-        return em.createQuery("select e from " + type.getSimpleName() + " e where e.tenantId = :tenantId and e.id = :id",
+        return em.createQuery(
+                        "select e from " + type.getSimpleName() + " e where e.tenantId = :tenantId and e.id = :id",
                         type)
-                .setParameter("tenantId", tenantId).setParameter("id", id)
-                .getResultStream().findFirst().orElseThrow(() -> new NotFoundException(resource));
+                .setParameter("tenantId", tenantId)
+                .setParameter("id", id)
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException(resource));
     }
 }

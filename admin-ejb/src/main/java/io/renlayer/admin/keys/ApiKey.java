@@ -1,12 +1,11 @@
 package io.renlayer.admin.keys;
 
+import io.renlayer.admin.limits.LimitColumns;
 import io.renlayer.core.keys.KeyScopes;
 import io.renlayer.core.keys.SecretHash;
 import io.renlayer.core.keys.VirtualKey;
-
-import jakarta.persistence.Column;
-import io.renlayer.admin.limits.LimitColumns;
 import io.renlayer.core.limits.Limits;
+import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -18,10 +17,10 @@ import java.util.UUID;
 /** A virtual key's record: its public prefix and the hash of its secret, never the secret. */
 @Entity
 @Table(name = "api_keys")
-@NamedQuery(name = "ApiKey.byTenant",
+@NamedQuery(
+        name = "ApiKey.byTenant",
         query = "select k from ApiKey k where k.tenantId = :tenantId order by k.createdAt desc")
-@NamedQuery(name = "ApiKey.byTenantAndId",
-        query = "select k from ApiKey k where k.tenantId = :tenantId and k.id = :id")
+@NamedQuery(name = "ApiKey.byTenantAndId", query = "select k from ApiKey k where k.tenantId = :tenantId and k.id = :id")
 public class ApiKey {
 
     @Id
@@ -142,8 +141,12 @@ public class ApiKey {
     }
 
     public KeyScopes getScopes() {
-        return new KeyScopes(KeyScopes.split(allowedRoutes), KeyScopes.split(allowedModels),
-                KeyScopes.split(allowedProviders), KeyScopes.split(allowedMethods), streaming);
+        return new KeyScopes(
+                KeyScopes.split(allowedRoutes),
+                KeyScopes.split(allowedModels),
+                KeyScopes.split(allowedProviders),
+                KeyScopes.split(allowedMethods),
+                streaming);
     }
 
     public Limits getLimits() {

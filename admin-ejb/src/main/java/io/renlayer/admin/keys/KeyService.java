@@ -1,14 +1,18 @@
 package io.renlayer.admin.keys;
 
-import io.renlayer.core.keys.KeyScopes;
-import io.renlayer.core.keys.VirtualKey;
-
+import io.renlayer.admin.access.Actor;
 import io.renlayer.admin.agents.AgentService;
 import io.renlayer.admin.audit.AuditLog;
+import io.renlayer.admin.jpa.JpaPages;
+import io.renlayer.admin.tenants.TenantService;
 import io.renlayer.core.errors.ConflictException;
 import io.renlayer.core.errors.InvalidRequestException;
 import io.renlayer.core.errors.NotFoundException;
+import io.renlayer.core.keys.KeyScopes;
+import io.renlayer.core.keys.VirtualKey;
 import io.renlayer.core.limits.Limits;
+import io.renlayer.core.paging.Page;
+import io.renlayer.core.paging.PageRequest;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -17,6 +21,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -29,6 +34,7 @@ public class KeyService {
 
     /** How long a rotated-out secret keeps working when the caller does not say. */
     public static final Duration DEFAULT_ROTATION_GRACE = Duration.ofHours(24);
+
     private static final Duration MAX_ROTATION_GRACE = Duration.ofDays(30);
 
     @PersistenceContext(unitName = "renlayer")
@@ -41,10 +47,11 @@ public class KeyService {
     private AuditLog audit;
 
     @EJB
-    private io.renlayer.admin.tenants.TenantService tenants;
+    private TenantService tenants;
 
     /** Creates a key; the returned raw key is the only time it exists outside the caller. */
-    public CreatedKey create(UUID tenantId, KeyChange request, String actor) {
+    public CreatedKey create(UUID tenantId, KeyChange request, Actor actor) {
+        actor.requireMayChange(tenantId);
         if (request.agentId() == null) {
             throw new InvalidRequestException("agentId", "agentId is required");
         }
@@ -55,20 +62,28 @@ public class KeyService {
         ApiKey record = new ApiKey(tenantId, request.agentId(), name, key, request.expiresAt());
         apply(record, request);
         em.persist(record);
-        audit.record(tenantId, actor, "key.create", "api_key", record.getId());
+        audit.record(tenantId, actor.name(), "key.create", "api_key", record.getId());
         return new CreatedKey(record, key.reveal());
     }
 
     public List<ApiKey> list(UUID tenantId) {
-        return em.createNamedQuery("ApiKey.byTenant", ApiKey.class).setParameter("tenantId", tenantId).getResultList();
+        return em.createNamedQuery("ApiKey.byTenant", ApiKey.class)
+                .setParameter("tenantId", tenantId)
+                .getResultList();
     }
 
     /** The tenant's keys, newest first, optionally only one agent's. */
-    public io.renlayer.core.paging.Page<ApiKey> list(UUID tenantId, UUID agentId, io.renlayer.core.paging.PageRequest page) {
+    public Page<ApiKey> list(UUID tenantId, UUID agentId, PageRequest page) {
         tenants.require(tenantId);
-        return io.renlayer.admin.jpa.JpaPages.page(em, ApiKey.class, tenantId, agentId == null ? null : "e.agentId = :agentId",
-                agentId == null ? java.util.Map.of() : java.util.Map.of("agentId", agentId), page,
-                ApiKey::getCreatedAt, ApiKey::getId);
+        return JpaPages.page(
+                em,
+                ApiKey.class,
+                tenantId,
+                agentId == null ? null : "e.agentId = :agentId",
+                agentId == null ? Map.of() : Map.of("agentId", agentId),
+                page,
+                ApiKey::getCreatedAt,
+                ApiKey::getId);
     }
 
     /** The tenant's key, or {@link NotFoundException}; another tenant's key is not found. */
@@ -92,7 +107,8 @@ public class KeyService {
     }
 
     /** Changes what the request carries (name, expiry, scopes, limits); absent fields stay. */
-    public ApiKey update(UUID tenantId, UUID keyId, KeyChange change, String actor) {
+    public ApiKey update(UUID tenantId, UUID keyId, KeyChange change, Actor actor) {
+        actor.requireMayChange(tenantId);
         ApiKey key = get(tenantId, keyId);
         if (change.agentId() != null && !change.agentId().equals(key.getAgentId())) {
             throw new InvalidRequestException("agentId", "a key cannot move to another agent; issue a new key");
@@ -105,12 +121,13 @@ public class KeyService {
             key.setExpiresAt(change.expiresAt());
         }
         apply(key, change);
-        audit.record(tenantId, actor, "key.update", "api_key", keyId);
+        audit.record(tenantId, actor.name(), "key.update", "api_key", keyId);
         return key;
     }
 
     /** A new secret under the same prefix; the old secret works for {@code grace} more. */
-    public CreatedKey rotate(UUID tenantId, UUID keyId, Duration grace, String actor) {
+    public CreatedKey rotate(UUID tenantId, UUID keyId, Duration grace, Actor actor) {
+        actor.requireMayChange(tenantId);
         Duration effective = grace == null ? DEFAULT_ROTATION_GRACE : grace;
         if (effective.isNegative() || effective.compareTo(MAX_ROTATION_GRACE) > 0) {
             throw new InvalidRequestException("graceSeconds", "graceSeconds must be between 0 and 30 days");
@@ -121,35 +138,38 @@ public class KeyService {
         }
         VirtualKey replacement = VirtualKey.withPrefix(key.getPrefix());
         key.rotate(replacement, Instant.now().plus(effective));
-        audit.record(tenantId, actor, "key.rotate", "api_key", keyId);
+        audit.record(tenantId, actor.name(), "key.rotate", "api_key", keyId);
         return new CreatedKey(key, replacement.reveal());
     }
 
-    public ApiKey disable(UUID tenantId, UUID keyId, String actor) {
+    public ApiKey disable(UUID tenantId, UUID keyId, Actor actor) {
+        actor.requireMayChange(tenantId);
         return setDisabled(tenantId, keyId, true, actor);
     }
 
-    public ApiKey enable(UUID tenantId, UUID keyId, String actor) {
+    public ApiKey enable(UUID tenantId, UUID keyId, Actor actor) {
+        actor.requireMayChange(tenantId);
         return setDisabled(tenantId, keyId, false, actor);
     }
 
     /** Permanent: a revoked key never works again, whatever else changes. */
-    public ApiKey revoke(UUID tenantId, UUID keyId, String actor) {
+    public ApiKey revoke(UUID tenantId, UUID keyId, Actor actor) {
+        actor.requireMayChange(tenantId);
         ApiKey key = get(tenantId, keyId);
         if (key.getRevokedAt() == null) {
             key.revoke();
-            audit.record(tenantId, actor, "key.revoke", "api_key", keyId);
+            audit.record(tenantId, actor.name(), "key.revoke", "api_key", keyId);
         }
         return key;
     }
 
-    private ApiKey setDisabled(UUID tenantId, UUID keyId, boolean disabled, String actor) {
+    private ApiKey setDisabled(UUID tenantId, UUID keyId, boolean disabled, Actor actor) {
         ApiKey key = get(tenantId, keyId);
         if (key.getRevokedAt() != null) {
             throw new ConflictException("the key is revoked; revocation is permanent");
         }
         key.setDisabled(disabled);
-        audit.record(tenantId, actor, disabled ? "key.disable" : "key.enable", "api_key", keyId);
+        audit.record(tenantId, actor.name(), disabled ? "key.disable" : "key.enable", "api_key", keyId);
         return key;
     }
 
@@ -178,9 +198,16 @@ public class KeyService {
     }
 
     /** What a create or PATCH request carries; null fields are left as they are. */
-    public record KeyChange(UUID agentId, String name, Instant expiresAt, List<String> allowedRoutes,
-            List<String> allowedModels, List<String> allowedProviders, List<String> allowedMethods,
-            Boolean streaming, Limits limits) {}
+    public record KeyChange(
+            UUID agentId,
+            String name,
+            Instant expiresAt,
+            List<String> allowedRoutes,
+            List<String> allowedModels,
+            List<String> allowedProviders,
+            List<String> allowedMethods,
+            Boolean streaming,
+            Limits limits) {}
 
     /** A key and, once, its raw text. */
     public record CreatedKey(ApiKey key, String rawKey) {

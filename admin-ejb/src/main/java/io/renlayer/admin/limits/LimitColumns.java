@@ -1,7 +1,6 @@
 package io.renlayer.admin.limits;
 
 import io.renlayer.core.limits.Limits;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.math.BigDecimal;
@@ -26,7 +25,10 @@ public class LimitColumns {
     public static Limits read(LimitColumns columns) {
         return columns == null
                 ? Limits.NONE
-                : new Limits(columns.requestsPerMinute, columns.tokensPerMinute, columns.dailyBudgetUsd,
+                : new Limits(
+                        columns.requestsPerMinute,
+                        columns.tokensPerMinute,
+                        columns.dailyBudgetUsd,
                         columns.monthlyBudgetUsd);
     }
 

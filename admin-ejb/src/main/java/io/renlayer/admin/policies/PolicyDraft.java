@@ -1,10 +1,9 @@
 package io.renlayer.admin.policies;
 
+import io.renlayer.core.errors.InvalidRequestException;
+import io.renlayer.core.json.Jsonp;
 import io.renlayer.core.policies.Phase;
 import io.renlayer.core.policies.PolicyOutcome;
-
-import io.renlayer.core.json.Jsonp;
-import io.renlayer.core.errors.InvalidRequestException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -13,7 +12,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /** A policy as an operator writes it, checked field by field; defaults: priority 100, enabled, request phase. */
-public record PolicyDraft(String name, int priority, boolean enabled, Phase phase, JsonObject conditions, String action) {
+public record PolicyDraft(
+        String name, int priority, boolean enabled, Phase phase, JsonObject conditions, String action) {
 
     private static final Set<String> FIELDS = Set.of("name", "priority", "enabled", "phase", "conditions", "action");
 
@@ -30,7 +30,9 @@ public record PolicyDraft(String name, int priority, boolean enabled, Phase phas
         String action = InvalidRequestException.requireText("action", text(body, "action"), 100);
         int priority = 100;
         if (body.containsKey("priority")) {
-            if (!(body.get("priority") instanceof JsonNumber n) || !n.isIntegral() || n.longValue() < 0
+            if (!(body.get("priority") instanceof JsonNumber n)
+                    || !n.isIntegral()
+                    || n.longValue() < 0
                     || n.longValue() > 1_000_000) {
                 throw new InvalidRequestException("priority", "priority must be a whole number from 0 to 1000000");
             }
@@ -60,7 +62,13 @@ public record PolicyDraft(String name, int priority, boolean enabled, Phase phas
             conditions = c;
         }
         String canonicalAction = isBuiltIn(action) ? action.toUpperCase(Locale.ROOT) : action;
-        return new PolicyDraft(name, priority, enabled, phase, Jsonp.createObjectBuilder(conditions).build(), canonicalAction);
+        return new PolicyDraft(
+                name,
+                priority,
+                enabled,
+                phase,
+                Jsonp.createObjectBuilder(conditions).build(),
+                canonicalAction);
     }
 
     private static boolean isBuiltIn(String action) {

@@ -1,7 +1,10 @@
 package io.renlayer.admin.policies;
 
+import io.renlayer.admin.tenants.TenantService;
+import io.renlayer.core.errors.InvalidRequestException;
 import io.renlayer.core.errors.Storage;
-
+import io.renlayer.core.json.Jsonp;
+import io.renlayer.core.plugins.PluginRegistry;
 import io.renlayer.core.policies.Phase;
 import io.renlayer.core.policies.PolicyCompiler;
 import io.renlayer.core.policies.PolicyDecision;
@@ -10,11 +13,6 @@ import io.renlayer.core.policies.PolicyOutcome;
 import io.renlayer.core.policies.PolicyRows;
 import io.renlayer.core.policies.PolicySet;
 import io.renlayer.core.policies.PolicySubject;
-
-import io.renlayer.core.json.Jsonp;
-import io.renlayer.core.errors.InvalidRequestException;
-import io.renlayer.core.plugins.PluginRegistry;
-import io.renlayer.admin.tenants.TenantService;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -73,8 +71,17 @@ public class PolicyDryRun {
                 throw new InvalidRequestException("from", "from must be before to");
             }
             List<PolicyDefinition> stored = PolicyRows.ofTenant(dataSource, tenantId, true);
-            PolicyDefinition proposed = new PolicyDefinition(UUID.randomUUID(), tenantId, draft.name(), draft.priority(),
-                    true, draft.phase(), draft.conditions(), draft.action(), 0, Instant.now());
+            PolicyDefinition proposed = new PolicyDefinition(
+                    UUID.randomUUID(),
+                    tenantId,
+                    draft.name(),
+                    draft.priority(),
+                    true,
+                    draft.phase(),
+                    draft.conditions(),
+                    draft.action(),
+                    0,
+                    Instant.now());
             PolicyCompiler.compile(proposed, plugins::policyAction); // refuse a bad draft with its field
             List<PolicyDefinition> withDraft = new ArrayList<>();
             stored.stream().filter(p -> !p.name().equals(draft.name())).forEach(withDraft::add);
@@ -91,7 +98,8 @@ public class PolicyDryRun {
             int evaluated = 0;
             int changed = 0;
             int sampled = 0;
-            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement ps = c.prepareStatement("""
                     SELECT agent_id, project_id, key_id, route, provider, model, findings::text, prompt_tokens, created_at,
                            request_id
                       FROM renlayer.traces WHERE tenant_id = ? AND created_at >= ? AND created_at < ?
@@ -108,14 +116,17 @@ public class PolicyDryRun {
                         PolicyDecision would = next.evaluate(Phase.REQUEST, subject);
                         before.add(was);
                         after.add(would);
-                        would.applied().stream().filter(a -> a.name().equals(draft.name()))
+                        would.applied().stream()
+                                .filter(a -> a.name().equals(draft.name()))
                                 .forEach(a -> draftMatches.merge(a.outcome().name(), 1, Integer::sum));
                         if (!Tally.summary(was).equals(Tally.summary(would))) {
                             changed++;
                             if (sampled++ < SAMPLES) {
                                 samples.add(Jsonp.createObjectBuilder()
                                         .add("requestId", rs.getString(10))
-                                        .add("createdAt", rs.getTimestamp(9).toInstant().toString())
+                                        .add(
+                                                "createdAt",
+                                                rs.getTimestamp(9).toInstant().toString())
                                         .add("current", Tally.summary(was))
                                         .add("proposed", Tally.summary(would)));
                             }
@@ -123,7 +134,8 @@ public class PolicyDryRun {
                     }
                 }
             }
-            JsonObjectBuilder draftResult = Jsonp.createObjectBuilder().add("name", draft.name()).add("action", draft.action());
+            JsonObjectBuilder draftResult =
+                    Jsonp.createObjectBuilder().add("name", draft.name()).add("action", draft.action());
             draftMatches.forEach(draftResult::add);
             return Jsonp.createObjectBuilder()
                     .add("from", from.toString())
@@ -145,9 +157,18 @@ public class PolicyDryRun {
             counts.merge(f.asJsonObject().getString("type", "UNKNOWN"), 1, Integer::sum);
         }
         Integer promptTokens = (Integer) rs.getObject(8);
-        return new PolicySubject(tenantId, rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5), rs.getString(6), counts,
-                promptTokens == null ? 0 : promptTokens, rs.getTimestamp(9).toInstant(), null);
+        return new PolicySubject(
+                tenantId,
+                rs.getObject(1, UUID.class),
+                rs.getObject(2, UUID.class),
+                rs.getObject(3, UUID.class),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                counts,
+                promptTokens == null ? 0 : promptTokens,
+                rs.getTimestamp(9).toInstant(),
+                null);
     }
 
     private static Instant instant(JsonObject request, String field, Instant fallback) {
@@ -157,7 +178,8 @@ public class PolicyDryRun {
         try {
             return Instant.parse(request.getString(field));
         } catch (DateTimeParseException | ClassCastException e) {
-            throw new InvalidRequestException(field, field + " must be an ISO-8601 instant such as 2026-11-22T10:00:00Z");
+            throw new InvalidRequestException(
+                    field, field + " must be an ISO-8601 instant such as 2026-11-22T10:00:00Z");
         }
     }
 
@@ -196,8 +218,12 @@ public class PolicyDryRun {
         }
 
         JsonObject toJson() {
-            return Jsonp.createObjectBuilder().add("denied", denied).add("redacted", redacted).add("flagged", flagged)
-                    .add("allowed", allowed).build();
+            return Jsonp.createObjectBuilder()
+                    .add("denied", denied)
+                    .add("redacted", redacted)
+                    .add("flagged", flagged)
+                    .add("allowed", allowed)
+                    .build();
         }
     }
 }

@@ -1,18 +1,16 @@
 package io.renlayer.admin.policies;
 
+import io.renlayer.admin.access.Actor;
+import io.renlayer.admin.audit.AuditLog;
+import io.renlayer.admin.tenants.TenantService;
+import io.renlayer.core.errors.ConflictException;
+import io.renlayer.core.errors.NotFoundException;
 import io.renlayer.core.errors.Storage;
-
-import io.renlayer.core.policies.Phase;
+import io.renlayer.core.json.Jsonp;
+import io.renlayer.core.plugins.PluginRegistry;
 import io.renlayer.core.policies.PolicyCompiler;
 import io.renlayer.core.policies.PolicyDefinition;
 import io.renlayer.core.policies.PolicyRows;
-
-import io.renlayer.core.json.Jsonp;
-import io.renlayer.admin.audit.AuditLog;
-import io.renlayer.core.errors.ConflictException;
-import io.renlayer.core.errors.NotFoundException;
-import io.renlayer.core.plugins.PluginRegistry;
-import io.renlayer.admin.tenants.TenantService;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -24,10 +22,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -50,29 +47,33 @@ public class PolicyService {
     @Inject
     private PluginRegistry plugins;
 
-    public PolicyDefinition create(UUID tenantId, PolicyDraft draft, String actor) {
+    public PolicyDefinition create(UUID tenantId, PolicyDraft draft, Actor actor) {
+        actor.requireMayChange(tenantId);
         return Storage.call(() -> {
             tenants.require(tenantId);
             PolicyDefinition policy = definition(UUID.randomUUID(), tenantId, draft, 1);
-            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO renlayer.policies (" + PolicyRows.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement ps = c.prepareStatement("INSERT INTO renlayer.policies (" + PolicyRows.COLUMNS
+                            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 bind(ps, policy);
                 ps.executeUpdate();
                 saveVersion(c, policy, actor);
             } catch (SQLException e) {
                 throw nameTaken(e, draft.name());
             }
-            audit.record(tenantId, actor, "policy.create", "policy", policy.id());
+            audit.record(tenantId, actor.name(), "policy.create", "policy", policy.id());
             return policy;
         });
     }
 
     /** Replaces the policy with the draft, as its next version. */
-    public PolicyDefinition update(UUID tenantId, UUID policyId, PolicyDraft draft, String actor) {
+    public PolicyDefinition update(UUID tenantId, UUID policyId, PolicyDraft draft, Actor actor) {
+        actor.requireMayChange(tenantId);
         return Storage.call(() -> {
             PolicyDefinition current = get(tenantId, policyId);
             PolicyDefinition next = definition(policyId, tenantId, draft, current.version() + 1);
-            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement ps = c.prepareStatement("""
                     UPDATE renlayer.policies SET name = ?, priority = ?, enabled = ?, phase = ?, conditions = ?, action = ?,
                            version = ?, updated_at = ? WHERE tenant_id = ? AND id = ?""")) {
                 ps.setString(1, next.name());
@@ -82,7 +83,7 @@ public class PolicyService {
                 ps.setString(5, next.conditions().toString());
                 ps.setString(6, next.action());
                 ps.setInt(7, next.version());
-                ps.setObject(8, java.sql.Timestamp.from(next.updatedAt()));
+                ps.setObject(8, Timestamp.from(next.updatedAt()));
                 ps.setObject(9, tenantId);
                 ps.setObject(10, policyId);
                 ps.executeUpdate();
@@ -90,16 +91,18 @@ public class PolicyService {
             } catch (SQLException e) {
                 throw nameTaken(e, draft.name());
             }
-            audit.record(tenantId, actor, "policy.update", "policy", policyId);
+            audit.record(tenantId, actor.name(), "policy.update", "policy", policyId);
             return next;
         });
     }
 
-    public void delete(UUID tenantId, UUID policyId, String actor) {
+    public void delete(UUID tenantId, UUID policyId, Actor actor) {
+        actor.requireMayChange(tenantId);
         Storage.run(() -> {
             PolicyDefinition current = get(tenantId, policyId);
-            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                    "DELETE FROM renlayer.policies WHERE tenant_id = ? AND id = ?")) {
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement ps =
+                            c.prepareStatement("DELETE FROM renlayer.policies WHERE tenant_id = ? AND id = ?")) {
                 ps.setObject(1, tenantId);
                 ps.setObject(2, policyId);
                 ps.executeUpdate();
@@ -109,18 +112,19 @@ public class PolicyService {
                     v.setObject(1, policyId);
                     v.setInt(2, current.version() + 1);
                     v.setObject(3, tenantId);
-                    v.setString(4, actor);
+                    v.setString(4, actor.name());
                     v.executeUpdate();
                 }
             }
-            audit.record(tenantId, actor, "policy.delete", "policy", policyId);
+            audit.record(tenantId, actor.name(), "policy.delete", "policy", policyId);
         });
     }
 
     public PolicyDefinition get(UUID tenantId, UUID policyId) {
         return Storage.call(() -> {
-            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                    "SELECT " + PolicyRows.COLUMNS + " FROM renlayer.policies WHERE tenant_id = ? AND id = ?")) {
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement ps = c.prepareStatement("SELECT " + PolicyRows.COLUMNS
+                            + " FROM renlayer.policies WHERE tenant_id = ? AND id = ?")) {
                 ps.setObject(1, tenantId);
                 ps.setObject(2, policyId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -145,7 +149,8 @@ public class PolicyService {
     public JsonArray versions(UUID tenantId, UUID policyId) {
         return Storage.call(() -> {
             JsonArrayBuilder result = Jsonp.createArrayBuilder();
-            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement ps = c.prepareStatement("""
                     SELECT version, policy, changed_by, changed_at FROM renlayer.policy_versions
                      WHERE tenant_id = ? AND policy_id = ? ORDER BY version""")) {
                 ps.setObject(1, tenantId);
@@ -160,7 +165,9 @@ public class PolicyService {
                         if (body == null) {
                             version.addNull("policy");
                         } else {
-                            version.add("policy", Jsonp.createReader(new StringReader(body)).readObject());
+                            version.add(
+                                    "policy",
+                                    Jsonp.createReader(new StringReader(body)).readObject());
                         }
                         result.add(version);
                     }
@@ -176,13 +183,22 @@ public class PolicyService {
 
     /** Validates by compiling: what saves, runs. */
     private PolicyDefinition definition(UUID id, UUID tenantId, PolicyDraft draft, int version) {
-        PolicyDefinition policy = new PolicyDefinition(id, tenantId, draft.name(), draft.priority(), draft.enabled(),
-                draft.phase(), draft.conditions(), draft.action(), version, Instant.now());
+        PolicyDefinition policy = new PolicyDefinition(
+                id,
+                tenantId,
+                draft.name(),
+                draft.priority(),
+                draft.enabled(),
+                draft.phase(),
+                draft.conditions(),
+                draft.action(),
+                version,
+                Instant.now());
         PolicyCompiler.compile(policy, plugins::policyAction);
         return policy;
     }
 
-    private static void saveVersion(Connection c, PolicyDefinition policy, String actor) throws SQLException {
+    private static void saveVersion(Connection c, PolicyDefinition policy, Actor actor) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO renlayer.policy_versions (policy_id, version, tenant_id, policy, changed_by)
                 VALUES (?, ?, ?, ?, ?)""")) {
@@ -190,7 +206,7 @@ public class PolicyService {
             ps.setInt(2, policy.version());
             ps.setObject(3, policy.tenantId());
             ps.setString(4, policy.toJson().toString());
-            ps.setString(5, actor);
+            ps.setString(5, actor.name());
             ps.executeUpdate();
         }
     }
@@ -205,7 +221,7 @@ public class PolicyService {
         ps.setString(7, p.conditions().toString());
         ps.setString(8, p.action());
         ps.setInt(9, p.version());
-        ps.setObject(10, java.sql.Timestamp.from(p.updatedAt()));
+        ps.setObject(10, Timestamp.from(p.updatedAt()));
     }
 
     private static RuntimeException nameTaken(SQLException e, String name) throws SQLException {

@@ -1,9 +1,9 @@
 package io.renlayer.admin.prices;
 
-import io.renlayer.core.errors.Storage;
-
+import io.renlayer.admin.access.Actor;
 import io.renlayer.admin.audit.AuditLog;
 import io.renlayer.core.errors.InvalidRequestException;
+import io.renlayer.core.errors.Storage;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -11,7 +11,6 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -35,8 +34,9 @@ public class PriceService {
     public List<ModelPrice> list() {
         return Storage.call(() -> {
             List<ModelPrice> prices = new ArrayList<>();
-            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                    "SELECT model_pattern, input_usd_per_mtok, output_usd_per_mtok FROM renlayer.model_prices ORDER BY model_pattern");
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement ps = c.prepareStatement(
+                            "SELECT model_pattern, input_usd_per_mtok, output_usd_per_mtok FROM renlayer.model_prices ORDER BY model_pattern");
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     prices.add(new ModelPrice(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3)));
@@ -47,12 +47,14 @@ public class PriceService {
     }
 
     /** Creates or replaces the price of a pattern; every node uses it within a second. */
-    public ModelPrice set(ModelPrice price, String actor) {
+    public ModelPrice set(ModelPrice price, Actor actor) {
+        actor.requireOperator();
         return Storage.call(() -> {
             String pattern = InvalidRequestException.requireText("modelPattern", price.modelPattern(), 200);
             BigDecimal in = nonNegative("inputUsdPerMtok", price.inputUsdPerMtok());
             BigDecimal out = nonNegative("outputUsdPerMtok", price.outputUsdPerMtok());
-            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO renlayer.model_prices (model_pattern, input_usd_per_mtok, output_usd_per_mtok)
                     VALUES (?, ?, ?)
                     ON CONFLICT (model_pattern) DO UPDATE SET input_usd_per_mtok = EXCLUDED.input_usd_per_mtok,
@@ -62,13 +64,16 @@ public class PriceService {
                 ps.setBigDecimal(3, out);
                 ps.executeUpdate();
             }
-            audit.record(null, actor, "price.set", "model_price", pattern);
+            audit.record(null, actor.name(), "price.set", "model_price", pattern);
             return new ModelPrice(pattern, in, out);
         });
     }
 
     private static BigDecimal nonNegative(String field, BigDecimal value) {
-        if (value == null || value.signum() < 0 || value.scale() > 6 || value.compareTo(new BigDecimal("1000000")) >= 0) {
+        if (value == null
+                || value.signum() < 0
+                || value.scale() > 6
+                || value.compareTo(new BigDecimal("1000000")) >= 0) {
             throw new InvalidRequestException(field, field + " must be a non-negative amount with at most 6 decimals");
         }
         return value;

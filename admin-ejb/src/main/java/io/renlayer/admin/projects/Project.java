@@ -12,7 +12,8 @@ import java.util.UUID;
 /** A grouping of agents inside a tenant (a team, an application); policies can match on it. */
 @Entity
 @Table(name = "projects")
-@NamedQuery(name = "Project.countByTenantAndName",
+@NamedQuery(
+        name = "Project.countByTenantAndName",
         query = "select count(p) from Project p where p.tenantId = :tenantId and p.name = :name")
 public class Project {
 

@@ -1,16 +1,15 @@
 package io.renlayer.admin.routes;
 
-import io.renlayer.core.errors.Storage;
-
+import io.renlayer.admin.access.Actor;
 import io.renlayer.admin.audit.AuditLog;
 import io.renlayer.core.errors.InvalidRequestException;
+import io.renlayer.core.errors.Storage;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -34,7 +33,8 @@ public class RouteSwitchService {
         return Storage.call(() -> {
             List<RouteSwitch> result = new ArrayList<>();
             try (Connection c = dataSource.getConnection();
-                    PreparedStatement ps = c.prepareStatement("SELECT route, enabled FROM renlayer.route_settings ORDER BY route");
+                    PreparedStatement ps =
+                            c.prepareStatement("SELECT route, enabled FROM renlayer.route_settings ORDER BY route");
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     result.add(new RouteSwitch(rs.getString(1), rs.getBoolean(2)));
@@ -44,7 +44,8 @@ public class RouteSwitchService {
         });
     }
 
-    public RouteSwitch set(String route, Boolean enabled, String actor) {
+    public RouteSwitch set(String route, Boolean enabled, Actor actor) {
+        actor.requireOperator();
         return Storage.call(() -> {
             if (route == null || !ROUTE.matcher(route).matches()) {
                 throw new InvalidRequestException("route", "route must be a proxy path such as /v1/embeddings");
@@ -52,14 +53,15 @@ public class RouteSwitchService {
             if (enabled == null) {
                 throw new InvalidRequestException("enabled", "enabled is required");
             }
-            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO renlayer.route_settings (route, enabled) VALUES (?, ?)
                     ON CONFLICT (route) DO UPDATE SET enabled = EXCLUDED.enabled, updated_at = now()""")) {
                 ps.setString(1, route);
                 ps.setBoolean(2, enabled);
                 ps.executeUpdate();
             }
-            audit.record(null, actor, enabled ? "route.enable" : "route.disable", "route", route);
+            audit.record(null, actor.name(), enabled ? "route.enable" : "route.disable", "route", route);
             return new RouteSwitch(route, enabled);
         });
     }

@@ -1,8 +1,7 @@
 package io.renlayer.admin.runtime;
 
-import io.renlayer.core.runtime.RedisConnector;
-
 import io.renlayer.admin.db.DatabaseStartup;
+import io.renlayer.core.runtime.RedisConnector;
 import io.renlayer.core.traces.TraceWriterWatch;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -57,11 +56,15 @@ public class Readiness {
 
     private Check traces() {
         if (traceWriter.stalled()) {
-            return new Check(false, "stalled", "no trace row stored for " + traceWriter.stalledSeconds()
-                    + " s while rows wait (bound " + traceWriter.bound().toSeconds() + " s)");
+            return new Check(
+                    false,
+                    "stalled",
+                    "no trace row stored for " + traceWriter.stalledSeconds() + " s while rows wait (bound "
+                            + traceWriter.bound().toSeconds() + " s)");
         }
         long deadLettered = traceWriter.deadLetteredRows();
-        return new Check(true, "up", deadLettered == 0 ? null : deadLettered + " rows set aside in the spool's dead-letter/");
+        return new Check(
+                true, "up", deadLettered == 0 ? null : deadLettered + " rows set aside in the spool's dead-letter/");
     }
 
     private Check redis() {

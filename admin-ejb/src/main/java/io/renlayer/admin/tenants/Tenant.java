@@ -1,15 +1,19 @@
 package io.renlayer.admin.tenants;
 
-import io.renlayer.core.tenants.PluginFailMode;
-
-import jakarta.persistence.Column;
 import io.renlayer.admin.limits.LimitColumns;
+import io.renlayer.core.dlp.TenantDlp;
+import io.renlayer.core.errors.InvalidRequestException;
 import io.renlayer.core.limits.Limits;
+import io.renlayer.core.tenants.PluginFailMode;
+import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 @Entity
@@ -53,12 +57,12 @@ public class Tenant {
         this.createdAt = Instant.now();
     }
 
-    public java.util.Set<String> getDlpDisabledTypes() {
-        return io.renlayer.core.dlp.TenantDlp.parseTypes(dlpDisabledTypes);
+    public Set<String> getDlpDisabledTypes() {
+        return TenantDlp.parseTypes(dlpDisabledTypes);
     }
 
-    public void setDlpDisabledTypes(java.util.Collection<String> types) {
-        this.dlpDisabledTypes = String.join(",", new java.util.TreeSet<>(types));
+    public void setDlpDisabledTypes(Collection<String> types) {
+        this.dlpDisabledTypes = String.join(",", new TreeSet<>(types));
     }
 
     /** Days a trace is kept after the day it was recorded. */
@@ -68,8 +72,8 @@ public class Tenant {
 
     public void setTraceRetentionDays(int days) {
         if (days < 1 || days > MAX_TRACE_RETENTION_DAYS) {
-            throw new io.renlayer.core.errors.InvalidRequestException("traceRetentionDays",
-                    "traceRetentionDays must be between 1 and " + MAX_TRACE_RETENTION_DAYS);
+            throw new InvalidRequestException(
+                    "traceRetentionDays", "traceRetentionDays must be between 1 and " + MAX_TRACE_RETENTION_DAYS);
         }
         this.traceRetentionDays = days;
     }
@@ -89,7 +93,7 @@ public class Tenant {
 
     void setRedisFailMode(String mode) {
         if (!"open".equals(mode) && !"closed".equals(mode)) {
-            throw new io.renlayer.core.errors.InvalidRequestException("redisFailMode", "redisFailMode must be 'open' or 'closed'");
+            throw new InvalidRequestException("redisFailMode", "redisFailMode must be 'open' or 'closed'");
         }
         this.redisFailMode = mode;
     }

@@ -1,11 +1,14 @@
 package io.renlayer.admin.tenants;
 
-import io.renlayer.core.tenants.PluginFailMode;
-
+import io.renlayer.admin.access.Actor;
 import io.renlayer.admin.audit.AuditLog;
 import io.renlayer.core.errors.InvalidRequestException;
 import io.renlayer.core.errors.NotFoundException;
 import io.renlayer.core.limits.Limits;
+import io.renlayer.core.paging.Cursor;
+import io.renlayer.core.paging.Page;
+import io.renlayer.core.paging.PageRequest;
+import io.renlayer.core.tenants.PluginFailMode;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -22,8 +25,14 @@ public class TenantService {
     @EJB
     private AuditLog audit;
 
-    public Tenant create(String name, PluginFailMode pluginFailMode, String redisFailMode, Limits limits,
-            Integer traceRetentionDays, String actor) {
+    public Tenant create(
+            String name,
+            PluginFailMode pluginFailMode,
+            String redisFailMode,
+            Limits limits,
+            Integer traceRetentionDays,
+            Actor actor) {
+        actor.requireOperator();
         Tenant tenant = new Tenant(InvalidRequestException.requireText("name", name, 200), pluginFailMode);
         if (traceRetentionDays != null) {
             tenant.setTraceRetentionDays(traceRetentionDays);
@@ -35,13 +44,19 @@ public class TenantService {
             tenant.setLimits(limits);
         }
         em.persist(tenant);
-        audit.record(tenant.getId(), actor, "tenant.create", "tenant", tenant.getId());
+        audit.record(tenant.getId(), actor.name(), "tenant.create", "tenant", tenant.getId());
         return tenant;
     }
 
     /** Changes what the request carries; null fields stay as they are. */
-    public Tenant update(UUID tenantId, PluginFailMode pluginFailMode, String redisFailMode, Limits limits,
-            Integer traceRetentionDays, String actor) {
+    public Tenant update(
+            UUID tenantId,
+            PluginFailMode pluginFailMode,
+            String redisFailMode,
+            Limits limits,
+            Integer traceRetentionDays,
+            Actor actor) {
+        actor.requireOperator();
         Tenant tenant = require(tenantId);
         if (traceRetentionDays != null) {
             tenant.setTraceRetentionDays(traceRetentionDays);
@@ -55,22 +70,26 @@ public class TenantService {
         if (limits != null) {
             tenant.setLimits(limits);
         }
-        audit.record(tenantId, actor, "tenant.update", "tenant", tenantId);
+        audit.record(tenantId, actor.name(), "tenant.update", "tenant", tenantId);
         return tenant;
     }
 
     /** Every tenant, newest first: the operator plane's view. */
-    public io.renlayer.core.paging.Page<Tenant> list(io.renlayer.core.paging.PageRequest page) {
+    public Page<Tenant> list(PageRequest page) {
         StringBuilder jpql = new StringBuilder("select t from Tenant t");
         if (page.cursor() != null) {
             jpql.append(" where t.createdAt < :at or (t.createdAt = :at and t.id < :id)");
         }
-        var query = em.createQuery(jpql.append(" order by t.createdAt desc, t.id desc").toString(), Tenant.class);
+        var query = em.createQuery(
+                jpql.append(" order by t.createdAt desc, t.id desc").toString(), Tenant.class);
         if (page.cursor() != null) {
-            query.setParameter("at", page.cursor().at()).setParameter("id", page.cursor().id());
+            query.setParameter("at", page.cursor().at())
+                    .setParameter("id", page.cursor().id());
         }
-        return io.renlayer.core.paging.Page.of(query.setMaxResults(page.fetchSize()).getResultList(), page,
-                t -> new io.renlayer.core.paging.Cursor(t.getCreatedAt(), t.getId()));
+        return Page.of(
+                query.setMaxResults(page.fetchSize()).getResultList(),
+                page,
+                t -> new Cursor(t.getCreatedAt(), t.getId()));
     }
 
     /** The tenant, or {@link NotFoundException}. */

@@ -29,6 +29,7 @@ public class TraceRetention {
 
     /** Partitions created ahead of today, so midnight never lands in the default partition. */
     static final int DAYS_AHEAD = 3;
+
     private static final long LOCK_KEY = 0x52656e4c61796572L; // "RenLayer"
     private static final Pattern PARTITION = Pattern.compile("traces_(\\d{8})");
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
@@ -99,7 +100,8 @@ public class TraceRetention {
 
     private static int longestRetention(Connection c) throws SQLException {
         try (Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT coalesce(max(trace_retention_days), 30) FROM renlayer.tenants")) {
+                ResultSet rs =
+                        st.executeQuery("SELECT coalesce(max(trace_retention_days), 30) FROM renlayer.tenants")) {
             rs.next();
             return rs.getInt(1);
         }
@@ -107,7 +109,8 @@ public class TraceRetention {
 
     private static List<String> partitions(Connection c) throws SQLException {
         List<String> names = new ArrayList<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("""
                 SELECT child.relname FROM pg_inherits i
                   JOIN pg_class child ON child.oid = i.inhrelid
                   JOIN pg_class parent ON parent.oid = i.inhparent
@@ -130,12 +133,13 @@ public class TraceRetention {
             }
         }
         long deleted = 0;
-        try (PreparedStatement delete = c.prepareStatement(
-                "DELETE FROM renlayer.traces WHERE tenant_id = ? AND created_at < ?")) {
+        try (PreparedStatement delete =
+                c.prepareStatement("DELETE FROM renlayer.traces WHERE tenant_id = ? AND created_at < ?")) {
             for (Object[] t : tenants) {
                 LocalDate firstKept = today.minusDays((Integer) t[1] - 1L);
                 delete.setObject(1, t[0]);
-                delete.setTimestamp(2, Timestamp.from(firstKept.atStartOfDay(ZoneOffset.UTC).toInstant()));
+                delete.setTimestamp(
+                        2, Timestamp.from(firstKept.atStartOfDay(ZoneOffset.UTC).toInstant()));
                 deleted += delete.executeUpdate();
             }
         }

@@ -31,8 +31,8 @@ public final class BaseUrl {
             throw new InvalidRequestException("baseUrl", "baseUrl must be an http(s) URL without query");
         }
         if (uri.getRawUserInfo() != null) {
-            throw new InvalidRequestException("baseUrl",
-                    "baseUrl must not carry user-info; put the credential in the credential field");
+            throw new InvalidRequestException(
+                    "baseUrl", "baseUrl must not carry user-info; put the credential in the credential field");
         }
         String refusal = literalRefusal(uri);
         if (refusal != null) {
@@ -45,7 +45,8 @@ public final class BaseUrl {
     public static boolean otherOrigin(String before, String after) {
         URI a = URI.create(before);
         URI b = URI.create(after);
-        return !Objects.equals(a.getScheme(), b.getScheme()) || !a.getHost().equalsIgnoreCase(b.getHost())
+        return !Objects.equals(a.getScheme(), b.getScheme())
+                || !a.getHost().equalsIgnoreCase(b.getHost())
                 || port(a) != port(b);
     }
 

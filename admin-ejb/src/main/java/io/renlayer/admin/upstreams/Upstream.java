@@ -1,7 +1,6 @@
 package io.renlayer.admin.upstreams;
 
 import io.renlayer.core.upstreams.UpstreamSettings;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -9,13 +8,16 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** A provider endpoint a tenant forwards to. The credential is only held encrypted. */
 @Entity
 @Table(name = "upstreams")
-@NamedQuery(name = "Upstream.countByTenantAndName",
+@NamedQuery(
+        name = "Upstream.countByTenantAndName",
         query = "select count(u) from Upstream u where u.tenantId = :tenantId and u.name = :name")
 public class Upstream {
 
@@ -62,7 +64,12 @@ public class Upstream {
 
     protected Upstream() {}
 
-    Upstream(UUID tenantId, String name, String provider, String baseUrl, byte[] credentialEncrypted,
+    Upstream(
+            UUID tenantId,
+            String name,
+            String provider,
+            String baseUrl,
+            byte[] credentialEncrypted,
             List<String> models) {
         this.id = UUID.randomUUID();
         this.tenantId = tenantId;
@@ -100,8 +107,8 @@ public class Upstream {
     }
 
     /** What the audit log records of an upstream: never the credential. */
-    public java.util.Map<String, Object> auditState() {
-        java.util.Map<String, Object> state = new java.util.LinkedHashMap<>();
+    public Map<String, Object> auditState() {
+        Map<String, Object> state = new LinkedHashMap<>();
         state.put("name", name);
         state.put("provider", provider);
         state.put("baseUrl", baseUrl);
@@ -114,11 +121,11 @@ public class Upstream {
         return state;
     }
 
-    public java.util.Map<String, String> getSettings() {
+    public Map<String, String> getSettings() {
         return UpstreamSettings.parse(settings);
     }
 
-    void setSettings(java.util.Map<String, String> settings) {
+    void setSettings(Map<String, String> settings) {
         this.settings = UpstreamSettings.format(settings);
     }
 

@@ -1,5 +1,6 @@
 package io.renlayer.admin.users;
 
+import io.renlayer.admin.access.Role;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -7,6 +8,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,10 +16,13 @@ import java.util.UUID;
 @Entity
 @Table(name = "users")
 @NamedQuery(name = "PlatformUser.byEmail", query = "select u from PlatformUser u where lower(u.email) = lower(:email)")
-@NamedQuery(name = "PlatformUser.byTenantAndEmail",
+@NamedQuery(
+        name = "PlatformUser.byTenantAndEmail",
         query = "select u from PlatformUser u where u.tenantId = :tenantId and lower(u.email) = lower(:email)")
-@NamedQuery(name = "PlatformUser.countOwners",
-        query = "select count(u) from PlatformUser u where u.tenantId = :tenantId and u.role = :role and u.disabled = false")
+@NamedQuery(
+        name = "PlatformUser.countOwners",
+        query =
+                "select count(u) from PlatformUser u where u.tenantId = :tenantId and u.role = :role and u.disabled = false")
 public class PlatformUser {
 
     @Id
@@ -90,27 +95,85 @@ public class PlatformUser {
         return state;
     }
 
-    public UUID getId() { return id; }
-    public UUID getTenantId() { return tenantId; }
-    public String getEmail() { return email; }
-    public String getDisplayName() { return displayName; }
-    public Role getRole() { return Role.valueOf(role.toUpperCase(java.util.Locale.ROOT)); }
-    public boolean isDisabled() { return disabled; }
-    public boolean isOtpEnrolled() { return otpEnrolled; }
-    public Instant getLastSignInAt() { return lastSignInAt; }
-    public Instant getLockedUntil() { return lockedUntil; }
-    public Instant getCreatedAt() { return createdAt; }
-    public Instant getUpdatedAt() { return updatedAt; }
+    public UUID getId() {
+        return id;
+    }
 
-    public String getPasswordHash() { return passwordHash; }
-    public byte[] getOtpSecretEnc() { return otpSecretEnc; }
-    public Long getOtpLastStep() { return otpLastStep; }
-    public int getFailedSignIns() { return failedSignIns; }
+    public UUID getTenantId() {
+        return tenantId;
+    }
 
-    void setDisplayName(String displayName) { this.displayName = displayName; touch(); }
-    void setRole(Role role) { this.role = role.claim(); touch(); }
-    void setDisabled(boolean disabled) { this.disabled = disabled; touch(); }
-    void setPasswordHash(String passwordHash) { this.passwordHash = passwordHash; touch(); }
+    public String getEmail() {
+        return email;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public Role getRole() {
+        return Role.valueOf(role.toUpperCase(Locale.ROOT));
+    }
+
+    public boolean isDisabled() {
+        return disabled;
+    }
+
+    public boolean isOtpEnrolled() {
+        return otpEnrolled;
+    }
+
+    public Instant getLastSignInAt() {
+        return lastSignInAt;
+    }
+
+    public Instant getLockedUntil() {
+        return lockedUntil;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public byte[] getOtpSecretEnc() {
+        return otpSecretEnc;
+    }
+
+    public Long getOtpLastStep() {
+        return otpLastStep;
+    }
+
+    public int getFailedSignIns() {
+        return failedSignIns;
+    }
+
+    void setDisplayName(String displayName) {
+        this.displayName = displayName;
+        touch();
+    }
+
+    void setRole(Role role) {
+        this.role = role.claim();
+        touch();
+    }
+
+    void setDisabled(boolean disabled) {
+        this.disabled = disabled;
+        touch();
+    }
+
+    void setPasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+        touch();
+    }
 
     /** A new pending secret: the user is not enrolled until a code from it has been confirmed. */
     public void startOtpEnrolment(byte[] encryptedSecret) {

@@ -1,14 +1,15 @@
 package io.renlayer.admin.users;
 
+import io.renlayer.admin.access.Actor;
+import io.renlayer.admin.access.Role;
 import io.renlayer.admin.audit.AuditLog;
-import io.renlayer.admin.users.PasswordHasher;
+import io.renlayer.admin.jpa.JpaPages;
+import io.renlayer.admin.jpa.TenantRows;
+import io.renlayer.admin.tenants.TenantService;
 import io.renlayer.core.errors.ConflictException;
 import io.renlayer.core.errors.InvalidRequestException;
-import io.renlayer.admin.jpa.TenantRows;
-import io.renlayer.admin.jpa.JpaPages;
 import io.renlayer.core.paging.Page;
 import io.renlayer.core.paging.PageRequest;
-import io.renlayer.admin.tenants.TenantService;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -36,18 +37,23 @@ public class UserService {
     @EJB
     private AuditLog audit;
 
-    public PlatformUser create(UUID tenantId, NewUser request, String actor) {
+    public PlatformUser create(UUID tenantId, NewUser request, Actor actor) {
+        actor.requireMayManageUsers(tenantId);
         tenants.require(tenantId);
         String email = checkEmail(request.email());
         Role role = Role.parse("role", request.role());
         String hash = PasswordHasher.hash(checkPassword(request.password()));
-        if (!em.createNamedQuery("PlatformUser.byTenantAndEmail", PlatformUser.class).setParameter("tenantId", tenantId)
-                .setParameter("email", email).getResultList().isEmpty()) {
+        if (!em.createNamedQuery("PlatformUser.byTenantAndEmail", PlatformUser.class)
+                .setParameter("tenantId", tenantId)
+                .setParameter("email", email)
+                .getResultList()
+                .isEmpty()) {
             throw new ConflictException("a user with e-mail '" + email + "' already exists in this tenant");
         }
-        PlatformUser user = new PlatformUser(tenantId, email, optionalText("displayName", request.displayName()), role, hash);
+        PlatformUser user =
+                new PlatformUser(tenantId, email, optionalText("displayName", request.displayName()), role, hash);
         em.persist(user);
-        audit.record(tenantId, actor, "user.create", "user", user.getId(), null, user.auditState());
+        audit.record(tenantId, actor.name(), "user.create", "user", user.getId(), null, user.auditState());
         return user;
     }
 
@@ -59,8 +65,15 @@ public class UserService {
             filter = "e.role = :role";
             params.put("role", Role.parse("role", role).claim());
         }
-        return JpaPages.page(em, PlatformUser.class, tenantId, filter, params, page,
-                PlatformUser::getCreatedAt, PlatformUser::getId);
+        return JpaPages.page(
+                em,
+                PlatformUser.class,
+                tenantId,
+                filter,
+                params,
+                page,
+                PlatformUser::getCreatedAt,
+                PlatformUser::getId);
     }
 
     public PlatformUser require(UUID tenantId, UUID userId) {
@@ -81,7 +94,8 @@ public class UserService {
     }
 
     /** Changes display name, role, disabled flag or password; what the request leaves out stays. */
-    public PlatformUser update(UUID tenantId, UUID userId, NewUser change, String actor) {
+    public PlatformUser update(UUID tenantId, UUID userId, NewUser change, Actor actor) {
+        actor.requireMayManageUsers(tenantId);
         PlatformUser user = require(tenantId, userId);
         Map<String, Object> before = user.auditState();
         if (change.email() != null) {
@@ -106,33 +120,37 @@ public class UserService {
         if (losesOwner) {
             requireAnotherOwner(tenantId);
         }
-        audit.record(tenantId, actor, "user.update", "user", userId, before, user.auditState());
+        audit.record(tenantId, actor.name(), "user.update", "user", userId, before, user.auditState());
         return user;
     }
 
     /** Drops the user's authenticator: the next sign-in enrols a new one. */
-    public PlatformUser resetOtp(UUID tenantId, UUID userId, String actor) {
+    public PlatformUser resetOtp(UUID tenantId, UUID userId, Actor actor) {
+        actor.requireMayManageUsers(tenantId);
         PlatformUser user = require(tenantId, userId);
         Map<String, Object> before = user.auditState();
         user.startOtpEnrolment(null);
-        audit.record(tenantId, actor, "user.reset_otp", "user", userId, before, user.auditState());
+        audit.record(tenantId, actor.name(), "user.reset_otp", "user", userId, before, user.auditState());
         return user;
     }
 
-    public void delete(UUID tenantId, UUID userId, String actor) {
+    public void delete(UUID tenantId, UUID userId, Actor actor) {
+        actor.requireMayManageUsers(tenantId);
         PlatformUser user = require(tenantId, userId);
         Map<String, Object> before = user.auditState();
         em.remove(user);
         if (user.getRole() == Role.OWNER) {
             requireAnotherOwner(tenantId);
         }
-        audit.record(tenantId, actor, "user.delete", "user", userId, before, null);
+        audit.record(tenantId, actor.name(), "user.delete", "user", userId, before, null);
     }
 
     private void requireAnotherOwner(UUID tenantId) {
         em.flush();
         long owners = em.createNamedQuery("PlatformUser.countOwners", Long.class)
-                .setParameter("tenantId", tenantId).setParameter("role", Role.OWNER.claim()).getSingleResult();
+                .setParameter("tenantId", tenantId)
+                .setParameter("role", Role.OWNER.claim())
+                .getSingleResult();
         if (owners == 0) {
             throw new ConflictException("a tenant must keep at least one enabled owner");
         }
@@ -141,7 +159,10 @@ public class UserService {
     static String checkEmail(String value) {
         String email = InvalidRequestException.requireText("email", value, 254);
         int at = email.indexOf('@');
-        if (at < 1 || at != email.lastIndexOf('@') || at == email.length() - 1 || email.chars().anyMatch(Character::isWhitespace)
+        if (at < 1
+                || at != email.lastIndexOf('@')
+                || at == email.length() - 1
+                || email.chars().anyMatch(Character::isWhitespace)
                 || email.indexOf('.', at) < 0) {
             throw new InvalidRequestException("email", "email must be an e-mail address");
         }
@@ -150,7 +171,8 @@ public class UserService {
 
     static char[] checkPassword(String password) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw new InvalidRequestException("password", "password must be at least " + MIN_PASSWORD_LENGTH + " characters");
+            throw new InvalidRequestException(
+                    "password", "password must be at least " + MIN_PASSWORD_LENGTH + " characters");
         }
         if (password.length() > 1024) {
             throw new InvalidRequestException("password", "password must be at most 1024 characters");

@@ -14,9 +14,12 @@ class OneTimeCodesTest {
     @Test
     void matchesTheRfc6238TestVectors() {
         assertThat(OneTimeCodes.codeAt(RFC_SECRET, Instant.ofEpochSecond(59))).isEqualTo("287082");
-        assertThat(OneTimeCodes.codeAt(RFC_SECRET, Instant.ofEpochSecond(1111111109))).isEqualTo("081804");
-        assertThat(OneTimeCodes.codeAt(RFC_SECRET, Instant.ofEpochSecond(1234567890))).isEqualTo("005924");
-        assertThat(OneTimeCodes.codeAt(RFC_SECRET, Instant.ofEpochSecond(2000000000))).isEqualTo("279037");
+        assertThat(OneTimeCodes.codeAt(RFC_SECRET, Instant.ofEpochSecond(1111111109)))
+                .isEqualTo("081804");
+        assertThat(OneTimeCodes.codeAt(RFC_SECRET, Instant.ofEpochSecond(1234567890)))
+                .isEqualTo("005924");
+        assertThat(OneTimeCodes.codeAt(RFC_SECRET, Instant.ofEpochSecond(2000000000)))
+                .isEqualTo("279037");
     }
 
     @Test
@@ -38,7 +41,8 @@ class OneTimeCodesTest {
     @Test
     void theEnrolmentUriFollowsTheKeyUriFormat() {
         String uri = OneTimeCodes.otpauthUri("RenLayer", "ann+ops@example.com", RFC_SECRET);
-        assertThat(uri).isEqualTo("otpauth://totp/RenLayer:ann%2Bops%40example.com?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
-                + "&issuer=RenLayer&algorithm=SHA1&digits=6&period=30");
+        assertThat(uri)
+                .isEqualTo("otpauth://totp/RenLayer:ann%2Bops%40example.com?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
+                        + "&issuer=RenLayer&algorithm=SHA1&digits=6&period=30");
     }
 }

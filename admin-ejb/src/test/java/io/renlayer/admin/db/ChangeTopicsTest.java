@@ -35,13 +35,17 @@ class ChangeTopicsTest {
         }
         assertThat(payloads).hasSizeGreaterThanOrEqualTo(8);
         for (String payload : payloads) {
-            assertThat(Change.parse(payload.endsWith(":") ? payload + "subject" : payload)).as(payload).isPresent();
+            assertThat(Change.parse(payload.endsWith(":") ? payload + "subject" : payload))
+                    .as(payload)
+                    .isPresent();
         }
-        assertThat(Change.parse("dlp_rules:7e0f").orElseThrow())
-                .isEqualTo(new Change(Change.Topic.DLP_RULES, "7e0f"));
-        assertThat(Change.parse("routes").orElseThrow().concerns(Change.Topic.ROUTES)).isTrue();
-        assertThat(Change.parse("*").orElseThrow().concerns(Change.Topic.POLICIES)).isTrue();
-        assertThat(Change.parse("api_keys:rk").orElseThrow().concerns(Change.Topic.POLICIES)).isFalse();
+        assertThat(Change.parse("dlp_rules:7e0f").orElseThrow()).isEqualTo(new Change(Change.Topic.DLP_RULES, "7e0f"));
+        assertThat(Change.parse("routes").orElseThrow().concerns(Change.Topic.ROUTES))
+                .isTrue();
+        assertThat(Change.parse("*").orElseThrow().concerns(Change.Topic.POLICIES))
+                .isTrue();
+        assertThat(Change.parse("api_keys:rk").orElseThrow().concerns(Change.Topic.POLICIES))
+                .isFalse();
         assertThat(Change.parse("cohorts:1")).isEmpty();
     }
 

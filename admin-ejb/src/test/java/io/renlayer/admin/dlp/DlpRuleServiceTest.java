@@ -13,10 +13,13 @@ class DlpRuleServiceTest {
     void patternsOutsideRe2AreRefusedAtSaveNamingTheField() {
         for (String unsupported : List.of("(a)\\1", "foo(?=bar)", "(?<!x)y", "[unclosed")) {
             assertThatThrownBy(() -> DlpRuleService.checkPattern(unsupported, true))
-                    .as(unsupported).isInstanceOf(InvalidRequestException.class)
-                    .extracting(e -> ((InvalidRequestException) e).field()).isEqualTo("pattern");
+                    .as(unsupported)
+                    .isInstanceOf(InvalidRequestException.class)
+                    .extracting(e -> ((InvalidRequestException) e).field())
+                    .isEqualTo("pattern");
         }
         assertThatThrownBy(() -> DlpRuleService.checkPattern("a*", true)).hasMessageContaining("empty string");
-        assertThat(DlpRuleService.checkPattern("(a+)+$", true)).isEqualTo("(a+)+$"); // catastrophic elsewhere, linear in RE2
+        assertThat(DlpRuleService.checkPattern("(a+)+$", true))
+                .isEqualTo("(a+)+$"); // catastrophic elsewhere, linear in RE2
     }
 }

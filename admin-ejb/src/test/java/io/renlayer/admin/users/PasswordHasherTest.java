@@ -1,7 +1,5 @@
 package io.renlayer.admin.users;
 
-import io.renlayer.admin.users.PasswordHasher;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -13,16 +11,22 @@ class PasswordHasherTest {
         String first = PasswordHasher.hash("correct horse battery".toCharArray());
         String second = PasswordHasher.hash("correct horse battery".toCharArray());
 
-        assertThat(first).startsWith("pbkdf2-sha256$" + PasswordHasher.ITERATIONS + "$").isNotEqualTo(second);
-        assertThat(PasswordHasher.verify(first, "correct horse battery".toCharArray())).isTrue();
-        assertThat(PasswordHasher.verify(first, "correct horse battery!".toCharArray())).isFalse();
+        assertThat(first)
+                .startsWith("pbkdf2-sha256$" + PasswordHasher.ITERATIONS + "$")
+                .isNotEqualTo(second);
+        assertThat(PasswordHasher.verify(first, "correct horse battery".toCharArray()))
+                .isTrue();
+        assertThat(PasswordHasher.verify(first, "correct horse battery!".toCharArray()))
+                .isFalse();
     }
 
     @Test
     void malformedStoredValuesNeverMatch() {
         assertThat(PasswordHasher.verify(null, "x".toCharArray())).isFalse();
-        assertThat(PasswordHasher.verify("plaintext", "plaintext".toCharArray())).isFalse();
-        assertThat(PasswordHasher.verify("pbkdf2-sha256$abc$!!$!!", "x".toCharArray())).isFalse();
+        assertThat(PasswordHasher.verify("plaintext", "plaintext".toCharArray()))
+                .isFalse();
+        assertThat(PasswordHasher.verify("pbkdf2-sha256$abc$!!$!!", "x".toCharArray()))
+                .isFalse();
         assertThat(PasswordHasher.verify("bcrypt$10$a$b", "x".toCharArray())).isFalse();
     }
 }

@@ -49,8 +49,9 @@ public class ConfigCaches {
         upstreams = new SnapshotCache<>(tenant -> Optional.of(directory.upstreams(tenant)), absentTtl);
         disabledRoutes = new SnapshotCache<>(all -> Optional.of(directory.disabledRoutes()), absentTtl);
         services = new SnapshotCache<>(tenant -> Optional.of(directory.services(tenant)), absentTtl);
-        policies = new SnapshotCache<>(tenant -> Optional.of(
-                PolicyCompiler.compileAll(directory.policies(tenant), plugins::policyAction)), absentTtl);
+        policies = new SnapshotCache<>(
+                tenant -> Optional.of(PolicyCompiler.compileAll(directory.policies(tenant), plugins::policyAction)),
+                absentTtl);
         tenantDlp = new SnapshotCache<>(tenant -> Optional.of(directory.tenantDlp(tenant)), absentTtl);
         changes.subscribe(this::onChange);
     }
@@ -99,7 +100,7 @@ public class ConfigCaches {
             case SERVICES -> services.invalidate(UUID.fromString(subject));
             case POLICIES -> policies.invalidate(UUID.fromString(subject));
             case DLP_RULES -> tenantDlp.invalidate(UUID.fromString(subject));
-            case MODEL_PRICES -> { } // the price table follows the feed itself
+            case MODEL_PRICES -> {} // the price table follows the feed itself
         }
     }
 }

@@ -30,8 +30,8 @@ public final class SnapshotCache<K, V> {
 
     public Optional<V> get(K key) {
         Entry<V> entry = entries.get(key);
-        if (entry != null && (entry.value().isPresent()
-                || System.nanoTime() - entry.loadedAtNanos() < absentTtlNanos)) {
+        if (entry != null
+                && (entry.value().isPresent() || System.nanoTime() - entry.loadedAtNanos() < absentTtlNanos)) {
             return entry.value();
         }
         long before = generation.get();

@@ -22,8 +22,9 @@ public final class ErrorWriter {
      * @param jsonRpcId the JSON text of the refused JSON-RPC request's id, for {@link ErrorDialect#MCP};
      *                  null when unknown
      */
-    public static void write(HttpServletResponse response, ProxyError error, String requestId, ErrorDialect dialect,
-            String jsonRpcId) throws IOException {
+    public static void write(
+            HttpServletResponse response, ProxyError error, String requestId, ErrorDialect dialect, String jsonRpcId)
+            throws IOException {
         if (response.isCommitted()) {
             return;
         }
@@ -57,7 +58,8 @@ public final class ErrorWriter {
                 .add("type", "error")
                 .add("error", Jsonp.createObjectBuilder().add("type", type).add("message", error.message()))
                 .add("request_id", requestId)
-                .build().toString();
+                .build()
+                .toString();
     }
 
     static String body(ProxyError error, String requestId) {

@@ -16,6 +16,7 @@ final class McpErrors {
 
     /** Application-defined JSON-RPC codes (the spec leaves -32000 to -32099 to servers). */
     static final int FORBIDDEN = -32001;
+
     static final int RATE_LIMITED = -32002;
     static final int GATEWAY_ERROR = -32003;
 
@@ -46,8 +47,19 @@ final class McpErrors {
         }
         return Jsonp.createObjectBuilder()
                 .add("jsonrpc", "2.0")
-                .add("id", jsonRpcId == null ? JsonValue.NULL : Jsonp.createReader(new StringReader(jsonRpcId)).readValue())
-                .add("error", Jsonp.createObjectBuilder().add("code", code).add("message", error.message()).add("data", data))
-                .build().toString();
+                .add(
+                        "id",
+                        jsonRpcId == null
+                                ? JsonValue.NULL
+                                : Jsonp.createReader(new StringReader(jsonRpcId))
+                                        .readValue())
+                .add(
+                        "error",
+                        Jsonp.createObjectBuilder()
+                                .add("code", code)
+                                .add("message", error.message())
+                                .add("data", data))
+                .build()
+                .toString();
     }
 }

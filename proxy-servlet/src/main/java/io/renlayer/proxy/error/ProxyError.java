@@ -10,8 +10,8 @@ import java.util.Map;
  * A refusal or failure the caller sees, in OpenAI's error vocabulary. Messages never contain keys,
  * credentials or prompt text.
  */
-public record ProxyError(int status, String type, String code, String param, String message,
-        Map<String, String> headers) {
+public record ProxyError(
+        int status, String type, String code, String param, String message, Map<String, String> headers) {
 
     public ProxyError(int status, String type, String code, String param, String message) {
         this(status, type, code, param, message, Map.of());
@@ -30,31 +30,44 @@ public record ProxyError(int status, String type, String code, String param, Str
         boolean budget = unit.equals("budget-usd");
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("retry-after", Long.toString(Math.max(1, (refusal.retryAfterMillis() + 999) / 1000)));
-        headers.put("x-ratelimit-limit-" + unit,
+        headers.put(
+                "x-ratelimit-limit-" + unit,
                 budget ? Micros.toUsd(refusal.limit()).toPlainString() : Long.toString(refusal.limit()));
-        headers.put("x-ratelimit-remaining-" + unit,
+        headers.put(
+                "x-ratelimit-remaining-" + unit,
                 budget ? Micros.toUsd(refusal.remaining()).toPlainString() : Long.toString(refusal.remaining()));
         headers.put("x-ratelimit-reset-" + unit, (refusal.retryAfterMillis() + 999) / 1000 + "s");
         String what = budget ? "budget" : "rate limit";
-        return new ProxyError(429, budget ? "insufficient_quota" : "rate_limit_exceeded",
-                budget ? "budget_exceeded" : "rate_limit_exceeded", refusal.level() + "." + refusal.rule(),
+        return new ProxyError(
+                429,
+                budget ? "insufficient_quota" : "rate_limit_exceeded",
+                budget ? "budget_exceeded" : "rate_limit_exceeded",
+                refusal.level() + "." + refusal.rule(),
                 "The " + refusal.level() + "'s " + refusal.rule().replace('_', ' ') + " " + what
-                        + " is reached; retry after the time in Retry-After.", Map.copyOf(headers));
+                        + " is reached; retry after the time in Retry-After.",
+                Map.copyOf(headers));
     }
 
     public static ProxyError limitsUnavailable() {
-        return new ProxyError(503, "api_error", "limits_unavailable", null,
+        return new ProxyError(
+                503,
+                "api_error",
+                "limits_unavailable",
+                null,
                 "Limit counters are unavailable, and this tenant refuses calls it cannot count.");
     }
 
     public static ProxyError missingKey() {
-        return new ProxyError(401, "invalid_request_error", "missing_api_key", null,
+        return new ProxyError(
+                401,
+                "invalid_request_error",
+                "missing_api_key",
+                null,
                 "No API key provided. Send 'Authorization: Bearer rk_live_...'.");
     }
 
     public static ProxyError invalidKey() {
-        return new ProxyError(401, "invalid_request_error", "invalid_api_key", null,
-                "Incorrect API key provided.");
+        return new ProxyError(401, "invalid_request_error", "invalid_api_key", null, "Incorrect API key provided.");
     }
 
     public static ProxyError revokedKey() {
@@ -74,18 +87,30 @@ public record ProxyError(int status, String type, String code, String param, Str
     }
 
     public static ProxyError bodyTooLarge(long limit) {
-        return new ProxyError(413, "invalid_request_error", "request_too_large", null,
+        return new ProxyError(
+                413,
+                "invalid_request_error",
+                "request_too_large",
+                null,
                 "The request body exceeds " + limit + " bytes.");
     }
 
     public static ProxyError unsupportedMediaType(String contentType) {
-        return new ProxyError(415, "invalid_request_error", "unsupported_media_type", null,
+        return new ProxyError(
+                415,
+                "invalid_request_error",
+                "unsupported_media_type",
+                null,
                 "The request body must be application/json, not '" + contentType + "'.");
     }
 
     /** This address sent too many unknown or invalid keys: a guesser, slowed down. */
     public static ProxyError tooManyInvalidKeys(long retryAfterSeconds) {
-        return new ProxyError(429, "rate_limit_error", "too_many_invalid_keys", null,
+        return new ProxyError(
+                429,
+                "rate_limit_error",
+                "too_many_invalid_keys",
+                null,
                 "Too many calls with an invalid key from this address; retry after the time in Retry-After.",
                 Map.of("retry-after", Long.toString(retryAfterSeconds)));
     }
@@ -93,29 +118,42 @@ public record ProxyError(int status, String type, String code, String param, Str
     /** A header value holds a control character: a line break meant to smuggle a header, or worse. */
     public static ProxyError invalidHeader(String name) {
         String shown = name.length() > 64 ? name.substring(0, 64) : name;
-        return new ProxyError(400, "invalid_request_error", "invalid_header", shown,
+        return new ProxyError(
+                400,
+                "invalid_request_error",
+                "invalid_header",
+                shown,
                 "The header '" + shown + "' contains a control character.");
     }
 
     public static ProxyError invalidEncoding() {
-        return new ProxyError(400, "invalid_request_error", "invalid_encoding", null,
-                "The request body is not valid UTF-8.");
+        return new ProxyError(
+                400, "invalid_request_error", "invalid_encoding", null, "The request body is not valid UTF-8.");
     }
 
     public static ProxyError modelNotFound(String model) {
-        return new ProxyError(404, "invalid_request_error", "model_not_found", "model",
+        return new ProxyError(
+                404,
+                "invalid_request_error",
+                "model_not_found",
+                "model",
                 "The model '" + model + "' is not served by any upstream of this tenant.");
     }
 
     public static ProxyError unknownRoute(String method, String path) {
-        return new ProxyError(404, "invalid_request_error", "unknown_route", null,
-                "No route for " + method + " " + path + ".");
+        return new ProxyError(
+                404, "invalid_request_error", "unknown_route", null, "No route for " + method + " " + path + ".");
     }
 
     /** The route does not take this method; {@code Allow} lists those it does. */
     public static ProxyError methodNotAllowed(String method, String path, List<String> allowed) {
-        return new ProxyError(405, "invalid_request_error", "method_not_allowed", null,
-                method + " is not allowed on " + path + ".", Map.of("allow", String.join(", ", allowed)));
+        return new ProxyError(
+                405,
+                "invalid_request_error",
+                "method_not_allowed",
+                null,
+                method + " is not allowed on " + path + ".",
+                Map.of("allow", String.join(", ", allowed)));
     }
 
     /** A scope of the key forbids the call; names the rule, never the key. */
@@ -125,59 +163,101 @@ public record ProxyError(int status, String type, String code, String param, Str
 
     /** A tenant policy refused the call; names the policy, which the tenant's operators wrote. */
     public static ProxyError policyDenied(String policy) {
-        return new ProxyError(403, "permission_error", "policy_denied", policy,
-                "The request was denied by policy '" + policy + "'.");
+        return new ProxyError(
+                403, "permission_error", "policy_denied", policy, "The request was denied by policy '" + policy + "'.");
     }
 
     public static ProxyError invalidJsonRpc() {
-        return new ProxyError(400, "invalid_request_error", "invalid_json", null,
+        return new ProxyError(
+                400,
+                "invalid_request_error",
+                "invalid_json",
+                null,
                 "The body must be a JSON-RPC 2.0 message or a batch of them.");
     }
 
     public static ProxyError unknownMcpServer(String name) {
-        return new ProxyError(404, "invalid_request_error", "unknown_mcp_server", null,
+        return new ProxyError(
+                404,
+                "invalid_request_error",
+                "unknown_mcp_server",
+                null,
                 "No MCP server named '" + name + "' is registered for this tenant.");
     }
 
     /** The agent's allow-list does not include the tool; names the tool, which the agent chose. */
     public static ProxyError toolNotAllowed(String tool) {
-        return new ProxyError(403, "permission_error", "tool_not_allowed", "allowedTools",
+        return new ProxyError(
+                403,
+                "permission_error",
+                "tool_not_allowed",
+                "allowedTools",
                 "This agent may not call the tool '" + tool + "'.");
     }
 
     public static ProxyError unknownService(String name) {
-        return new ProxyError(404, "invalid_request_error", "unknown_service", null,
+        return new ProxyError(
+                404,
+                "invalid_request_error",
+                "unknown_service",
+                null,
                 "No service named '" + name + "' is registered for this tenant.");
     }
 
     public static ProxyError serviceMethodNotAllowed(String method, List<String> allowed) {
-        return new ProxyError(405, "invalid_request_error", "method_not_allowed", null,
-                method + " is not allowed on this service.", Map.of("allow", String.join(", ", allowed)));
+        return new ProxyError(
+                405,
+                "invalid_request_error",
+                "method_not_allowed",
+                null,
+                method + " is not allowed on this service.",
+                Map.of("allow", String.join(", ", allowed)));
     }
 
     public static ProxyError invalidPath() {
-        return new ProxyError(400, "invalid_request_error", "invalid_path", null,
+        return new ProxyError(
+                400,
+                "invalid_request_error",
+                "invalid_path",
+                null,
                 "The path is not allowed (no '..', encoded slashes or empty segments).");
     }
 
     public static ProxyError routeDisabled(String route) {
-        return new ProxyError(403, "permission_error", "route_disabled", null,
+        return new ProxyError(
+                403,
+                "permission_error",
+                "route_disabled",
+                null,
                 "The route " + route + " is disabled on this gateway.");
     }
 
     public static ProxyError inspectionFailed() {
-        return new ProxyError(503, "api_error", "inspection_failed", null,
+        return new ProxyError(
+                503,
+                "api_error",
+                "inspection_failed",
+                null,
                 "A content inspection plugin failed, and this tenant refuses calls it cannot inspect.");
     }
 
     /** Shed under overload: the caller's retry after a second is the whole remedy. */
     public static ProxyError overloaded() {
-        return new ProxyError(503, "api_error", "gateway_overloaded", null,
-                "The gateway is at capacity; retry after the time in Retry-After.", Map.of("retry-after", "1"));
+        return new ProxyError(
+                503,
+                "api_error",
+                "gateway_overloaded",
+                null,
+                "The gateway is at capacity; retry after the time in Retry-After.",
+                Map.of("retry-after", "1"));
     }
 
     public static ProxyError unavailable() {
-        return new ProxyError(503, "api_error", "gateway_unavailable", null,
+        return new ProxyError(
+                503,
+                "api_error",
+                "gateway_unavailable",
+                null,
                 "The gateway cannot read its configuration right now; retry shortly.");
     }
 
@@ -202,10 +282,17 @@ public record ProxyError(int status, String type, String code, String param, Str
         return switch (status) {
             case 404 -> new ProxyError(404, "invalid_request_error", "unknown_route", null, "No such route.");
             case 405 -> new ProxyError(405, "invalid_request_error", "method_not_allowed", null, "Method not allowed.");
-            case 413 -> new ProxyError(413, "invalid_request_error", "request_too_large", null, "The request is too large.");
-            default -> status >= 400 && status < 500
-                    ? new ProxyError(status, "invalid_request_error", "invalid_request", null, "The request could not be read.")
-                    : internal();
+            case 413 ->
+                new ProxyError(413, "invalid_request_error", "request_too_large", null, "The request is too large.");
+            default ->
+                status >= 400 && status < 500
+                        ? new ProxyError(
+                                status,
+                                "invalid_request_error",
+                                "invalid_request",
+                                null,
+                                "The request could not be read.")
+                        : internal();
         };
     }
 

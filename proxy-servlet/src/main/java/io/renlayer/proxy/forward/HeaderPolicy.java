@@ -14,18 +14,34 @@ import java.util.Set;
 public final class HeaderPolicy {
 
     private static final Set<String> HOP_BY_HOP = Set.of(
-            "connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "proxy-connection",
-            "te", "trailer", "transfer-encoding", "upgrade");
+            "connection",
+            "keep-alive",
+            "proxy-authenticate",
+            "proxy-authorization",
+            "proxy-connection",
+            "te",
+            "trailer",
+            "transfer-encoding",
+            "upgrade");
 
     private static final Set<String> NOT_TO_UPSTREAM = Set.of(
-            "host", "content-length", "expect", "authorization", "x-api-key", "cookie", "accept-encoding",
-            "forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto");
+            "host",
+            "content-length",
+            "expect",
+            "authorization",
+            "x-api-key",
+            "cookie",
+            "accept-encoding",
+            "forwarded",
+            "x-forwarded-for",
+            "x-forwarded-host",
+            "x-forwarded-proto");
 
     private static final Set<String> COMPUTED_BY_CLIENT = Set.of("host", "content-length", "expect");
 
     /** Cookies an upstream sets would be stored for the gateway's host, the console's included: cookies are not isolated by port. */
-    private static final Set<String> NOT_TO_CLIENT = Set.of("content-length", "content-encoding", ":status", "set-cookie",
-            "set-cookie2");
+    private static final Set<String> NOT_TO_CLIENT =
+            Set.of("content-length", "content-encoding", ":status", "set-cookie", "set-cookie2");
 
     private HeaderPolicy() {}
 
@@ -58,7 +74,9 @@ public final class HeaderPolicy {
             return false;
         }
         Set<String> listed = new HashSet<>();
-        Arrays.stream(connection.split(",")).map(s -> s.strip().toLowerCase(Locale.ROOT)).forEach(listed::add);
+        Arrays.stream(connection.split(","))
+                .map(s -> s.strip().toLowerCase(Locale.ROOT))
+                .forEach(listed::add);
         return listed.contains(lowerCaseName);
     }
 }

@@ -40,7 +40,8 @@ final class ResponseRelay {
      * still reads to the end of the body.
      */
     RelayOutcome relay(InputStream body, long declaredLength) {
-        byte[] chunk = new byte[declaredLength >= 0 && declaredLength < CHUNK_BYTES ? (int) Math.max(declaredLength, 1) : CHUNK_BYTES];
+        byte[] chunk = new byte
+                [declaredLength >= 0 && declaredLength < CHUNK_BYTES ? (int) Math.max(declaredLength, 1) : CHUNK_BYTES];
         while (true) {
             int read;
             try {

@@ -9,15 +9,15 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.DefaultSchemePortResolver;
-import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
-import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
-import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
-import org.apache.hc.core5.http.config.RegistryBuilder;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.BasicHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
+import org.apache.hc.core5.http.config.RegistryBuilder;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.pool.PoolReusePolicy;
@@ -54,7 +54,8 @@ final class UpstreamClients implements AutoCloseable {
     }
 
     CloseableHttpClient forConnectTimeout(int connectTimeoutMs) {
-        return clients.computeIfAbsent(connectTimeoutMs, UpstreamClients::create).client();
+        return clients.computeIfAbsent(connectTimeoutMs, UpstreamClients::create)
+                .client();
     }
 
     private static Pooled create(int connectTimeoutMs) {
@@ -80,8 +81,11 @@ final class UpstreamClients implements AutoCloseable {
      */
     static CloseableHttpClient oneNewConnection(int connectTimeoutMs) {
         BasicHttpClientConnectionManager connection = BasicHttpClientConnectionManager.create(
-                DefaultSchemePortResolver.INSTANCE, RESOLVER, RegistryBuilder.<TlsSocketStrategy>create()
-                        .register("https", DefaultClientTlsStrategy.createDefault()).build(),
+                DefaultSchemePortResolver.INSTANCE,
+                RESOLVER,
+                RegistryBuilder.<TlsSocketStrategy>create()
+                        .register("https", DefaultClientTlsStrategy.createDefault())
+                        .build(),
                 ManagedHttpClientConnectionFactory.INSTANCE);
         connection.setConnectionConfig(connectionConfig(connectTimeoutMs));
         return HttpClients.createMinimal(connection);

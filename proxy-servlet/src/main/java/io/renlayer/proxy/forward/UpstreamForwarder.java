@@ -16,8 +16,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
-import java.net.URI;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,8 +56,8 @@ public class UpstreamForwarder {
     private static final Logger LOG = Logger.getLogger(UpstreamForwarder.class.getName());
     private static final int BUFFERED_BODY_LIMIT = 4 << 20;
 
-    private final ExecutorService calls =
-            Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("renlayer-call").factory());
+    private final ExecutorService calls = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("renlayer-call").factory());
     private final UpstreamClients clients = new UpstreamClients();
 
     @Inject
@@ -84,7 +84,8 @@ public class UpstreamForwarder {
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "request " + exchange.requestId() + " failed while forwarding", e);
             ProxyError internal = ProxyError.internal();
-            return response.isCommitted() ? CallEnd.answered(internal.status(), internal.code())
+            return response.isCommitted()
+                    ? CallEnd.answered(internal.status(), internal.code())
                     : CallEnd.refused(internal);
         }
     }
@@ -110,7 +111,8 @@ public class UpstreamForwarder {
             }
             if (i == attempts.size() - 1 && !fallbackPlanned) { // looked up only when needed: rarely
                 fallbackPlanned = true;
-                fallbackOf(exchange).ifPresent(f -> attempts.add(new Attempt(f, Connection.POOLED, "upstream_fallback")));
+                fallbackOf(exchange)
+                        .ifPresent(f -> attempts.add(new Attempt(f, Connection.POOLED, "upstream_fallback")));
             }
         }
         return sent.end();
@@ -123,7 +125,9 @@ public class UpstreamForwarder {
      */
     private Sent attempt(Exchange exchange, HttpServletResponse response, Attempt attempt) {
         if (attempt.upstream() != exchange.upstream()) {
-            exchange.routeTo(attempt.upstream(), plugins.upstreamProvider(attempt.upstream().provider()).orElseThrow());
+            exchange.routeTo(
+                    attempt.upstream(),
+                    plugins.upstreamProvider(attempt.upstream().provider()).orElseThrow());
         }
         if (attempt.flag() != null) {
             exchange.flag(attempt.flag());
@@ -141,7 +145,8 @@ public class UpstreamForwarder {
             return Optional.empty();
         }
         return caches.upstreams(exchange.key().tenantId()).stream()
-                .filter(u -> u.id().equals(fallbackId) && u.provider().equals(exchange.upstream().provider()))
+                .filter(u -> u.id().equals(fallbackId)
+                        && u.provider().equals(exchange.upstream().provider()))
                 .findFirst();
     }
 
@@ -155,7 +160,10 @@ public class UpstreamForwarder {
         }
     }
 
-    private enum Connection { POOLED, NEW }
+    private enum Connection {
+        POOLED,
+        NEW
+    }
 
     private Sent send(Exchange exchange, HttpServletResponse response, Connection connection) {
         int connectTimeoutMs = exchange.upstream().resilience().connectTimeoutMs();
@@ -185,7 +193,9 @@ public class UpstreamForwarder {
             // The request already holds the scheme and authority it was built from.
             answer = client.executeOpen(new HttpHost(request.getScheme(), request.getAuthority()), request, context);
         } catch (IOException failure) {
-            return new Sent(CallEnd.refused(classify(failure)), isConnectFailure(failure),
+            return new Sent(
+                    CallEnd.refused(classify(failure)),
+                    isConnectFailure(failure),
                     failure instanceof NoHttpResponseException);
         }
         exchange.upstreamTook(System.nanoTime() - sentAt);
@@ -219,9 +229,11 @@ public class UpstreamForwarder {
             case COMPLETE, CLIENT_DISCONNECTED -> null;
         };
         if (cutShort == null) {
-            return CallEnd.answered(status, outcome.ending() == RelayOutcome.Ending.CLIENT_DISCONNECTED
-                    ? "client_disconnected"
-                    : status >= 400 ? "upstream_error" : null);
+            return CallEnd.answered(
+                    status,
+                    outcome.ending() == RelayOutcome.Ending.CLIENT_DISCONNECTED
+                            ? "client_disconnected"
+                            : status >= 400 ? "upstream_error" : null);
         }
         if (response.isCommitted()) {
             // The client has the status and part of the body; the trace says how it ended.
@@ -242,10 +254,17 @@ public class UpstreamForwarder {
             }
         }
         // The exchange never writes into its body, so the call can send that very array.
-        ForwardRequest call = ForwardRequest.wrapping(exchange.method(),
-                URI.create(exchange.upstream().baseUrl() + exchange.address().upstreamPath()), exchange.body()).withHeaders(forwarded);
-        ForwardRequest prepared = exchange.provider().prepare(call, exchange.upstream().credential(),
-                exchange.upstream().settings());
+        ForwardRequest call = ForwardRequest.wrapping(
+                        exchange.method(),
+                        URI.create(exchange.upstream().baseUrl()
+                                + exchange.address().upstreamPath()),
+                        exchange.body())
+                .withHeaders(forwarded);
+        ForwardRequest prepared = exchange.provider()
+                .prepare(
+                        call,
+                        exchange.upstream().credential(),
+                        exchange.upstream().settings());
         HttpUriRequestBase request = new HttpUriRequestBase(prepared.method(), prepared.uri());
         if (prepared.bodyLength() > 0 || !"GET".equals(prepared.method()) && !"DELETE".equals(prepared.method())) {
             request.setEntity(new ForwardRequestEntity(prepared));
@@ -270,8 +289,8 @@ public class UpstreamForwarder {
         }
         response.setHeader("x-request-id", exchange.requestId());
         Header contentType = answer.getFirstHeader("content-type");
-        boolean eventStream = contentType != null
-                && contentType.getValue().regionMatches(true, 0, "text/event-stream", 0, 17);
+        boolean eventStream =
+                contentType != null && contentType.getValue().regionMatches(true, 0, "text/event-stream", 0, 17);
         UsageTap tap = eventStream
                 ? UsageTap.forEvents(exchange.provider())
                 : UsageTap.forBody(exchange.provider(), BUFFERED_BODY_LIMIT);
@@ -282,9 +301,11 @@ public class UpstreamForwarder {
             }
             ServletOutputStream out = response.getOutputStream();
             ResponseRewriter rewriter = exchange.responseRewriter();
-            sink = rewriter == null ? RelaySink.passThrough(out, eventStream)
-                    : eventStream ? RelaySink.rewritingEvents(out, rewriter, BUFFERED_BODY_LIMIT)
-                    : RelaySink.rewritingBody(out, rewriter, BUFFERED_BODY_LIMIT);
+            sink = rewriter == null
+                    ? RelaySink.passThrough(out, eventStream)
+                    : eventStream
+                            ? RelaySink.rewritingEvents(out, rewriter, BUFFERED_BODY_LIMIT)
+                            : RelaySink.rewritingBody(out, rewriter, BUFFERED_BODY_LIMIT);
         } catch (IOException clientGone) {
             return new RelayOutcome(RelayOutcome.Ending.CLIENT_DISCONNECTED, tap.usage());
         }
@@ -305,8 +326,10 @@ public class UpstreamForwarder {
     private static boolean isConnectFailure(Exception failure) {
         // Nothing reached the upstream, or a pooled connection it had closed answered nothing:
         // sending again cannot run the call twice.
-        return failure instanceof ConnectException || failure instanceof ConnectTimeoutException
-                || failure instanceof UnknownHostException || failure instanceof NoHttpResponseException;
+        return failure instanceof ConnectException
+                || failure instanceof ConnectTimeoutException
+                || failure instanceof UnknownHostException
+                || failure instanceof NoHttpResponseException;
     }
 
     private static ProxyError classify(Exception failure) {

@@ -1,26 +1,26 @@
 package io.renlayer.proxy.inspect;
 
+import io.renlayer.core.crypto.MasterKeyProvider;
+import io.renlayer.core.dlp.TenantDlp;
 import io.renlayer.core.plugins.PluginHealth;
 import io.renlayer.core.plugins.PluginKind;
 import io.renlayer.core.plugins.PluginRegistry;
+import io.renlayer.proxy.cache.ConfigCaches;
 import io.renlayer.spi.dlp.DlpDetector;
 import io.renlayer.spi.dlp.Finding;
-import io.renlayer.core.dlp.TenantDlp;
-import io.renlayer.proxy.cache.ConfigCaches;
 import io.renlayer.spi.dlp.ScanInput;
-import java.util.UUID;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
-import io.renlayer.core.crypto.MasterKeyProvider;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -71,7 +71,8 @@ public class DetectorRunner implements TextScanner {
     @PostConstruct
     void configure() {
         budget = Duration.ofMillis(ConfigProvider.getConfig()
-                .getOptionalValue("RENLAYER_PLUGIN_BUDGET_MS", Long.class).orElse(100L));
+                .getOptionalValue("RENLAYER_PLUGIN_BUDGET_MS", Long.class)
+                .orElse(100L));
     }
 
     @Inject
@@ -92,18 +93,21 @@ public class DetectorRunner implements TextScanner {
             return plugins;
         }
         List<DetectedFinding> findings = new ArrayList<>();
-        plugins.findings().stream().filter(f -> tenant.reports(f.finding().type())).forEach(findings::add);
+        plugins.findings().stream()
+                .filter(f -> tenant.reports(f.finding().type()))
+                .forEach(findings::add);
         for (TenantDlp.RuleMatch match : tenant.scan(text)) {
-            findings.add(new DetectedFinding("rule:" + match.rule(),
-                    Finding.of(TenantDlp.CUSTOM, match.start(), match.end(), 1.0), match.redaction(),
+            findings.add(new DetectedFinding(
+                    "rule:" + match.rule(),
+                    Finding.of(TenantDlp.CUSTOM, match.start(), match.end(), 1.0),
+                    match.redaction(),
                     "hash".equals(match.redaction()) ? hashKey(tenantId) : null));
         }
         return new ScanResult(List.copyOf(findings), plugins.failedDetectors());
     }
 
     private RedactionKey hashKey(String tenantId) {
-        return hashKeys.computeIfAbsent(tenantId,
-                id -> new RedactionKey(masterKey.derivedKey("redaction-hash/" + id)));
+        return hashKeys.computeIfAbsent(tenantId, id -> new RedactionKey(masterKey.derivedKey("redaction-hash/" + id)));
     }
 
     private ScanResult scanWithPlugins(String text, String tenantId, ScanInput.Phase phase) {

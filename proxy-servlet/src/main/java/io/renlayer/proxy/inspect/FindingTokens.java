@@ -23,10 +23,12 @@ public final class FindingTokens {
     public static Map<String, String> bySecret(String scannedText, List<DetectedFinding> findings) {
         Map<String, String> tokens = new LinkedHashMap<>();
         findings.stream()
-                .sorted((a, b) -> Integer.compare(b.finding().end() - b.finding().start(),
+                .sorted((a, b) -> Integer.compare(
+                        b.finding().end() - b.finding().start(),
                         a.finding().end() - a.finding().start()))
                 .forEach(f -> {
-                    String secret = scannedText.substring(f.finding().start(), f.finding().end());
+                    String secret = scannedText.substring(
+                            f.finding().start(), f.finding().end());
                     tokens.putIfAbsent(secret, token(f, secret));
                 });
         return tokens;
@@ -35,8 +37,10 @@ public final class FindingTokens {
     public static String token(DetectedFinding finding, String secret) {
         return switch (finding.redaction()) {
             case "mask" -> "*".repeat(secret.length());
-            case "hash" -> finding.hashKey() == null ? "[REDACTED:" + finding.finding().type() + "]"
-                    : "[HASH:" + finding.hashKey().hashPrefix(secret) + "]";
+            case "hash" ->
+                finding.hashKey() == null
+                        ? "[REDACTED:" + finding.finding().type() + "]"
+                        : "[HASH:" + finding.hashKey().hashPrefix(secret) + "]";
             default -> "[REDACTED:" + finding.finding().type() + "]";
         };
     }
@@ -47,9 +51,13 @@ public final class FindingTokens {
      */
     public static String replace(String text, List<DetectedFinding> findings) {
         List<DetectedFinding> ordered = findings.stream()
-                .filter(f -> f.finding().start() >= 0 && f.finding().start() < f.finding().end())
-                .sorted(Comparator.comparingInt((DetectedFinding f) -> f.finding().start())
-                        .thenComparing(Comparator.comparingInt((DetectedFinding f) -> f.finding().end()).reversed()))
+                .filter(f -> f.finding().start() >= 0
+                        && f.finding().start() < f.finding().end())
+                .sorted(Comparator.comparingInt(
+                                (DetectedFinding f) -> f.finding().start())
+                        .thenComparing(Comparator.comparingInt(
+                                        (DetectedFinding f) -> f.finding().end())
+                                .reversed()))
                 .toList();
         StringBuilder out = new StringBuilder(text.length());
         int copied = 0;

@@ -79,7 +79,7 @@ public final class JsonStrings {
             }
             case ARRAY -> value.asJsonArray().forEach(v -> collect(v, wanted, out));
             case OBJECT -> value.asJsonObject().values().forEach(v -> collect(v, wanted, out));
-            default -> { }
+            default -> {}
         }
     }
 

@@ -13,8 +13,10 @@ import java.util.List;
  */
 final class CounterKeys {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyyMM").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MONTH =
+            DateTimeFormatter.ofPattern("yyyyMM").withZone(ZoneOffset.UTC);
 
     private CounterKeys() {}
 
@@ -37,7 +39,8 @@ final class CounterKeys {
         List<Long> limits = new ArrayList<>(request.scopes().size() * 4);
         for (LimitScope scope : request.scopes()) {
             var l = scope.limits();
-            limits.add(l.requestsPerMinute() == null ? -1 : l.requestsPerMinute().longValue());
+            limits.add(
+                    l.requestsPerMinute() == null ? -1 : l.requestsPerMinute().longValue());
             limits.add(l.tokensPerMinute() == null ? -1 : l.tokensPerMinute());
             limits.add(l.dailyBudgetUsd() == null ? -1 : Micros.of(l.dailyBudgetUsd()));
             limits.add(l.monthlyBudgetUsd() == null ? -1 : Micros.of(l.monthlyBudgetUsd()));

@@ -34,8 +34,8 @@ public final class LocalLimitStore implements LimitStore {
                     return refuse(request, s, "requests_per_minute", limits.get(k), 0, retry);
                 }
             }
-            Refusal refusal = overdraw(request, s, keys, limits, k + 1, "tokens_per_minute", request.tokens(),
-                    60_000 - now % 60_000);
+            Refusal refusal = overdraw(
+                    request, s, keys, limits, k + 1, "tokens_per_minute", request.tokens(), 60_000 - now % 60_000);
             if (refusal == null) {
                 refusal = overdraw(request, s, keys, limits, k + 2, "daily_budget", request.costMicros(), -1);
             }
@@ -74,8 +74,15 @@ public final class LocalLimitStore implements LimitStore {
         }
     }
 
-    private Refusal overdraw(AdmissionRequest request, int scope, List<String> keys, List<Long> limits, int k,
-            String rule, long amount, long retry) {
+    private Refusal overdraw(
+            AdmissionRequest request,
+            int scope,
+            List<String> keys,
+            List<Long> limits,
+            int k,
+            String rule,
+            long amount,
+            long retry) {
         long limit = limits.get(k);
         if (limit < 0) {
             return null;
@@ -84,7 +91,11 @@ public final class LocalLimitStore implements LimitStore {
         if (used + amount <= limit) {
             return null;
         }
-        return new Refusal(request.scopes().get(scope).level(), rule, limit, Math.max(limit - used, 0),
+        return new Refusal(
+                request.scopes().get(scope).level(),
+                rule,
+                limit,
+                Math.max(limit - used, 0),
                 retry >= 0 ? retry : CounterKeys.untilBudgetRefills(rule, request.nowMillis()));
     }
 

@@ -38,8 +38,12 @@ public final class RedisLimitStore implements LimitStore {
         int scope = ((Long) reply.get(1)).intValue();
         String rule = String.valueOf(reply.get(2));
         long retry = (Long) reply.get(5);
-        return Admission.refused(new Refusal(request.scopes().get(scope).level(), rule, (Long) reply.get(3),
-                (Long) reply.get(4), retry >= 0 ? retry : CounterKeys.untilBudgetRefills(rule, request.nowMillis())));
+        return Admission.refused(new Refusal(
+                request.scopes().get(scope).level(),
+                rule,
+                (Long) reply.get(3),
+                (Long) reply.get(4),
+                retry >= 0 ? retry : CounterKeys.untilBudgetRefills(rule, request.nowMillis())));
     }
 
     @Override
@@ -55,7 +59,8 @@ public final class RedisLimitStore implements LimitStore {
                 continue;
             }
             keys.add(allKeys.get(i));
-            deltas.add(Long.toString(counter == 1 ? actualTokens - request.tokens() : actualCostMicros - request.costMicros()));
+            deltas.add(Long.toString(
+                    counter == 1 ? actualTokens - request.tokens() : actualCostMicros - request.costMicros()));
         }
         if (!keys.isEmpty()) {
             run(false, keys, deltas);

@@ -29,7 +29,8 @@ public record McpPath(String upstream) {
         if (!rawPath.startsWith(PREFIX)) {
             return null;
         }
-        return parse(rawPath).map(p -> new Address(p.route(), p.upstream(), "", null))
+        return parse(rawPath)
+                .map(p -> new Address(p.route(), p.upstream(), "", null))
                 .orElse(Address.refused(PREFIX + "*", ProxyError.invalidPath()));
     }
 }

@@ -39,12 +39,14 @@ public final class McpRequestParser {
 
     private static McpMessage message(JsonObject object) {
         String method = object.get("method") instanceof JsonString s ? s.getString() : null;
-        String id = object.containsKey("id") && method != null ? object.get("id").toString() : null;
+        String id =
+                object.containsKey("id") && method != null ? object.get("id").toString() : null;
         String tool = null;
         String arguments = null;
         if (McpMessage.TOOLS_CALL.equals(method) && object.get("params") instanceof JsonObject params) {
             tool = params.get("name") instanceof JsonString s ? s.getString() : null;
-            arguments = params.containsKey("arguments") ? params.get("arguments").toString() : null;
+            arguments =
+                    params.containsKey("arguments") ? params.get("arguments").toString() : null;
         }
         return new McpMessage(method, id, tool, arguments);
     }

@@ -19,7 +19,8 @@ public final class ResolveMcpUpstreamStage implements Stage {
     private final Function<UUID, List<UpstreamSnapshot>> upstreamsOfTenant;
     private final Function<String, Optional<UpstreamProvider>> providers;
 
-    public ResolveMcpUpstreamStage(Function<UUID, List<UpstreamSnapshot>> upstreamsOfTenant,
+    public ResolveMcpUpstreamStage(
+            Function<UUID, List<UpstreamSnapshot>> upstreamsOfTenant,
             Function<String, Optional<UpstreamProvider>> providers) {
         this.upstreamsOfTenant = upstreamsOfTenant;
         this.providers = providers;

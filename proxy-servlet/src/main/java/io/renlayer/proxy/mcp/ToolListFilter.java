@@ -4,7 +4,6 @@ import io.renlayer.core.json.Jsonp;
 import io.renlayer.core.names.NamePattern;
 import io.renlayer.proxy.pipeline.ResponseRewriter;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -56,7 +55,8 @@ public final class ToolListFilter implements ResponseRewriter {
         }
         JsonArrayBuilder kept = Jsonp.createArrayBuilder();
         for (JsonValue tool : result.getJsonArray("tools")) {
-            if (tool instanceof JsonObject t && t.get("name") instanceof JsonString name
+            if (tool instanceof JsonObject t
+                    && t.get("name") instanceof JsonString name
                     && NamePattern.anyMatches(allowed, name.getString())) {
                 kept.add(tool);
             }

@@ -77,18 +77,41 @@ public final class Exchange {
         this.inbound = inbound;
     }
 
-    public String requestId() { return requestId; }
-    public Instant receivedAt() { return receivedAt; }
-    public long startNanos() { return startNanos; }
-    public String method() { return method; }
+    public String requestId() {
+        return requestId;
+    }
+
+    public Instant receivedAt() {
+        return receivedAt;
+    }
+
+    public long startNanos() {
+        return startNanos;
+    }
+
+    public String method() {
+        return method;
+    }
     /** The route as keys scope it and traces show it: {@code /v1/messages}, {@code /services/billing}. */
-    public String route() { return address.route(); }
-    public Address address() { return address; }
+    public String route() {
+        return address.route();
+    }
+
+    public Address address() {
+        return address;
+    }
     /** The connection the call came on; null when the call was made up (tests). */
-    public Inbound inbound() { return inbound; }
-    public byte[] body() { return body; }
+    public Inbound inbound() {
+        return inbound;
+    }
+
+    public byte[] body() {
+        return body;
+    }
     /** The body as the accept stage read it. */
-    public void received(byte[] body) { this.body = body; }
+    public void received(byte[] body) {
+        this.body = body;
+    }
     /** What is forwarded instead of the body the client sent (a redaction): its text, and its UTF-8 bytes. */
     public void replaceBody(String json) {
         this.body = json.getBytes(StandardCharsets.UTF_8);
@@ -110,26 +133,52 @@ public final class Exchange {
      * The body's text if it was decoded already (a redaction, the MCP reader), else null: the
      * trace writer then stores an ASCII body from its bytes instead of decoding a copy.
      */
-    public String decodedBodyOrNull() { return bodyText; }
+    public String decodedBodyOrNull() {
+        return bodyText;
+    }
 
     /** A request header by lower-case name, or null. */
-    public String header(String lowerCaseName) { return headers.get(lowerCaseName); }
-    public Map<String, String> headers() { return headers; }
+    public String header(String lowerCaseName) {
+        return headers.get(lowerCaseName);
+    }
 
-    public KeySnapshot key() { return key; }
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    public KeySnapshot key() {
+        return key;
+    }
     /** The key whose secret verified; set before its state is checked, so refusals are traced too. */
-    public void identifiedAs(KeySnapshot key) { this.key = key; }
+    public void identifiedAs(KeySnapshot key) {
+        this.key = key;
+    }
 
-    public UpstreamSnapshot upstream() { return upstream; }
-    public UpstreamProvider provider() { return provider; }
+    public UpstreamSnapshot upstream() {
+        return upstream;
+    }
+
+    public UpstreamProvider provider() {
+        return provider;
+    }
+
     public void routeTo(UpstreamSnapshot upstream, UpstreamProvider provider) {
         this.upstream = upstream;
         this.provider = provider;
     }
 
-    public String model() { return model; }
-    public boolean streamRequested() { return streamRequested; }
-    public String promptText() { return promptText; }
+    public String model() {
+        return model;
+    }
+
+    public boolean streamRequested() {
+        return streamRequested;
+    }
+
+    public String promptText() {
+        return promptText;
+    }
+
     public void describedAs(String model, boolean streamRequested, String promptText) {
         this.model = model;
         this.streamRequested = streamRequested;
@@ -140,50 +189,93 @@ public final class Exchange {
      * The request's string values other than the prompt, joined by newlines; null when the body
      * was not read as a model request, and the trace writer must find them in the body itself.
      */
-    public String otherText() { return otherText; }
-    public void otherText(String otherText) { this.otherText = otherText; }
+    public String otherText() {
+        return otherText;
+    }
+
+    public void otherText(String otherText) {
+        this.otherText = otherText;
+    }
 
     /**
      * False once the body was read whole and has no top-level {@code conversation} or
      * {@code metadata}: the trace writer need not search a long prompt for a session it cannot name.
      */
-    public boolean bodyMayNameSession() { return bodyMayNameSession; }
-    public void bodyNamesNoSession() { this.bodyMayNameSession = false; }
+    public boolean bodyMayNameSession() {
+        return bodyMayNameSession;
+    }
+
+    public void bodyNamesNoSession() {
+        this.bodyMayNameSession = false;
+    }
 
     /** {@code max_tokens} (or {@code max_completion_tokens}) of the request, or -1. */
-    public long maxTokens() { return maxTokens; }
-    public void maxTokens(long maxTokens) { this.maxTokens = maxTokens; }
+    public long maxTokens() {
+        return maxTokens;
+    }
+
+    public void maxTokens(long maxTokens) {
+        this.maxTokens = maxTokens;
+    }
 
     /** What the limits stage reserved, to settle when the call ends; null when nothing was counted. */
-    public Reservation reservation() { return reservation; }
-    public void reserved(Reservation reservation) { this.reservation = reservation; }
+    public Reservation reservation() {
+        return reservation;
+    }
 
-    public ScanResult requestScan() { return requestScan == null ? ScanResult.NOTHING : requestScan; }
+    public void reserved(Reservation reservation) {
+        this.reservation = reservation;
+    }
+
+    public ScanResult requestScan() {
+        return requestScan == null ? ScanResult.NOTHING : requestScan;
+    }
     /** The prompt's scan, or null when the call ended before its prompt was scanned. */
-    public ScanResult promptScanOrNull() { return requestScan; }
-    public void inspected(ScanResult requestScan) { this.requestScan = requestScan; }
+    public ScanResult promptScanOrNull() {
+        return requestScan;
+    }
+
+    public void inspected(ScanResult requestScan) {
+        this.requestScan = requestScan;
+    }
 
     /** Set when the response must be changed before the client sees it; null relays it untouched. */
-    public ResponseRewriter responseRewriter() { return responseRewriter; }
+    public ResponseRewriter responseRewriter() {
+        return responseRewriter;
+    }
     /** Adds a rewrite of the response; several apply in the order they were added. */
     public void rewriteResponse(ResponseRewriter rewriter) {
         ResponseRewriter first = this.responseRewriter;
-        this.responseRewriter = first == null ? rewriter : message -> {
-            String once = first.rewrite(message);
-            return once == null ? null : rewriter.rewrite(once);
-        };
+        this.responseRewriter = first == null
+                ? rewriter
+                : message -> {
+                    String once = first.rewrite(message);
+                    return once == null ? null : rewriter.rewrite(once);
+                };
     }
 
     /** The policies that matched, at either phase, in order. */
-    public List<AppliedPolicy> policies() { return policies; }
-    public synchronized void applied(List<AppliedPolicy> matched) { policies.addAll(matched); }
+    public List<AppliedPolicy> policies() {
+        return policies;
+    }
+
+    public synchronized void applied(List<AppliedPolicy> matched) {
+        policies.addAll(matched);
+    }
 
     /** The beginning of the upstream's answer, for the trace. */
-    public ResponseCapture responseCapture() { return responseCapture; }
+    public ResponseCapture responseCapture() {
+        return responseCapture;
+    }
 
     /** The JSON body of the gateway's own answer (a terminal stage's), or null. */
-    public byte[] answer() { return answer; }
-    public void answer(byte[] json) { this.answer = json; }
+    public byte[] answer() {
+        return answer;
+    }
+
+    public void answer(byte[] json) {
+        this.answer = json;
+    }
 
     /**
      * What one kind of route knows of a call beyond this class's fields (an MCP call's JSON-RPC
@@ -200,24 +292,43 @@ public final class Exchange {
         attachments.put(attachment.getClass(), attachment);
     }
 
-    public int status() { return status; }
-    public String errorCode() { return errorCode; }
+    public int status() {
+        return status;
+    }
+
+    public String errorCode() {
+        return errorCode;
+    }
+
     public void finished(int status, String errorCode) {
         this.status = status;
         this.errorCode = errorCode;
     }
 
-    public Usage usage() { return usage; }
-    public void usage(Usage usage) { this.usage = usage; }
+    public Usage usage() {
+        return usage;
+    }
+
+    public void usage(Usage usage) {
+        this.usage = usage;
+    }
 
     /** Conditions the trace should show, e.g. {@code upstream_fallback}. */
-    public List<String> flags() { return flags; }
+    public List<String> flags() {
+        return flags;
+    }
+
     public synchronized void flag(String flag) {
         if (!flags.contains(flag)) {
             flags.add(flag);
         }
     }
 
-    public long upstreamNanos() { return upstreamNanos; }
-    public void upstreamTook(long nanos) { this.upstreamNanos = nanos; }
+    public long upstreamNanos() {
+        return upstreamNanos;
+    }
+
+    public void upstreamTook(long nanos) {
+        this.upstreamNanos = nanos;
+    }
 }

@@ -1,6 +1,5 @@
 package io.renlayer.proxy.policy;
 
-import io.renlayer.proxy.inspect.JsonStrings;
 import io.renlayer.core.policies.AppliedPolicy;
 import io.renlayer.core.policies.Phase;
 import io.renlayer.core.policies.PolicyDecision;
@@ -8,6 +7,7 @@ import io.renlayer.core.policies.PolicyOutcome;
 import io.renlayer.core.policies.PolicySet;
 import io.renlayer.core.policies.PolicySubject;
 import io.renlayer.proxy.error.ProxyError;
+import io.renlayer.proxy.inspect.JsonStrings;
 import io.renlayer.proxy.inspect.TextScanner;
 import io.renlayer.proxy.pipeline.Exchange;
 import io.renlayer.proxy.pipeline.Stage;
@@ -40,7 +40,8 @@ public final class EvaluatePolicyStage implements Stage {
         if (policies.isEmpty()) {
             return StageResult.proceed();
         }
-        PolicySubject subject = PolicySubjects.of(exchange, exchange.requestScan().findings());
+        PolicySubject subject =
+                PolicySubjects.of(exchange, exchange.requestScan().findings());
         PolicyDecision decision = policies.evaluate(Phase.REQUEST, subject);
         exchange.applied(decision.applied());
         for (AppliedPolicy applied : decision.applied()) {
@@ -61,7 +62,8 @@ public final class EvaluatePolicyStage implements Stage {
     }
 
     private static void redactBody(Exchange exchange, PolicyDecision decision) {
-        Map<String, String> tokens = Redaction.tokens(exchange.promptText(), exchange.requestScan().findings(), decision);
+        Map<String, String> tokens =
+                Redaction.tokens(exchange.promptText(), exchange.requestScan().findings(), decision);
         if (tokens.isEmpty()) {
             return;
         }

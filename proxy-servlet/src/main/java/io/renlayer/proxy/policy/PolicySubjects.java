@@ -16,9 +16,17 @@ final class PolicySubjects {
     static PolicySubject of(Exchange exchange, List<DetectedFinding> findings) {
         Map<String, Integer> counts = new HashMap<>();
         findings.forEach(f -> counts.merge(f.finding().type(), 1, Integer::sum));
-        return new PolicySubject(exchange.key().tenantId(), exchange.key().agentId(), exchange.key().projectId(),
-                exchange.key().id(), exchange.route(),
-                exchange.upstream() == null ? null : exchange.upstream().provider(), exchange.model(), counts,
-                (exchange.promptText().length() + 3) / 4, Instant.now(), exchange.headers());
+        return new PolicySubject(
+                exchange.key().tenantId(),
+                exchange.key().agentId(),
+                exchange.key().projectId(),
+                exchange.key().id(),
+                exchange.route(),
+                exchange.upstream() == null ? null : exchange.upstream().provider(),
+                exchange.model(),
+                counts,
+                (exchange.promptText().length() + 3) / 4,
+                Instant.now(),
+                exchange.headers());
     }
 }

@@ -13,7 +13,10 @@ final class Redaction {
 
     /** Secret text to its replacement, for the findings of types the decision's REDACT policies cover. */
     static Map<String, String> tokens(String scannedText, List<DetectedFinding> findings, PolicyDecision decision) {
-        return FindingTokens.bySecret(scannedText,
-                findings.stream().filter(f -> decision.redactsType(f.finding().type())).toList());
+        return FindingTokens.bySecret(
+                scannedText,
+                findings.stream()
+                        .filter(f -> decision.redactsType(f.finding().type()))
+                        .toList());
     }
 }

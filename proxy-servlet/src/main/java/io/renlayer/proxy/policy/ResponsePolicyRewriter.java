@@ -1,12 +1,12 @@
 package io.renlayer.proxy.policy;
 
 import io.renlayer.core.json.Jsonp;
-import io.renlayer.proxy.inspect.JsonStrings;
 import io.renlayer.core.policies.AppliedPolicy;
 import io.renlayer.core.policies.Phase;
 import io.renlayer.core.policies.PolicyDecision;
 import io.renlayer.core.policies.PolicySet;
 import io.renlayer.proxy.error.ProxyError;
+import io.renlayer.proxy.inspect.JsonStrings;
 import io.renlayer.proxy.inspect.ScanResult;
 import io.renlayer.proxy.inspect.TextScanner;
 import io.renlayer.proxy.pipeline.Exchange;
@@ -48,7 +48,9 @@ final class ResponsePolicyRewriter implements ResponseRewriter {
             return null;
         }
         Optional<JsonValue> json = JsonStrings.parse(message);
-        JsonObject event = json.filter(v -> v instanceof JsonObject).map(JsonValue::asJsonObject).orElse(null);
+        JsonObject event = json.filter(v -> v instanceof JsonObject)
+                .map(JsonValue::asJsonObject)
+                .orElse(null);
         StreamDelta delta = event == null ? null : StreamDelta.of(event);
         if (delta != null) {
             lastDelta = delta;
@@ -86,14 +88,18 @@ final class ResponsePolicyRewriter implements ResponseRewriter {
      */
     private String rewriteDelta(StreamDelta delta) {
         String text = window.append(delta.text());
-        ScanResult scan = text.isEmpty() ? ScanResult.NOTHING
+        ScanResult scan = text.isEmpty()
+                ? ScanResult.NOTHING
                 : scanner.scan(text, exchange.key().tenantId().toString(), ScanInput.Phase.RESPONSE);
         PolicyDecision decision = policies.evaluate(Phase.RESPONSE, PolicySubjects.of(exchange, scan.findings()));
         record(decision.applied());
         if (decision.denied()) {
             return deny(decision);
         }
-        String released = window.release(scan.findings(), delta.last(), f -> decision.redactsType(f.finding().type()));
+        String released = window.release(
+                scan.findings(),
+                delta.last(),
+                f -> decision.redactsType(f.finding().type()));
         if (!released.equals(text.substring(0, Math.min(text.length(), released.length())))) {
             exchange.flag("response_redacted");
         }
@@ -105,10 +111,19 @@ final class ResponsePolicyRewriter implements ResponseRewriter {
         cut = true;
         exchange.flag("response_blocked");
         ProxyError error = ProxyError.policyDenied(decision.denial().name());
-        return Jsonp.createObjectBuilder().add("error", Jsonp.createObjectBuilder()
-                .add("message", "The response was blocked by policy '" + decision.denial().name() + "'.")
-                .add("type", error.type()).add("code", error.code()).add("param", error.param()))
-                .build().toString();
+        return Jsonp.createObjectBuilder()
+                .add(
+                        "error",
+                        Jsonp.createObjectBuilder()
+                                .add(
+                                        "message",
+                                        "The response was blocked by policy '"
+                                                + decision.denial().name() + "'.")
+                                .add("type", error.type())
+                                .add("code", error.code())
+                                .add("param", error.param()))
+                .build()
+                .toString();
     }
 
     /** Each policy once per call, however many events it matched. */

@@ -19,6 +19,7 @@ final class StreamingWindow {
     static final int WINDOW = 64;
     /** A run or PEM block this long is released anyway, so memory stays bounded. */
     static final int MAX_HELD = 64 * 1024;
+
     private static final String PEM_BEGIN = "-----BEGIN ";
     private static final String PEM_END = "-----END ";
 
@@ -68,8 +69,8 @@ final class StreamingWindow {
         return boundary;
     }
 
-    private static String redact(String released, List<DetectedFinding> findings, int boundary,
-            Predicate<DetectedFinding> redacts) {
+    private static String redact(
+            String released, List<DetectedFinding> findings, int boundary, Predicate<DetectedFinding> redacts) {
         List<DetectedFinding> inside = findings.stream()
                 .filter(f -> f.finding().end() <= boundary && redacts.test(f))
                 .toList();

@@ -33,7 +33,8 @@ public final class ServiceDialect implements UpstreamProvider {
         if (credential == null) {
             return Map.of();
         }
-        return Map.of(authHeader, authScheme == null || authScheme.isBlank() ? credential : authScheme + " " + credential);
+        return Map.of(
+                authHeader, authScheme == null || authScheme.isBlank() ? credential : authScheme + " " + credential);
     }
 
     @Override

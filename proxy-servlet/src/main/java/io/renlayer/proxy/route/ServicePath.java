@@ -23,7 +23,10 @@ public record ServicePath(String service, String rest) {
         }
         String remainder = rawPath.substring(PREFIX.length());
         String lower = remainder.toLowerCase(Locale.ROOT);
-        if (lower.contains("%2f") || lower.contains("%5c") || lower.contains("%2e") || remainder.contains("\\")
+        if (lower.contains("%2f")
+                || lower.contains("%5c")
+                || lower.contains("%2e")
+                || remainder.contains("\\")
                 || remainder.contains("//")) {
             return Optional.empty();
         }

@@ -26,7 +26,11 @@ public final class AcceptStage implements Stage {
     private final KeyGuesses keyGuesses;
 
     /** @param methods the methods the route takes; empty when its resolver decides (a service's own) */
-    public AcceptStage(List<String> methods, BodyRule bodyRule, int bodyLimit, Predicate<String> routeDisabled,
+    public AcceptStage(
+            List<String> methods,
+            BodyRule bodyRule,
+            int bodyLimit,
+            Predicate<String> routeDisabled,
             KeyGuesses keyGuesses) {
         this.methods = List.copyOf(methods);
         this.bodyRule = bodyRule;
@@ -73,10 +77,11 @@ public final class AcceptStage implements Stage {
             return StageResult.reject(ProxyError.bodyTooLarge(bodyLimit));
         }
         exchange.received(body);
-        boolean json = bodyRule == BodyRule.JSON || bodyRule == BodyRule.JSON_WHEN_POST && "POST".equals(exchange.method());
+        boolean json =
+                bodyRule == BodyRule.JSON || bodyRule == BodyRule.JSON_WHEN_POST && "POST".equals(exchange.method());
         // Not decoded here: the parser reads the bytes in place, and the trace writer stores them so.
-        Optional<ProxyError> unreadable = json ? JsonBodyCheck.problem(exchange.header("content-type"), body)
-                : Optional.empty();
+        Optional<ProxyError> unreadable =
+                json ? JsonBodyCheck.problem(exchange.header("content-type"), body) : Optional.empty();
         return unreadable.map(StageResult::reject).orElse(StageResult.proceed());
     }
 }

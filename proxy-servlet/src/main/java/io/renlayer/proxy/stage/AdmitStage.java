@@ -12,7 +12,6 @@ import io.renlayer.proxy.pipeline.Stage;
 import io.renlayer.proxy.pipeline.StageResult;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
 
 /**
  * Checks and reserves the tenant's, the agent's and the key's limits in one atomic step. What is
@@ -54,8 +53,12 @@ public final class AdmitStage implements Stage {
         }
         long promptTokens = (exchange.promptText().length() + 3) / 4;
         long completionTokens = exchange.maxTokens() > 0 ? exchange.maxTokens() : DEFAULT_COMPLETION_ESTIMATE;
-        AdmissionRequest request = new AdmissionRequest(key.tenantId().toString(), scopes, exchange.requestId(),
-                System.currentTimeMillis(), promptTokens + completionTokens,
+        AdmissionRequest request = new AdmissionRequest(
+                key.tenantId().toString(),
+                scopes,
+                exchange.requestId(),
+                System.currentTimeMillis(),
+                promptTokens + completionTokens,
                 pricing.costMicros(exchange.model(), promptTokens, completionTokens));
         Admission admission;
         try {

@@ -23,12 +23,15 @@ public final class GuardKeyScopeStage implements Stage {
             return refuse("method_not_allowed", "allowedMethods", "This key may not use " + exchange.method() + ".");
         }
         if (exchange.model() != null && !NamePattern.anyMatches(scopes.allowedModels(), exchange.model())) {
-            return refuse("model_not_allowed", "allowedModels",
-                    "This key may not use the model '" + exchange.model() + "'.");
+            return refuse(
+                    "model_not_allowed", "allowedModels", "This key may not use the model '" + exchange.model() + "'.");
         }
         if (exchange.upstream() != null
-                && !NamePattern.anyMatches(scopes.allowedProviders(), exchange.upstream().provider())) {
-            return refuse("provider_not_allowed", "allowedProviders",
+                && !NamePattern.anyMatches(
+                        scopes.allowedProviders(), exchange.upstream().provider())) {
+            return refuse(
+                    "provider_not_allowed",
+                    "allowedProviders",
                     "This key may not use the provider '" + exchange.upstream().provider() + "'.");
         }
         if (exchange.streamRequested() && !scopes.streaming()) {

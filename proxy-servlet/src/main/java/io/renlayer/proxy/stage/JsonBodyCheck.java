@@ -25,17 +25,22 @@ final class JsonBodyCheck {
         if (contentType != null && !isJson(mediaType(contentType))) {
             return Optional.of(ProxyError.unsupportedMediaType(mediaType(contentType)));
         }
-        return AsciiText.isAscii(body) || validUtf8(body) ? Optional.empty() : Optional.of(ProxyError.invalidEncoding());
+        return AsciiText.isAscii(body) || validUtf8(body)
+                ? Optional.empty()
+                : Optional.of(ProxyError.invalidEncoding());
     }
 
     private static String mediaType(String contentType) {
         int semicolon = contentType.indexOf(';');
-        String media = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+        String media = (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+                .trim()
+                .toLowerCase(Locale.ROOT);
         return media.length() > 100 ? media.substring(0, 100) : media;
     }
 
     private static boolean isJson(String mediaType) {
-        return mediaType.equals("application/json") || (mediaType.startsWith("application/") && mediaType.endsWith("+json"));
+        return mediaType.equals("application/json")
+                || (mediaType.startsWith("application/") && mediaType.endsWith("+json"));
     }
 
     /**
@@ -43,7 +48,8 @@ final class JsonBodyCheck {
      * ASCII comes here; an ASCII one is valid UTF-8 as it is.
      */
     static boolean validUtf8(byte[] body) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(body);

@@ -1,8 +1,8 @@
 package io.renlayer.proxy.stage;
 
 import io.renlayer.core.json.Jsonp;
-import io.renlayer.core.runtime.KeySnapshot;
 import io.renlayer.core.names.NamePattern;
+import io.renlayer.core.runtime.KeySnapshot;
 import io.renlayer.core.runtime.UpstreamSnapshot;
 import io.renlayer.proxy.pipeline.Exchange;
 import io.renlayer.proxy.pipeline.Stage;
@@ -43,8 +43,15 @@ public final class ListModelsStage implements Stage {
         }
         JsonArrayBuilder data = Jsonp.createArrayBuilder();
         models.forEach((id, provider) -> data.add(Jsonp.createObjectBuilder()
-                .add("id", id).add("object", "model").add("created", 0).add("owned_by", provider)));
-        exchange.answer(Jsonp.createObjectBuilder().add("object", "list").add("data", data).build().toString()
+                .add("id", id)
+                .add("object", "model")
+                .add("created", 0)
+                .add("owned_by", provider)));
+        exchange.answer(Jsonp.createObjectBuilder()
+                .add("object", "list")
+                .add("data", data)
+                .build()
+                .toString()
                 .getBytes(StandardCharsets.UTF_8));
         return StageResult.answered();
     }

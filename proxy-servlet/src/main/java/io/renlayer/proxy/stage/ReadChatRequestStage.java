@@ -7,9 +7,9 @@ import io.renlayer.proxy.pipeline.Exchange;
 import io.renlayer.proxy.pipeline.Stage;
 import io.renlayer.proxy.pipeline.StageResult;
 import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParser.Event;
 import java.io.Reader;
 import java.io.StringReader;
-import jakarta.json.stream.JsonParser.Event;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -136,7 +136,7 @@ public final class ReadChatRequestStage implements Stage {
                     boolean promptText = inArray.peek() || "content".equals(key) || "text".equals(key);
                     (promptText ? prompt : other).add(parser.getString());
                 }
-                default -> { }
+                default -> {}
             }
         }
     }
@@ -153,7 +153,7 @@ public final class ReadChatRequestStage implements Stage {
                 case START_ARRAY, START_OBJECT -> depth++;
                 case END_ARRAY, END_OBJECT -> depth--;
                 case VALUE_STRING -> other.add(parser.getString());
-                default -> { }
+                default -> {}
             }
         }
     }

@@ -34,8 +34,17 @@ public final class ResolveServiceStage implements Stage {
         if (!service.allowedMethods().contains(exchange.method())) {
             return StageResult.reject(ProxyError.serviceMethodNotAllowed(exchange.method(), service.allowedMethods()));
         }
-        exchange.routeTo(new UpstreamSnapshot(service.id(), service.tenantId(), service.name(), "service",
-                        service.baseUrl(), service.credential(), List.of("*"), UpstreamSnapshot.Resilience.DEFAULTS, Map.of()),
+        exchange.routeTo(
+                new UpstreamSnapshot(
+                        service.id(),
+                        service.tenantId(),
+                        service.name(),
+                        "service",
+                        service.baseUrl(),
+                        service.credential(),
+                        List.of("*"),
+                        UpstreamSnapshot.Resilience.DEFAULTS,
+                        Map.of()),
                 new ServiceDialect(service.authHeader(), service.authScheme()));
         return StageResult.proceed();
     }

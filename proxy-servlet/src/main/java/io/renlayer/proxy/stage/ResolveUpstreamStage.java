@@ -18,7 +18,9 @@ public final class ResolveUpstreamStage implements Stage {
     private final Function<UUID, List<UpstreamSnapshot>> upstreamsOfTenant;
     private final Function<String, Optional<UpstreamProvider>> providers;
 
-    public ResolveUpstreamStage(String dialect, Function<UUID, List<UpstreamSnapshot>> upstreamsOfTenant,
+    public ResolveUpstreamStage(
+            String dialect,
+            Function<UUID, List<UpstreamSnapshot>> upstreamsOfTenant,
             Function<String, Optional<UpstreamProvider>> providers) {
         this.dialect = dialect;
         this.upstreamsOfTenant = upstreamsOfTenant;

@@ -23,8 +23,8 @@ public final class ScanPromptStage implements Stage {
 
     @Override
     public StageResult apply(Exchange exchange) {
-        ScanResult result = scanner.scan(exchange.promptText(), exchange.key().tenantId().toString(),
-                ScanInput.Phase.REQUEST);
+        ScanResult result =
+                scanner.scan(exchange.promptText(), exchange.key().tenantId().toString(), ScanInput.Phase.REQUEST);
         exchange.inspected(result);
         if (result.anyFailed() && exchange.key().tenant().denyOnPluginFailure()) {
             return StageResult.reject(ProxyError.inspectionFailed());

@@ -82,7 +82,9 @@ public final class SseEventRewriter {
         if (!text.isEmpty()) {
             if (text.startsWith("data:")) {
                 String value = text.startsWith("data: ") ? text.substring(6) : text.substring(5);
-                data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
+                data = data == null
+                        ? new StringBuilder(value)
+                        : data.append('\n').append(value);
             } else {
                 otherFields.add(text);
                 otherFieldsLength += text.length();

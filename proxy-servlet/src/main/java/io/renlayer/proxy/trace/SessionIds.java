@@ -44,7 +44,8 @@ public final class SessionIds {
         JsonObject json;
         try (JsonReader reader = Jsonp.createReader(new StringReader(body))) {
             json = reader.readObject();
-        } catch (RuntimeException notJson) { // also Parsson's refusal of nesting past its limit, a bare RuntimeException
+        } catch (
+                RuntimeException notJson) { // also Parsson's refusal of nesting past its limit, a bare RuntimeException
             return null;
         }
         JsonValue conversation = json.get("conversation");

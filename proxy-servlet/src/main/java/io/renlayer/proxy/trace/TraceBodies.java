@@ -30,8 +30,8 @@ public final class TraceBodies {
      * (tool-call arguments included), each finding replaced inside the value it was found in, so
      * the stored body stays valid JSON.
      */
-    public static String redacted(String raw, boolean alreadyTruncated, TextScanner scanner, String tenantId,
-            ScanInput.Phase phase) {
+    public static String redacted(
+            String raw, boolean alreadyTruncated, TextScanner scanner, String tenantId, ScanInput.Phase phase) {
         if (raw == null || raw.isEmpty()) {
             return null;
         }
@@ -54,13 +54,24 @@ public final class TraceBodies {
      * @return the body itself (an {@link io.renlayer.core.traces.AsciiText} stays one, to be stored
      *     from its bytes) when it holds nothing to redact and fits the stored limit
      */
-    public static CharSequence redactedRequest(CharSequence raw, String promptText, String otherText,
-            ScanResult promptScan, TextScanner scanner, String tenantId) {
-        boolean reusable = raw != null && !raw.isEmpty() && promptScan != null && !promptScan.anyFailed()
-                && !promptText.isEmpty() && looksLikeJson(raw);
-        Optional<String> rest = !reusable ? Optional.empty()
-                : otherText != null ? Optional.of(otherText)
-                : JsonStrings.text(raw.toString(), value -> !promptText.contains(value));
+    public static CharSequence redactedRequest(
+            CharSequence raw,
+            String promptText,
+            String otherText,
+            ScanResult promptScan,
+            TextScanner scanner,
+            String tenantId) {
+        boolean reusable = raw != null
+                && !raw.isEmpty()
+                && promptScan != null
+                && !promptScan.anyFailed()
+                && !promptText.isEmpty()
+                && looksLikeJson(raw);
+        Optional<String> rest = !reusable
+                ? Optional.empty()
+                : otherText != null
+                        ? Optional.of(otherText)
+                        : JsonStrings.text(raw.toString(), value -> !promptText.contains(value));
         if (rest.isEmpty()) {
             return redacted(raw == null ? null : raw.toString(), false, scanner, tenantId, ScanInput.Phase.REQUEST);
         }
@@ -75,8 +86,12 @@ public final class TraceBodies {
         return first == '{' || first == '[';
     }
 
-    private static Map<String, String> tokens(String text, TextScanner scanner, String tenantId, ScanInput.Phase phase) {
-        return text.isEmpty() ? Map.of() : FindingTokens.bySecret(text, scanner.scan(text, tenantId, phase).findings());
+    private static Map<String, String> tokens(
+            String text, TextScanner scanner, String tenantId, ScanInput.Phase phase) {
+        return text.isEmpty()
+                ? Map.of()
+                : FindingTokens.bySecret(
+                        text, scanner.scan(text, tenantId, phase).findings());
     }
 
     /**
@@ -84,8 +99,10 @@ public final class TraceBodies {
      * into a tree, to be rewritten value by value, only when one does.
      */
     private static CharSequence redactJson(CharSequence raw, Map<String, String> tokens) {
-        return tokens.isEmpty() ? raw
-                : JsonStrings.redact(JsonStrings.parse(raw.toString()).orElseThrow(), tokens).toString();
+        return tokens.isEmpty()
+                ? raw
+                : JsonStrings.redact(JsonStrings.parse(raw.toString()).orElseThrow(), tokens)
+                        .toString();
     }
 
     /** The text as it is when it fits (an {@code AsciiText} stays one), else its start and a mark. */

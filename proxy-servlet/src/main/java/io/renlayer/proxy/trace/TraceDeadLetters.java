@@ -1,9 +1,9 @@
 package io.renlayer.proxy.trace;
 
+import io.renlayer.core.json.Jsonp;
 import io.renlayer.core.traces.TraceLine;
 import io.renlayer.core.traces.TraceRecord;
 import io.renlayer.core.traces.TraceWriterWatch;
-import io.renlayer.core.json.Jsonp;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,16 +37,20 @@ final class TraceDeadLetters {
         String requestId = LogSafe.value(row.requestId());
         try {
             Files.createDirectories(dir);
-            String line = Jsonp.createObjectBuilder().add("requestId", String.valueOf(row.requestId()))
-                    .add("tenantId", String.valueOf(row.tenantId())).add("reason", reason)
-                    .add("row", TraceLine.encode(row)).build() + "\n";
+            String line = Jsonp.createObjectBuilder()
+                            .add("requestId", String.valueOf(row.requestId()))
+                            .add("tenantId", String.valueOf(row.tenantId()))
+                            .add("reason", reason)
+                            .add("row", TraceLine.encode(row))
+                            .build()
+                    + "\n";
             Path file = dir.resolve(LocalDate.now(ZoneOffset.UTC) + ".jsonl");
             synchronized (this) {
-                Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                        StandardOpenOption.APPEND);
+                Files.writeString(
+                        file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             }
-            LOG.warning("Trace row of request " + requestId + " (tenant " + row.tenantId() + ") refused by the database ("
-                    + reason + "); set aside in " + file);
+            LOG.warning("Trace row of request " + requestId + " (tenant " + row.tenantId()
+                    + ") refused by the database (" + reason + "); set aside in " + file);
         } catch (IOException | RuntimeException e) {
             LOG.severe("Trace row of request " + requestId + " refused by the database (" + reason
                     + ") and not set aside: " + e.getClass().getSimpleName());

@@ -15,8 +15,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -68,9 +68,11 @@ public class TraceQueue {
     private volatile boolean running = true;
     /** The writer has ended: a row offered now is stored by the thread that offers it. */
     private volatile boolean writerEnded;
+
     private Thread writer;
     /** While the database is away: when to try it again, and how long to wait after that. */
     private long retryAtNanos;
+
     private long backoffMillis = FIRST_BACKOFF_MILLIS;
 
     @PostConstruct
@@ -79,11 +81,12 @@ public class TraceQueue {
             spool = new TraceSpool(GatewaySettings.traceSpoolDir());
             refused = new RefusedRows(new TraceDeadLetters(spool.deadLetterDir(), watch));
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot use the trace spool directory " + GatewaySettings.traceSpoolDir(), e);
+            throw new IllegalStateException(
+                    "Cannot use the trace spool directory " + GatewaySettings.traceSpoolDir(), e);
         }
         // Until stopped, and then until the queue is empty: rows queued before the stop are still stored.
-        writer = threads.newThread(new SurvivingLoop("Trace writer", () -> running || !queue.isEmpty(), this::writeOnce,
-                Duration.ofSeconds(1)));
+        writer = threads.newThread(new SurvivingLoop(
+                "Trace writer", () -> running || !queue.isEmpty(), this::writeOnce, Duration.ofSeconds(1)));
         writer.setName("renlayer-trace-writer");
         writer.setDaemon(true);
         writer.start();
@@ -115,7 +118,8 @@ public class TraceQueue {
             try {
                 return addBodies.apply(row);
             } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
-                LOG.warning("Trace bodies not stored for request " + row.requestId() + ": " + e.getClass().getSimpleName());
+                LOG.warning("Trace bodies not stored for request " + row.requestId() + ": "
+                        + e.getClass().getSimpleName());
                 return row;
             } finally {
                 bodies.release(bodyBytes);

@@ -5,8 +5,8 @@ import io.renlayer.core.traces.TraceRecord;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.nio.channels.FileChannel;
 import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,8 +56,8 @@ final class TraceSpool {
         String name = "%020d-%06d".formatted(System.currentTimeMillis(), sequence.incrementAndGet() % 1_000_000);
         Path part = dir.resolve(name + ".part");
         try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            BufferedWriter out = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel),
-                    StandardCharsets.UTF_8));
+            BufferedWriter out = new BufferedWriter(
+                    new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8));
             for (TraceRecord row : batch) {
                 out.write(TraceLine.encode(row));
                 out.write('\n');
@@ -103,8 +103,8 @@ final class TraceSpool {
             long rows = rowsIn(file);
             Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
             spooledRows.addAndGet(-rows);
-            LOG.severe("Trace spool file " + file.getFileName() + " cannot be replayed (" + why.getClass().getSimpleName()
-                    + "); moved to " + target + " with its " + rows + " rows");
+            LOG.severe("Trace spool file " + file.getFileName() + " cannot be replayed ("
+                    + why.getClass().getSimpleName() + "); moved to " + target + " with its " + rows + " rows");
         } catch (IOException e) {
             LOG.severe("Trace spool file " + file.getFileName() + " cannot be replayed nor moved aside: " + e);
         }

@@ -10,9 +10,22 @@ class HeaderPolicyTest {
     @Test
     void clientCredentialsAndHopByHopHeadersNeverReachTheUpstream() {
         Map<String, String> headers = Map.of("connection", "keep-alive, x-custom-hop");
-        for (String name : new String[] {"authorization", "x-api-key", "cookie", "host", "content-length",
-                "connection", "keep-alive", "transfer-encoding", "upgrade", "te", "proxy-authorization",
-                "x-custom-hop", "accept-encoding", "x-renlayer-debug"}) {
+        for (String name : new String[] {
+            "authorization",
+            "x-api-key",
+            "cookie",
+            "host",
+            "content-length",
+            "connection",
+            "keep-alive",
+            "transfer-encoding",
+            "upgrade",
+            "te",
+            "proxy-authorization",
+            "x-custom-hop",
+            "accept-encoding",
+            "x-renlayer-debug"
+        }) {
             assertThat(HeaderPolicy.toUpstream(name, headers)).as(name).isFalse();
         }
         assertThat(HeaderPolicy.toUpstream("content-type", headers)).isTrue();
@@ -37,6 +50,7 @@ class HeaderPolicyTest {
         assertThat(HeaderPolicy.toClient("Content-Length", null)).isFalse();
         assertThat(HeaderPolicy.toClient("X-Hop", "x-hop")).isFalse();
         assertThat(HeaderPolicy.toClient("Content-Type", null)).isTrue();
-        assertThat(HeaderPolicy.toClient("x-ratelimit-remaining-requests", null)).isTrue();
+        assertThat(HeaderPolicy.toClient("x-ratelimit-remaining-requests", null))
+                .isTrue();
     }
 }

@@ -39,16 +39,22 @@ class ResponseRelayTest {
             RelayOutcome outcome = relay(copyingSink()).relay(new ByteArrayInputStream(body), declared);
 
             assertEquals(RelayOutcome.Ending.COMPLETE, outcome.ending(), "declared " + declared);
-            assertEquals(new String(body, StandardCharsets.UTF_8), relayed.toString(StandardCharsets.UTF_8), "declared " + declared);
+            assertEquals(
+                    new String(body, StandardCharsets.UTF_8),
+                    relayed.toString(StandardCharsets.UTF_8),
+                    "declared " + declared);
         }
         relayed.reset();
-        assertEquals(RelayOutcome.Ending.COMPLETE, relay(copyingSink()).relay(InputStream.nullInputStream(), 0).ending());
+        assertEquals(
+                RelayOutcome.Ending.COMPLETE,
+                relay(copyingSink()).relay(InputStream.nullInputStream(), 0).ending());
         assertEquals(0, relayed.size());
     }
 
     @Test
     void aReadThatTimesOutIsAStalledUpstreamAndWhatCameBeforeIsRelayed() {
-        RelayOutcome outcome = relay(copyingSink()).relay(reads("data: {}\n\n", new SocketTimeoutException("Read timed out")));
+        RelayOutcome outcome =
+                relay(copyingSink()).relay(reads("data: {}\n\n", new SocketTimeoutException("Read timed out")));
 
         assertEquals(RelayOutcome.Ending.UPSTREAM_STALLED, outcome.ending());
         assertEquals("data: {}\n\n", relayed.toString(StandardCharsets.UTF_8));
@@ -73,7 +79,9 @@ class ResponseRelayTest {
             throw new IOException("Broken pipe");
         };
 
-        assertEquals(RelayOutcome.Ending.CLIENT_DISCONNECTED, relay(gone).relay(endless).ending());
+        assertEquals(
+                RelayOutcome.Ending.CLIENT_DISCONNECTED,
+                relay(gone).relay(endless).ending());
     }
 
     @Test

@@ -20,13 +20,17 @@ class CountedDetectorCallTest {
 
     private final CountingDetector detector = new CountingDetector();
     private final PluginHealth health = new PluginHealth();
-    private final ScanInput input = ScanInput.of("some prompt", "00000000-0000-0000-0000-000000000001", ScanInput.Phase.REQUEST);
+    private final ScanInput input =
+            ScanInput.of("some prompt", "00000000-0000-0000-0000-000000000001", ScanInput.Phase.REQUEST);
 
     @Test
     void aCallCancelledBeforeItsThreadStartsFreesItsSlotAndNeverScans() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         try (ExecutorService busy = Executors.newSingleThreadExecutor()) {
-            busy.submit(() -> { release.await(); return null; }); // the only thread is taken, as on a saturated machine
+            busy.submit(() -> {
+                release.await();
+                return null;
+            }); // the only thread is taken, as on a saturated machine
             assertThat(health.tryStart(64)).isTrue();
             CountedDetectorCall call = new CountedDetectorCall(detector, input, health);
             busy.execute(call);
@@ -69,7 +73,9 @@ class CountedDetectorCallTest {
             pool.execute(call);
             scanning.await();
             assertThat(call.cancel(true)).isTrue();
-            assertThat(health.inFlight()).as("the hung thread still runs plugin code").isEqualTo(1);
+            assertThat(health.inFlight())
+                    .as("the hung thread still runs plugin code")
+                    .isEqualTo(1);
             finish.countDown();
         }
         assertThat(health.inFlight()).isZero();
@@ -90,8 +96,15 @@ class CountedDetectorCallTest {
         final AtomicInteger scans = new AtomicInteger();
         volatile Runnable onScan = () -> {};
 
-        @Override public String id() { return "counting"; }
-        @Override public String version() { return "0"; }
+        @Override
+        public String id() {
+            return "counting";
+        }
+
+        @Override
+        public String version() {
+            return "0";
+        }
 
         @Override
         public List<Finding> scan(ScanInput input) {

@@ -26,7 +26,8 @@ class LocalLimitStoreTest {
                 int n = i;
                 pool.submit(() -> {
                     start.await();
-                    if (store.admit(request("key", limits, T0 + n % 10, 0, 0, "r" + n)).isAdmitted()) {
+                    if (store.admit(request("key", limits, T0 + n % 10, 0, 0, "r" + n))
+                            .isAdmitted()) {
                         admitted.incrementAndGet();
                     }
                     return null;
@@ -41,12 +42,14 @@ class LocalLimitStoreTest {
     void theWindowSlides() {
         Limits two = new Limits(2, null, null, null);
         assertThat(store.admit(request("k", two, T0, 0, 0, "a")).isAdmitted()).isTrue();
-        assertThat(store.admit(request("k", two, T0 + 30_000, 0, 0, "b")).isAdmitted()).isTrue();
+        assertThat(store.admit(request("k", two, T0 + 30_000, 0, 0, "b")).isAdmitted())
+                .isTrue();
         Admission third = store.admit(request("k", two, T0 + 59_999, 0, 0, "c"));
         assertThat(third.isAdmitted()).isFalse();
         assertThat(third.refusal().rule()).isEqualTo("requests_per_minute");
         assertThat(third.refusal().retryAfterMillis()).isEqualTo(1);
-        assertThat(store.admit(request("k", two, T0 + 60_000, 0, 0, "d")).isAdmitted()).isTrue();
+        assertThat(store.admit(request("k", two, T0 + 60_000, 0, 0, "d")).isAdmitted())
+                .isTrue();
     }
 
     @Test
@@ -60,21 +63,30 @@ class LocalLimitStoreTest {
         assertThat(second.refusal().remaining()).isEqualTo(40);
 
         store.settle(first.reservation(), 8, 30); // it really cost 30
-        assertThat(store.admit(request("k", dollar, T0, 10, 60, "c")).isAdmitted()).isTrue(); // 30 + 60 <= 100
+        assertThat(store.admit(request("k", dollar, T0, 10, 60, "c")).isAdmitted())
+                .isTrue(); // 30 + 60 <= 100
     }
 
     @Test
     void aRefusalAtOneScopeReservesNothingAtTheOthers() {
-        AdmissionRequest blocked = new AdmissionRequest("t", List.of(
-                new LimitScope("tenant", "t", new Limits(10, null, null, null)),
-                new LimitScope("key", "k", new Limits(0 + 1, null, null, null))), "x", T0, 0, 0);
+        AdmissionRequest blocked = new AdmissionRequest(
+                "t",
+                List.of(
+                        new LimitScope("tenant", "t", new Limits(10, null, null, null)),
+                        new LimitScope("key", "k", new Limits(0 + 1, null, null, null))),
+                "x",
+                T0,
+                0,
+                0);
         assertThat(store.admit(blocked).isAdmitted()).isTrue();
         for (int i = 0; i < 5; i++) {
-            assertThat(store.admit(new AdmissionRequest("t", blocked.scopes(), "y" + i, T0, 0, 0)).isAdmitted()).isFalse();
+            assertThat(store.admit(new AdmissionRequest("t", blocked.scopes(), "y" + i, T0, 0, 0))
+                            .isAdmitted())
+                    .isFalse();
         }
         // The tenant scope counted only the one admitted call: another key still has 9 to go.
-        AdmissionRequest otherKey = new AdmissionRequest("t", List.of(
-                new LimitScope("tenant", "t", new Limits(10, null, null, null))), "z", T0, 0, 0);
+        AdmissionRequest otherKey = new AdmissionRequest(
+                "t", List.of(new LimitScope("tenant", "t", new Limits(10, null, null, null))), "z", T0, 0, 0);
         for (int i = 0; i < 9; i++) {
             assertThat(store.admit(otherKey).isAdmitted()).isTrue();
         }

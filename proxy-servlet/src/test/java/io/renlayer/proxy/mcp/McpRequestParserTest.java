@@ -24,7 +24,9 @@ class McpRequestParserTest {
     @Test
     void refusesWhatIsNotJsonRpc() {
         for (String body : List.of("", "not json", "[]", "[1,2]", "42")) {
-            assertThat(McpRequestParser.parse(body.getBytes(StandardCharsets.UTF_8))).as(body).isEmpty();
+            assertThat(McpRequestParser.parse(body.getBytes(StandardCharsets.UTF_8)))
+                    .as(body)
+                    .isEmpty();
         }
     }
 

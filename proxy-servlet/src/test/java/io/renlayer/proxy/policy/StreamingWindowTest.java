@@ -50,7 +50,8 @@ class StreamingWindowTest {
         assertThat(released).isNotEmpty();
         assertThat(prose).startsWith(released);
         assertThat(prose.length() - released.length()).isLessThanOrEqualTo(StreamingWindow.WINDOW);
-        assertThat(released + window.release(scan(window.append("")), true, f -> true)).isEqualTo(prose);
+        assertThat(released + window.release(scan(window.append("")), true, f -> true))
+                .isEqualTo(prose);
     }
 
     @Test
@@ -59,8 +60,10 @@ class StreamingWindowTest {
         assertThat(StreamingWindow.safeBoundary("hello " + run)).isEqualTo(6);
         String pem = "key:\n-----BEGIN PRIVATE KEY-----\nMIIEv" + " line".repeat(30);
         assertThat(StreamingWindow.safeBoundary(pem)).isEqualTo(5);
-        assertThat(StreamingWindow.safeBoundary(pem + "\n-----END PRIVATE KEY-----\nafter and then some more words here "
-                + "to pass the window of sixty four characters")).isGreaterThan(5);
+        assertThat(StreamingWindow.safeBoundary(
+                        pem + "\n-----END PRIVATE KEY-----\nafter and then some more words here "
+                                + "to pass the window of sixty four characters"))
+                .isGreaterThan(5);
     }
 
     @Test

@@ -45,7 +45,9 @@ class AuthenticateKeyStageTest {
     void refusesMissingMalformedUnknownAndWrongSecretKeys() {
         store(false, null, null);
         VirtualKey samePrefixOtherSecret = VirtualKey.parse(
-                key.reveal().substring(0, key.reveal().length() - 1) + (key.secret().endsWith("a") ? "b" : "a")).orElseThrow();
+                        key.reveal().substring(0, key.reveal().length() - 1)
+                                + (key.secret().endsWith("a") ? "b" : "a"))
+                .orElseThrow();
 
         assertThat(code(exchange(null))).isEqualTo("missing_api_key");
         assertThat(code(exchange("Basic abc"))).isEqualTo("missing_api_key");
@@ -57,15 +59,18 @@ class AuthenticateKeyStageTest {
     @Test
     void refusesRevokedExpiredAndDisabledKeysWithTheirOwnStatus() {
         store(false, NOW.minusSeconds(1), null);
-        assertThat(rejection(exchange("Bearer " + key.reveal()))).extracting(ProxyError::status, ProxyError::code)
+        assertThat(rejection(exchange("Bearer " + key.reveal())))
+                .extracting(ProxyError::status, ProxyError::code)
                 .containsExactly(401, "key_revoked");
 
         store(false, null, NOW);
-        assertThat(rejection(exchange("Bearer " + key.reveal()))).extracting(ProxyError::status, ProxyError::code)
+        assertThat(rejection(exchange("Bearer " + key.reveal())))
+                .extracting(ProxyError::status, ProxyError::code)
                 .containsExactly(401, "key_expired");
 
         store(true, null, NOW.plusSeconds(60));
-        assertThat(rejection(exchange("Bearer " + key.reveal()))).extracting(ProxyError::status, ProxyError::code)
+        assertThat(rejection(exchange("Bearer " + key.reveal())))
+                .extracting(ProxyError::status, ProxyError::code)
                 .containsExactly(403, "key_disabled");
     }
 
@@ -81,8 +86,9 @@ class AuthenticateKeyStageTest {
     @Test
     void aWrongSecretIdentifiesNobody() {
         store(false, null, null);
-        Exchange exchange = exchange("Bearer " + key.reveal().substring(0, key.reveal().length() - 1)
-                + (key.secret().endsWith("a") ? "b" : "a"));
+        Exchange exchange =
+                exchange("Bearer " + key.reveal().substring(0, key.reveal().length() - 1)
+                        + (key.secret().endsWith("a") ? "b" : "a"));
 
         assertThat(stage.apply(exchange).rejection()).isPresent();
         assertThat(exchange.key()).isNull();
@@ -94,16 +100,25 @@ class AuthenticateKeyStageTest {
         Exchange withOld = exchange("Bearer " + key.reveal());
         Exchange withNew = exchange("Bearer " + rotated.reveal());
 
-        store(new KeySnapshot.Secrets(SecretHash.of(rotated.secret()), SecretHash.of(key.secret()), NOW.plusSeconds(1)),
-                false, null, null);
+        store(
+                new KeySnapshot.Secrets(
+                        SecretHash.of(rotated.secret()), SecretHash.of(key.secret()), NOW.plusSeconds(1)),
+                false,
+                null,
+                null);
         assertThat(stage.apply(withOld).rejection()).isEmpty();
         assertThat(stage.apply(withNew).rejection()).isEmpty();
 
-        store(new KeySnapshot.Secrets(SecretHash.of(rotated.secret()), SecretHash.of(key.secret()), NOW),
-                false, null, null);
+        store(
+                new KeySnapshot.Secrets(SecretHash.of(rotated.secret()), SecretHash.of(key.secret()), NOW),
+                false,
+                null,
+                null);
         assertThat(stage.apply(exchange("Bearer " + key.reveal())).rejection())
-                .map(ProxyError::code).contains("invalid_api_key");
-        assertThat(stage.apply(exchange("Bearer " + rotated.reveal())).rejection()).isEmpty();
+                .map(ProxyError::code)
+                .contains("invalid_api_key");
+        assertThat(stage.apply(exchange("Bearer " + rotated.reveal())).rejection())
+                .isEmpty();
     }
 
     @Test
@@ -117,8 +132,14 @@ class AuthenticateKeyStageTest {
     }
 
     private KeySnapshot store(KeySnapshot.Secrets secrets, boolean disabled, Instant revokedAt, Instant expiresAt) {
-        KeySnapshot record = TestKeys.of(UUID.randomUUID(), secrets, disabled, revokedAt, expiresAt,
-                KeyScopes.UNRESTRICTED, KeySnapshot.TenantSettings.DEFAULTS);
+        KeySnapshot record = TestKeys.of(
+                UUID.randomUUID(),
+                secrets,
+                disabled,
+                revokedAt,
+                expiresAt,
+                KeyScopes.UNRESTRICTED,
+                KeySnapshot.TenantSettings.DEFAULTS);
         records.put(key.prefix(), record);
         return record;
     }

@@ -24,13 +24,17 @@ class GuardKeyScopeStageTest {
     @Test
     void eachScopeRefusesWithItsOwnRule() {
         assertThat(refusal(scopes(List.of("/v1/embeddings"), List.of("*"), List.of("*"), true), "gpt-4o", false))
-                .map(ProxyError::param).contains("allowedRoutes");
+                .map(ProxyError::param)
+                .contains("allowedRoutes");
         assertThat(refusal(scopes(List.of("*"), List.of("gpt-4o-mini*"), List.of("*"), true), "gpt-4o", false))
-                .map(ProxyError::param).contains("allowedModels");
+                .map(ProxyError::param)
+                .contains("allowedModels");
         assertThat(refusal(scopes(List.of("*"), List.of("*"), List.of("anthropic"), true), "gpt-4o", false))
-                .map(ProxyError::param).contains("allowedProviders");
+                .map(ProxyError::param)
+                .contains("allowedProviders");
         assertThat(refusal(scopes(List.of("*"), List.of("*"), List.of("*"), false), "gpt-4o", true))
-                .map(ProxyError::code).contains("streaming_not_allowed");
+                .map(ProxyError::code)
+                .contains("streaming_not_allowed");
     }
 
     @Test
@@ -45,12 +49,23 @@ class GuardKeyScopeStageTest {
         Exchange exchange = new Exchange("req", "POST", "/v1/chat/completions", Map.of(), new byte[0]);
         exchange.identifiedAs(TestKeys.withScopes(scopes));
         exchange.describedAs(model, stream, "");
-        exchange.routeTo(new UpstreamSnapshot(UUID.randomUUID(), UUID.randomUUID(), "u", "openai", "http://u", "c",
-                List.of("*"), UpstreamSnapshot.Resilience.DEFAULTS, java.util.Map.of()), null);
+        exchange.routeTo(
+                new UpstreamSnapshot(
+                        UUID.randomUUID(),
+                        UUID.randomUUID(),
+                        "u",
+                        "openai",
+                        "http://u",
+                        "c",
+                        List.of("*"),
+                        UpstreamSnapshot.Resilience.DEFAULTS,
+                        Map.of()),
+                null);
         return stage.apply(exchange).rejection();
     }
 
-    private static KeyScopes scopes(List<String> routes, List<String> models, List<String> providers, boolean streaming) {
+    private static KeyScopes scopes(
+            List<String> routes, List<String> models, List<String> providers, boolean streaming) {
         return new KeyScopes(routes, models, providers, List.of("*"), streaming);
     }
 }

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.renlayer.proxy.error.ProxyError;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class JsonBodyCheckTest {
 
-    private static final byte[] JSON = "{\"model\":\"gpt-4o\",\"messages\":[{\"content\":\"héllo 👋\"}]}"
-            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] JSON =
+            "{\"model\":\"gpt-4o\",\"messages\":[{\"content\":\"héllo 👋\"}]}".getBytes(StandardCharsets.UTF_8);
 
     @Test
     void jsonMediaTypesAndAMissingContentTypePass() {
@@ -21,8 +23,9 @@ class JsonBodyCheckTest {
 
     @Test
     void otherMediaTypesAreRefusedWith415() {
-        for (String type : new String[] {"text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
-                "text/json+json"}) {
+        for (String type : new String[] {
+            "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "text/json+json"
+        }) {
             assertThat(problem(type, JSON)).as(type).map(ProxyError::status).contains(415);
         }
     }
@@ -39,32 +42,40 @@ class JsonBodyCheckTest {
     @Test
     void malformedUtf8IsRefusedAnywhereInALongBody() {
         byte[] body = new byte[5000];
-        java.util.Arrays.fill(body, (byte) 'a');
+        Arrays.fill(body, (byte) 'a');
         assertThat(JsonBodyCheck.validUtf8(body)).isTrue();
         body[4321] = (byte) 0xC3; // a lead byte followed by ASCII
         assertThat(JsonBodyCheck.validUtf8(body)).isFalse();
         assertThat(problem("application/json", body)).map(ProxyError::code).contains("invalid_encoding");
         assertThat(JsonBodyCheck.validUtf8(new byte[] {'"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"'}))
-                .as("an encoded surrogate").isFalse();
-        assertThat(JsonBodyCheck.validUtf8(new byte[] {(byte) 0xF0, (byte) 0x9F})).as("truncated at the end").isFalse();
+                .as("an encoded surrogate")
+                .isFalse();
+        assertThat(JsonBodyCheck.validUtf8(new byte[] {(byte) 0xF0, (byte) 0x9F}))
+                .as("truncated at the end")
+                .isFalse();
         assertThat(problem("application/json", new byte[] {(byte) 0xFF}))
-                .map(ProxyError::code).contains("invalid_encoding");
+                .map(ProxyError::code)
+                .contains("invalid_encoding");
     }
 
     @Test
     void anAsciiBodyPassesWhereverItsLastBytesFall() {
         for (int length = 0; length < 20; length++) {
             byte[] body = "a".repeat(length).getBytes(StandardCharsets.US_ASCII);
-            assertThat(problem("application/json", body)).as("length %d", length).isEmpty();
+            assertThat(problem("application/json", body))
+                    .as("length %d", length)
+                    .isEmpty();
             if (length > 0) {
                 body[length - 1] = (byte) 0xC3; // a lead byte with nothing after: the word-wise pass must not skip it
-                assertThat(problem("application/json", body)).as("length %d", length)
-                        .map(ProxyError::code).contains("invalid_encoding");
+                assertThat(problem("application/json", body))
+                        .as("length %d", length)
+                        .map(ProxyError::code)
+                        .contains("invalid_encoding");
             }
         }
     }
 
-    private static java.util.Optional<ProxyError> problem(String contentType, byte[] body) {
+    private static Optional<ProxyError> problem(String contentType, byte[] body) {
         return JsonBodyCheck.problem(contentType, body);
     }
 }

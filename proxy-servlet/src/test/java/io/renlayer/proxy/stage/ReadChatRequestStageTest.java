@@ -27,8 +27,18 @@ class ReadChatRequestStageTest {
         assertThat(exchange.model()).isEqualTo("gpt-4o-mini");
         assertThat(exchange.streamRequested()).isTrue();
         assertThat(exchange.promptText()).isEqualTo("You are terse.\nMy mail is a@b.co");
-        assertThat(exchange.otherText()).isEqualTo(String.join("\n", "system", "user", "text", "image_url",
-                "https://x/y.png", "assistant", "{}", "gpt-4o-mini", "not a message"));
+        assertThat(exchange.otherText())
+                .isEqualTo(String.join(
+                        "\n",
+                        "system",
+                        "user",
+                        "text",
+                        "image_url",
+                        "https://x/y.png",
+                        "assistant",
+                        "{}",
+                        "gpt-4o-mini",
+                        "not a message"));
     }
 
     @Test
@@ -51,12 +61,18 @@ class ReadChatRequestStageTest {
 
     @Test
     void refusesAModelOrStreamFlagGivenTwiceAndAModelWithControlCharacters() {
-        assertThat(rejection("{\"model\":\"gpt-4o-mini\",\"model\":\"o3\"}").param()).isEqualTo("model");
-        assertThat(rejection("{\"model\":\"gpt-4o-mini\",\"stream\":false,\"stream\":true}").param()).isEqualTo("stream");
+        assertThat(rejection("{\"model\":\"gpt-4o-mini\",\"model\":\"o3\"}").param())
+                .isEqualTo("model");
+        assertThat(rejection("{\"model\":\"gpt-4o-mini\",\"stream\":false,\"stream\":true}")
+                        .param())
+                .isEqualTo("stream");
         assertThat(rejection("{\"model\":\"gpt-4o-mini\\u0000x\"}").param()).isEqualTo("model");
-        assertThat(rejection("{\"model\":\"gpt-4o-mini\\r\\nX-Injected: 1\"}").param()).isEqualTo("model");
-        assertThat(stage.apply(exchange("{\"model\":\"gpt-4o-mini\",\"metadata\":{\"model\":\"x\"}}")).rejection())
-                .as("a nested 'model' is another field").isEmpty();
+        assertThat(rejection("{\"model\":\"gpt-4o-mini\\r\\nX-Injected: 1\"}").param())
+                .isEqualTo("model");
+        assertThat(stage.apply(exchange("{\"model\":\"gpt-4o-mini\",\"metadata\":{\"model\":\"x\"}}"))
+                        .rejection())
+                .as("a nested 'model' is another field")
+                .isEmpty();
     }
 
     @Test
@@ -80,7 +96,9 @@ class ReadChatRequestStageTest {
             assertThat(stage.apply(e).rejection()).isEmpty();
         }
         assertThat(plain.promptText()).isEqualTo("café 中文 😀 é");
-        assertThat(plain.decodedBodyOrNull()).as("the body is parsed from its bytes, not decoded whole").isNull();
+        assertThat(plain.decodedBodyOrNull())
+                .as("the body is parsed from its bytes, not decoded whole")
+                .isNull();
         assertThat(plain.bodyMayNameSession()).isFalse();
         assertThat(named.bodyMayNameSession()).isTrue();
         assertThat(conversation.bodyMayNameSession()).isTrue();

@@ -19,7 +19,8 @@ class ResolveUpstreamStageTest {
     private final UpstreamSnapshot anthropicOnly = upstream("anthropic", List.of("*"));
     private final UpstreamSnapshot miniOnly = upstream("openai", List.of("gpt-4o-mini"));
     private final UpstreamSnapshot everything = upstream("openai", List.of("*"));
-    private final ResolveUpstreamStage stage = new ResolveUpstreamStage("openai",
+    private final ResolveUpstreamStage stage = new ResolveUpstreamStage(
+            "openai",
             t -> t.equals(tenant) ? List.of(anthropicOnly, miniOnly, everything) : List.of(),
             id -> Optional.of(new NamedProvider(id)));
 
@@ -38,7 +39,8 @@ class ResolveUpstreamStageTest {
     @Test
     void anotherTenantsUpstreamsAreNeverUsed() {
         assertThat(stage.apply(exchange(UUID.randomUUID(), "gpt-4o")).rejection())
-                .map(ProxyError::code).contains("model_not_found");
+                .map(ProxyError::code)
+                .contains("model_not_found");
     }
 
     private static Exchange exchange(UUID tenant, String model) {
@@ -49,14 +51,37 @@ class ResolveUpstreamStageTest {
     }
 
     private UpstreamSnapshot upstream(String provider, List<String> models) {
-        return new UpstreamSnapshot(UUID.randomUUID(), tenant, provider + models, provider, "http://u", "c", models,
-                UpstreamSnapshot.Resilience.DEFAULTS, java.util.Map.of());
+        return new UpstreamSnapshot(
+                UUID.randomUUID(),
+                tenant,
+                provider + models,
+                provider,
+                "http://u",
+                "c",
+                models,
+                UpstreamSnapshot.Resilience.DEFAULTS,
+                Map.of());
     }
 
     private record NamedProvider(String id) implements UpstreamProvider {
-        @Override public String version() { return "test"; }
-        @Override public Map<String, String> credentialHeaders(String credential) { return Map.of(); }
-        @Override public Usage usageFromBody(byte[] body) { return Usage.UNKNOWN; }
-        @Override public Usage usageFromEvent(String data) { return Usage.UNKNOWN; }
+        @Override
+        public String version() {
+            return "test";
+        }
+
+        @Override
+        public Map<String, String> credentialHeaders(String credential) {
+            return Map.of();
+        }
+
+        @Override
+        public Usage usageFromBody(byte[] body) {
+            return Usage.UNKNOWN;
+        }
+
+        @Override
+        public Usage usageFromEvent(String data) {
+            return Usage.UNKNOWN;
+        }
     }
 }

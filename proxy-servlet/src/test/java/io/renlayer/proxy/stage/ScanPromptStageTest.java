@@ -39,15 +39,24 @@ class ScanPromptStageTest {
     void aFailedDetectorDeniesTheCallWhenTheTenantSaysSo() {
         Exchange exchange = exchange(UUID.randomUUID(), true);
         assertThat(new ScanPromptStage((t, id, p) -> ONE_FAILED).apply(exchange).rejection())
-                .map(ProxyError::code).contains("inspection_failed");
-        assertThat(new ScanPromptStage((t, id, p) -> ScanResult.NOTHING).apply(exchange(UUID.randomUUID(), true))
-                .rejection()).isEmpty();
+                .map(ProxyError::code)
+                .contains("inspection_failed");
+        assertThat(new ScanPromptStage((t, id, p) -> ScanResult.NOTHING)
+                        .apply(exchange(UUID.randomUUID(), true))
+                        .rejection())
+                .isEmpty();
     }
 
     private static Exchange exchange(UUID tenant, boolean denyOnPluginFailure) {
         Exchange exchange = new Exchange("req", "POST", "/v1/chat/completions", Map.of(), new byte[0]);
-        exchange.identifiedAs(TestKeys.of(tenant, KeySnapshot.Secrets.of(new byte[0]), false, null, null,
-                KeyScopes.UNRESTRICTED, new KeySnapshot.TenantSettings(denyOnPluginFailure, true)));
+        exchange.identifiedAs(TestKeys.of(
+                tenant,
+                KeySnapshot.Secrets.of(new byte[0]),
+                false,
+                null,
+                null,
+                KeyScopes.UNRESTRICTED,
+                new KeySnapshot.TenantSettings(denyOnPluginFailure, true)));
         exchange.describedAs("gpt-4o", false, "a@b.c is mine");
         return exchange;
     }

@@ -11,25 +11,67 @@ final class TestKeys {
 
     private TestKeys() {}
 
-    static KeySnapshot of(UUID tenant, KeySnapshot.Secrets secrets, boolean disabled, Instant revokedAt,
-            Instant expiresAt, KeyScopes scopes, KeySnapshot.TenantSettings settings) {
-        return new KeySnapshot(UUID.randomUUID(), tenant, UUID.randomUUID(), null, "prefix", secrets, disabled,
-                revokedAt, expiresAt, scopes, KeySnapshot.LimitSet.NONE, settings, List.of("*"));
+    static KeySnapshot of(
+            UUID tenant,
+            KeySnapshot.Secrets secrets,
+            boolean disabled,
+            Instant revokedAt,
+            Instant expiresAt,
+            KeyScopes scopes,
+            KeySnapshot.TenantSettings settings) {
+        return new KeySnapshot(
+                UUID.randomUUID(),
+                tenant,
+                UUID.randomUUID(),
+                null,
+                "prefix",
+                secrets,
+                disabled,
+                revokedAt,
+                expiresAt,
+                scopes,
+                KeySnapshot.LimitSet.NONE,
+                settings,
+                List.of("*"));
     }
 
     static KeySnapshot withTools(List<String> agentTools) {
         KeySnapshot k = forTenant(UUID.randomUUID());
-        return new KeySnapshot(k.id(), k.tenantId(), k.agentId(), null, k.prefix(), k.secrets(), false, null, null,
-                k.scopes(), k.limits(), k.tenant(), agentTools);
+        return new KeySnapshot(
+                k.id(),
+                k.tenantId(),
+                k.agentId(),
+                null,
+                k.prefix(),
+                k.secrets(),
+                false,
+                null,
+                null,
+                k.scopes(),
+                k.limits(),
+                k.tenant(),
+                agentTools);
     }
 
     static KeySnapshot forTenant(UUID tenant) {
-        return of(tenant, KeySnapshot.Secrets.of(new byte[0]), false, null, null, KeyScopes.UNRESTRICTED,
+        return of(
+                tenant,
+                KeySnapshot.Secrets.of(new byte[0]),
+                false,
+                null,
+                null,
+                KeyScopes.UNRESTRICTED,
                 KeySnapshot.TenantSettings.DEFAULTS);
     }
 
     static KeySnapshot withScopes(KeyScopes scopes) {
-        return of(UUID.randomUUID(), KeySnapshot.Secrets.of(new byte[0]), false, null, null, scopes,
+        return of(
+                UUID.randomUUID(),
+                KeySnapshot.Secrets.of(new byte[0]),
+                false,
+                null,
+                null,
+                scopes,
                 KeySnapshot.TenantSettings.DEFAULTS);
     }
 }

@@ -39,6 +39,7 @@ class SseEventRewriterTest {
     }
 
     private String feed(String chunk) {
-        return new String(rewriter.feed(ByteBuffer.wrap(chunk.getBytes(StandardCharsets.UTF_8))), StandardCharsets.UTF_8);
+        return new String(
+                rewriter.feed(ByteBuffer.wrap(chunk.getBytes(StandardCharsets.UTF_8))), StandardCharsets.UTF_8);
     }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,7 +50,8 @@ class RefusedRowsTest {
     void aFailureOfTheDatabaseItselfIsThrownForTheCallerToSpool() {
         RefusedRows refused = new RefusedRows(new TraceDeadLetters(dir, watch));
 
-        SQLException e = assertThrows(SQLException.class,
+        SQLException e = assertThrows(
+                SQLException.class,
                 () -> refused.store(TraceSpoolTest.rows(10), rows -> insertUnless(rows, r -> true, "08006")));
 
         assertThat(e.getSQLState()).isEqualTo("08006");
@@ -72,14 +74,16 @@ class RefusedRowsTest {
     void anUnexpectedFailureOfTheWriterIsThrownNotTakenForTheRowsFault() {
         RefusedRows refused = new RefusedRows(new TraceDeadLetters(dir, watch));
 
-        assertThrows(IllegalStateException.class, () -> refused.store(TraceSpoolTest.rows(4), rows -> {
-            throw new IllegalStateException("pool closed");
-        }));
+        assertThrows(
+                IllegalStateException.class,
+                () -> refused.store(TraceSpoolTest.rows(4), rows -> {
+                    throw new IllegalStateException("pool closed");
+                }));
 
         assertThat(watch.deadLetteredRows()).isZero();
     }
 
-    private void insertUnless(List<TraceRecord> rows, java.util.function.Predicate<TraceRecord> refused, String state)
+    private void insertUnless(List<TraceRecord> rows, Predicate<TraceRecord> refused, String state)
             throws SQLException {
         transactions++;
         if (rows.stream().anyMatch(refused)) {

@@ -3,12 +3,24 @@ package io.renlayer.proxy.trace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.renlayer.proxy.inspect.DetectedFinding;
+import io.renlayer.proxy.inspect.FindingTokens;
 import io.renlayer.proxy.inspect.RedactionKey;
 import io.renlayer.proxy.inspect.ScanResult;
+import io.renlayer.proxy.inspect.TextScanner;
 import io.renlayer.spi.dlp.Finding;
 import io.renlayer.spi.dlp.ScanInput;
+import jakarta.json.Json;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class TraceBodiesTest {
@@ -23,7 +35,7 @@ class TraceBodiesTest {
                 new DetectedFinding("secrets", Finding.of("AWS_ACCESS_KEY_ID", key, key + 20, 0.99)),
                 new DetectedFinding("secrets", Finding.of("GENERIC_SECRET", key + 4, key + 20, 0.5)));
 
-        assertThat(io.renlayer.proxy.inspect.FindingTokens.replace(text, findings))
+        assertThat(FindingTokens.replace(text, findings))
                 .isEqualTo("{\"content\":\"mail [REDACTED:EMAIL_ADDRESS] key [REDACTED:AWS_ACCESS_KEY_ID]\"}");
     }
 
@@ -31,23 +43,34 @@ class TraceBodiesTest {
     void storesABoundedRedactedCopyAndSaysWhenItWasCut() {
         String secret = "AKIAQWERTYUIOPASDFGH";
         String big = secret + "x".repeat(TraceBodies.STORED_LIMIT);
-        String stored = TraceBodies.redacted(big, false,
-                (text, tenant, phase) -> new ScanResult(List.of(new DetectedFinding("s",
-                        Finding.of("AWS_ACCESS_KEY_ID", 0, 20, 1.0))), List.of()),
-                "t", ScanInput.Phase.REQUEST);
+        String stored = TraceBodies.redacted(
+                big,
+                false,
+                (text, tenant, phase) -> new ScanResult(
+                        List.of(new DetectedFinding("s", Finding.of("AWS_ACCESS_KEY_ID", 0, 20, 1.0))), List.of()),
+                "t",
+                ScanInput.Phase.REQUEST);
 
-        assertThat(stored).startsWith("[REDACTED:AWS_ACCESS_KEY_ID]").doesNotContain(secret).endsWith(TraceBodies.TRUNCATED);
+        assertThat(stored)
+                .startsWith("[REDACTED:AWS_ACCESS_KEY_ID]")
+                .doesNotContain(secret)
+                .endsWith(TraceBodies.TRUNCATED);
         assertThat(stored.length()).isEqualTo(TraceBodies.STORED_LIMIT + TraceBodies.TRUNCATED.length());
-        assertThat(TraceBodies.redacted("", false, (t, x, p) -> ScanResult.NOTHING, "t", ScanInput.Phase.REQUEST)).isNull();
+        assertThat(TraceBodies.redacted("", false, (t, x, p) -> ScanResult.NOTHING, "t", ScanInput.Phase.REQUEST))
+                .isNull();
     }
 
     @Test
     void sessionComesFromTheHeaderTheMcpSessionOrTheConversation() {
-        assertThat(SessionIds.of(Map.of("x-session-id", "s-1", "mcp-session-id", "m"), "{}")).isEqualTo("s-1");
+        assertThat(SessionIds.of(Map.of("x-session-id", "s-1", "mcp-session-id", "m"), "{}"))
+                .isEqualTo("s-1");
         assertThat(SessionIds.of(Map.of("mcp-session-id", "m-9"), null)).isEqualTo("m-9");
-        assertThat(SessionIds.of(Map.of(), "{\"conversation\":\"conv_1\",\"input\":\"hi\"}")).isEqualTo("conv_1");
-        assertThat(SessionIds.of(Map.of(), "{\"conversation\":{\"id\":\"conv_2\"}}")).isEqualTo("conv_2");
-        assertThat(SessionIds.of(Map.of(), "{\"metadata\":{\"session_id\":\"meta\"}}")).isEqualTo("meta");
+        assertThat(SessionIds.of(Map.of(), "{\"conversation\":\"conv_1\",\"input\":\"hi\"}"))
+                .isEqualTo("conv_1");
+        assertThat(SessionIds.of(Map.of(), "{\"conversation\":{\"id\":\"conv_2\"}}"))
+                .isEqualTo("conv_2");
+        assertThat(SessionIds.of(Map.of(), "{\"metadata\":{\"session_id\":\"meta\"}}"))
+                .isEqualTo("meta");
         assertThat(SessionIds.of(Map.of(), "{\"model\":\"gpt-4o\"}")).isNull();
         assertThat(SessionIds.of(Map.of(), "not json")).isNull();
         assertThat(SessionIds.of(Map.of("x-session-id", "x".repeat(500)), null)).hasSize(SessionIds.MAX_LENGTH);
@@ -61,7 +84,7 @@ class TraceBodiesTest {
         DetectedFinding second = new DetectedFinding("rule:ids", Finding.of("CUSTOM", 21, 31, 1.0), "hash", key);
         DetectedFinding code = new DetectedFinding("rule:names", Finding.of("CUSTOM", 44, 50, 1.0), "mask");
 
-        String redacted = io.renlayer.proxy.inspect.FindingTokens.replace(text, List.of(first, second, code));
+        String redacted = FindingTokens.replace(text, List.of(first, second, code));
 
         assertThat(redacted).matches("badge \\[HASH:[0-9a-f]{12}] and \\[HASH:[0-9a-f]{12}] again, code \\*{6}");
         // The same value hashes the same, so an investigator can tell the two apart from a third.
@@ -70,17 +93,18 @@ class TraceBodiesTest {
         // Keyed: not the value's bare SHA-256 (which anyone could recompute for every EMP-dddddd),
         // and another tenant's hash of the same value differs.
         assertThat(redacted).doesNotContain(sha256Prefix("EMP-123456"));
-        DetectedFinding otherTenant = new DetectedFinding("rule:ids", Finding.of("CUSTOM", 6, 16, 1.0), "hash",
-                new RedactionKey("tenant-b-key".getBytes()));
-        assertThat(io.renlayer.proxy.inspect.FindingTokens.replace(text, List.of(otherTenant)).substring(6, 25))
+        DetectedFinding otherTenant = new DetectedFinding(
+                "rule:ids", Finding.of("CUSTOM", 6, 16, 1.0), "hash", new RedactionKey("tenant-b-key".getBytes()));
+        assertThat(FindingTokens.replace(text, List.of(otherTenant)).substring(6, 25))
                 .isNotEqualTo(redacted.substring(6, 25));
     }
 
     private static String sha256Prefix(String value) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 6);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of()
+                    .formatHex(
+                            MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)), 0, 6);
+        } catch (NoSuchAlgorithmException e) {
             throw new AssertionError(e);
         }
     }
@@ -89,10 +113,10 @@ class TraceBodiesTest {
     void jsonBodiesAreRedactedInsideTheirValuesAndStayJson() {
         String body = "{\"messages\":[{\"role\":\"assistant\",\"tool_calls\":[{\"function\":{\"name\":\"deploy\","
                 + "\"arguments\":\"{\\\"key\\\":\\\"AKIAQWERTYUIOPASDFGH\\\"}\"}}]}]}";
-        java.util.regex.Pattern aws = java.util.regex.Pattern.compile("AKIA[A-Z0-9]{16}");
-        io.renlayer.proxy.inspect.TextScanner scanner = (text, tenant, phase) -> {
-            java.util.regex.Matcher m = aws.matcher(text);
-            List<DetectedFinding> found = new java.util.ArrayList<>();
+        Pattern aws = Pattern.compile("AKIA[A-Z0-9]{16}");
+        TextScanner scanner = (text, tenant, phase) -> {
+            Matcher m = aws.matcher(text);
+            List<DetectedFinding> found = new ArrayList<>();
             while (m.find()) {
                 found.add(new DetectedFinding("t", Finding.of("AWS_ACCESS_KEY_ID", m.start(), m.end(), 1.0)));
             }
@@ -102,22 +126,33 @@ class TraceBodiesTest {
         String stored = TraceBodies.redacted(body, false, scanner, "t", ScanInput.Phase.REQUEST);
 
         assertThat(stored).doesNotContain("AKIA").contains("[REDACTED:AWS_ACCESS_KEY_ID]");
-        assertThat(jakarta.json.Json.createReader(new java.io.StringReader(stored)).readObject()
-                .getJsonArray("messages").getJsonObject(0).getJsonArray("tool_calls").getJsonObject(0)
-                .getJsonObject("function").getString("arguments")).isEqualTo("{\"key\":\"[REDACTED:AWS_ACCESS_KEY_ID]\"}");
+        assertThat(Json.createReader(new StringReader(stored))
+                        .readObject()
+                        .getJsonArray("messages")
+                        .getJsonObject(0)
+                        .getJsonArray("tool_calls")
+                        .getJsonObject(0)
+                        .getJsonObject("function")
+                        .getString("arguments"))
+                .isEqualTo("{\"key\":\"[REDACTED:AWS_ACCESS_KEY_ID]\"}");
     }
 
-    private static final java.util.regex.Pattern SECRETS = java.util.regex.Pattern.compile("AKIA[A-Z0-9]{16}|\\w+@\\w+\\.io");
+    private static final Pattern SECRETS = Pattern.compile("AKIA[A-Z0-9]{16}|\\w+@\\w+\\.io");
 
     /** Finds AWS key ids and e-mail addresses, and remembers every text it was given. */
-    private static io.renlayer.proxy.inspect.TextScanner recording(List<String> scanned) {
+    private static TextScanner recording(List<String> scanned) {
         return (text, tenant, phase) -> {
             scanned.add(text);
-            java.util.regex.Matcher m = SECRETS.matcher(text);
-            List<DetectedFinding> found = new java.util.ArrayList<>();
+            Matcher m = SECRETS.matcher(text);
+            List<DetectedFinding> found = new ArrayList<>();
             while (m.find()) {
-                found.add(new DetectedFinding("t", Finding.of(m.group().startsWith("AKIA") ? "AWS_ACCESS_KEY_ID"
-                        : "EMAIL_ADDRESS", m.start(), m.end(), 1.0)));
+                found.add(new DetectedFinding(
+                        "t",
+                        Finding.of(
+                                m.group().startsWith("AKIA") ? "AWS_ACCESS_KEY_ID" : "EMAIL_ADDRESS",
+                                m.start(),
+                                m.end(),
+                                1.0)));
             }
             return new ScanResult(found, List.of());
         };
@@ -136,12 +171,15 @@ class TraceBodiesTest {
 
     @Test
     void theStoredRequestReusesThePromptsFindingsAndScansOnlyTheOtherStrings() {
-        List<String> scanned = new java.util.ArrayList<>();
+        List<String> scanned = new ArrayList<>();
         ScanResult promptScan = promptScanFindingItsKey();
 
-        String stored = TraceBodies.redactedRequest(REQUEST, PROMPT, null, promptScan, recording(scanned), "t").toString();
+        String stored = TraceBodies.redactedRequest(REQUEST, PROMPT, null, promptScan, recording(scanned), "t")
+                .toString();
 
-        assertThat(stored).doesNotContain("AKIA").doesNotContain("ops@corp.io")
+        assertThat(stored)
+                .doesNotContain("AKIA")
+                .doesNotContain("ops@corp.io")
                 .contains("[REDACTED:AWS_ACCESS_KEY_ID]", "[REDACTED:EMAIL_ADDRESS]", "gpt-4o");
         assertThat(scanned).hasSize(1);
         assertThat(scanned.get(0)).contains("mails ops@corp.io").doesNotContain("deploy with");
@@ -149,24 +187,28 @@ class TraceBodiesTest {
 
     @Test
     void theOtherStringsTheRequestPathReadAreScannedInsteadOfReadingTheBodyAgain() {
-        List<String> scanned = new java.util.ArrayList<>();
+        List<String> scanned = new ArrayList<>();
         ScanResult promptScan = promptScanFindingItsKey();
 
-        String stored = TraceBodies.redactedRequest(REQUEST, PROMPT, "gpt-4o\nuser\nmails ops@corp.io", promptScan,
-                recording(scanned), "t").toString();
+        String stored = TraceBodies.redactedRequest(
+                        REQUEST, PROMPT, "gpt-4o\nuser\nmails ops@corp.io", promptScan, recording(scanned), "t")
+                .toString();
 
         assertThat(scanned).containsExactly("gpt-4o\nuser\nmails ops@corp.io");
-        assertThat(stored).doesNotContain("AKIA").doesNotContain("ops@corp.io")
+        assertThat(stored)
+                .doesNotContain("AKIA")
+                .doesNotContain("ops@corp.io")
                 .contains("[REDACTED:AWS_ACCESS_KEY_ID]", "[REDACTED:EMAIL_ADDRESS]", "\"role\":\"user\"");
     }
 
     @Test
     void aPromptWhoseScanFailedOrNeverRanIsScannedAgainWithTheWholeBody() {
         ScanResult failed = new ScanResult(List.of(), List.of("secrets"));
-        for (ScanResult promptScan : java.util.Arrays.asList(failed, null)) {
-            List<String> scanned = new java.util.ArrayList<>();
+        for (ScanResult promptScan : Arrays.asList(failed, null)) {
+            List<String> scanned = new ArrayList<>();
 
-            String stored = TraceBodies.redactedRequest(REQUEST, PROMPT, null, promptScan, recording(scanned), "t").toString();
+            String stored = TraceBodies.redactedRequest(REQUEST, PROMPT, null, promptScan, recording(scanned), "t")
+                    .toString();
 
             assertThat(stored).doesNotContain("AKIA").doesNotContain("ops@corp.io");
             assertThat(scanned).singleElement().asString().contains("deploy with", "mails ops@corp.io");

@@ -3,12 +3,14 @@ package io.renlayer.proxy.trace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.renlayer.core.traces.TraceRecord;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,8 +72,7 @@ class TraceSpoolTest {
         List<TraceRecord> next = rows(3);
         spool.write(next);
 
-        java.io.IOException unreadable = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
-                () -> spool.read(broken));
+        IOException unreadable = Assertions.assertThrows(IOException.class, () -> spool.read(broken));
         spool.quarantine(broken, unreadable);
 
         assertThat(dir.resolve("quarantine").resolve(broken.getFileName())).exists();
@@ -82,7 +83,9 @@ class TraceSpoolTest {
     @Test
     void aServerStartsOverAFileThatIsNotUtf8AndCountsItsLines() throws Exception {
         new TraceSpool(dir).write(rows(2));
-        Files.write(dir.resolve("00000000000000000000-000000.jsonl"), new byte[] {'{', (byte) 0xC3, '\n', (byte) 0xFF, '\n'});
+        Files.write(
+                dir.resolve("00000000000000000000-000000.jsonl"),
+                new byte[] {'{', (byte) 0xC3, '\n', (byte) 0xFF, '\n'});
 
         TraceSpool restarted = new TraceSpool(dir);
 
@@ -90,9 +93,37 @@ class TraceSpoolTest {
     }
 
     static List<TraceRecord> rows(int n) {
-        return IntStream.range(0, n).mapToObj(i -> new TraceRecord(UUID.randomUUID(), Instant.now(),
-                UUID.randomUUID(), null, null, null, null, "req_" + i, "openai.chat", "POST", "openai", "gpt-4o",
-                false, 200, null, 5, 4, 1, 2, 3, List.of(), List.of(), null, List.of(), List.of(), null, "ALLOW",
-                "{}", null)).toList();
+        return IntStream.range(0, n)
+                .mapToObj(i -> new TraceRecord(
+                        UUID.randomUUID(),
+                        Instant.now(),
+                        UUID.randomUUID(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        "req_" + i,
+                        "openai.chat",
+                        "POST",
+                        "openai",
+                        "gpt-4o",
+                        false,
+                        200,
+                        null,
+                        5,
+                        4,
+                        1,
+                        2,
+                        3,
+                        List.of(),
+                        List.of(),
+                        null,
+                        List.of(),
+                        List.of(),
+                        null,
+                        "ALLOW",
+                        "{}",
+                        null))
+                .toList();
     }
 }

@@ -1,6 +1,7 @@
 package io.renlayer.core.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -22,8 +23,7 @@ public final class GatewaySettings {
      * default value (the embedded URL) that MicroProfile Config would also report.
      */
     public static boolean embeddedDatabase() {
-        return System.getenv("RENLAYER_DB_URL") == null
-                && System.getProperty("RENLAYER_DB_URL") == null;
+        return System.getenv("RENLAYER_DB_URL") == null && System.getProperty("RENLAYER_DB_URL") == null;
     }
 
     public static int embeddedDatabasePort() {
@@ -32,7 +32,8 @@ public final class GatewaySettings {
 
     /** Data directory of the embedded database; relative paths are under the server's output dir. */
     public static Path embeddedDatabaseDir() {
-        return Path.of(value("RENLAYER_EMBEDDED_DB_DIR").orElse("embedded-postgres")).toAbsolutePath();
+        return Path.of(value("RENLAYER_EMBEDDED_DB_DIR").orElse("embedded-postgres"))
+                .toAbsolutePath();
     }
 
     /** The largest request body the proxy accepts; larger ones get 413 before anything is forwarded. */
@@ -51,12 +52,15 @@ public final class GatewaySettings {
      */
     public static List<String> outboundAllowedNetworks() {
         return value("RENLAYER_OUTBOUND_ALLOWED_NETWORKS").stream()
-                .flatMap(v -> Arrays.stream(v.split(","))).filter(s -> !s.isBlank()).toList();
+                .flatMap(v -> Arrays.stream(v.split(",")))
+                .filter(s -> !s.isBlank())
+                .toList();
     }
 
     /** The ports of the gateway's own listeners, which it never connects to on a tenant's behalf. */
     public static Set<Integer> ownPorts() {
-        return Set.of(Integer.parseInt(value("RENLAYER_PROXY_PORT").orElse("8080")),
+        return Set.of(
+                Integer.parseInt(value("RENLAYER_PROXY_PORT").orElse("8080")),
                 Integer.parseInt(value("RENLAYER_CONTROL_PORT").orElse("8081")));
     }
 
@@ -69,8 +73,9 @@ public final class GatewaySettings {
      * How long the trace writer may go without storing a row while rows wait before {@code /readyz}
      * reports it: past this, traces are not being kept, whatever the reason.
      */
-    public static java.time.Duration traceWriterStallBound() {
-        return java.time.Duration.ofSeconds(Long.parseLong(value("RENLAYER_TRACE_WRITER_STALL_SECONDS").orElse("60")));
+    public static Duration traceWriterStallBound() {
+        return Duration.ofSeconds(
+                Long.parseLong(value("RENLAYER_TRACE_WRITER_STALL_SECONDS").orElse("60")));
     }
 
     /**
@@ -119,7 +124,8 @@ public final class GatewaySettings {
     }
 
     public static Path masterKeyFile() {
-        return Path.of(value("RENLAYER_MASTER_KEY_FILE").orElse("renlayer-master.key")).toAbsolutePath();
+        return Path.of(value("RENLAYER_MASTER_KEY_FILE").orElse("renlayer-master.key"))
+                .toAbsolutePath();
     }
 
     public static Optional<String> bootstrapOperatorToken() {
@@ -127,13 +133,15 @@ public final class GatewaySettings {
     }
 
     /** How long a platform JWT lives; sign-in may ask for less, never more. */
-    public static java.time.Duration jwtLifetime() {
-        return java.time.Duration.ofSeconds(Long.parseLong(value("RENLAYER_JWT_TTL_SECONDS").orElse("900")));
+    public static Duration jwtLifetime() {
+        return Duration.ofSeconds(
+                Long.parseLong(value("RENLAYER_JWT_TTL_SECONDS").orElse("900")));
     }
 
     /** How long one key signs platform JWTs before a new one takes over. */
-    public static java.time.Duration jwtKeyRotation() {
-        return java.time.Duration.ofHours(Long.parseLong(value("RENLAYER_JWT_KEY_ROTATION_HOURS").orElse("24")));
+    public static Duration jwtKeyRotation() {
+        return Duration.ofHours(
+                Long.parseLong(value("RENLAYER_JWT_KEY_ROTATION_HOURS").orElse("24")));
     }
 
     private static Optional<String> value(String name) {

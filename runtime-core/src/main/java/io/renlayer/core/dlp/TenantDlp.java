@@ -18,8 +18,8 @@ public final class TenantDlp {
     public static final TenantDlp NONE = new TenantDlp(List.of(), Set.of());
 
     /** A rule as stored. */
-    public record RuleSpec(String name, String kind, String pattern, List<String> keywords, boolean caseSensitive,
-            String redaction) {}
+    public record RuleSpec(
+            String name, String kind, String pattern, List<String> keywords, boolean caseSensitive, String redaction) {}
 
     /** Where a rule matched, in characters of the scanned text. */
     public record RuleMatch(String rule, int start, int end, String redaction) {}
@@ -39,8 +39,8 @@ public final class TenantDlp {
         for (RuleSpec spec : specs) {
             int flags = spec.caseSensitive() ? 0 : Pattern.CASE_INSENSITIVE;
             String regex = "keywords".equals(spec.kind()) ? keywordAlternation(spec.keywords()) : spec.pattern();
-            compiled.add(new CompiledRule(spec.name(), Pattern.compile(regex, flags),
-                    spec.redaction() == null ? "token" : spec.redaction()));
+            compiled.add(new CompiledRule(
+                    spec.name(), Pattern.compile(regex, flags), spec.redaction() == null ? "token" : spec.redaction()));
         }
         return new TenantDlp(List.copyOf(compiled), Set.copyOf(disabledTypes));
     }
@@ -76,8 +76,10 @@ public final class TenantDlp {
 
     /** Whole words where the keyword starts or ends with a word character, so "ACME" does not match "ACMEX". */
     static String keywordAlternation(List<String> keywords) {
-        return keywords.stream().map(k -> (Character.isLetterOrDigit(k.charAt(0)) ? "\\b" : "") + Pattern.quote(k)
-                + (Character.isLetterOrDigit(k.charAt(k.length() - 1)) ? "\\b" : ""))
+        return keywords.stream()
+                .map(k -> (Character.isLetterOrDigit(k.charAt(0)) ? "\\b" : "")
+                        + Pattern.quote(k)
+                        + (Character.isLetterOrDigit(k.charAt(k.length() - 1)) ? "\\b" : ""))
                 .collect(Collectors.joining("|", "(?:", ")"));
     }
 

@@ -17,11 +17,13 @@ import java.nio.charset.StandardCharsets;
 public final class Utf8Reader extends Reader {
 
     private final ByteBuffer in;
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8
+            .newDecoder()
             .onMalformedInput(CodingErrorAction.REPLACE)
             .onUnmappableCharacter(CodingErrorAction.REPLACE);
     /** The low surrogate of a pair that a one-char read could not take; 0 when none. */
     private char pending;
+
     private boolean flushed;
 
     public Utf8Reader(byte[] utf8) {

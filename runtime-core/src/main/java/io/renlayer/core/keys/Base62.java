@@ -5,8 +5,7 @@ import java.security.SecureRandom;
 /** Random base62 strings for key material; base62 keeps keys free of delimiters and URL-safe. */
 public final class Base62 {
 
-    private static final String ALPHABET =
-            "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Base62() {}

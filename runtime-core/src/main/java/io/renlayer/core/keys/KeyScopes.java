@@ -4,8 +4,12 @@ import io.renlayer.core.errors.InvalidRequestException;
 import java.util.List;
 
 /** What a key may reach: patterns for routes, models, providers and service methods, and streaming. */
-public record KeyScopes(List<String> allowedRoutes, List<String> allowedModels, List<String> allowedProviders,
-        List<String> allowedMethods, boolean streaming) {
+public record KeyScopes(
+        List<String> allowedRoutes,
+        List<String> allowedModels,
+        List<String> allowedProviders,
+        List<String> allowedMethods,
+        boolean streaming) {
 
     public static final KeyScopes UNRESTRICTED =
             new KeyScopes(List.of("*"), List.of("*"), List.of("*"), List.of("*"), true);
@@ -19,7 +23,8 @@ public record KeyScopes(List<String> allowedRoutes, List<String> allowedModels, 
         }
         for (String p : patterns) {
             if (p == null || p.isBlank() || p.contains(",") || p.length() > 200) {
-                throw new InvalidRequestException(field, "each entry of " + field + " must be a non-empty pattern without commas");
+                throw new InvalidRequestException(
+                        field, "each entry of " + field + " must be a non-empty pattern without commas");
             }
         }
         return List.copyOf(patterns);

@@ -7,14 +7,16 @@ import java.math.BigDecimal;
  * The limits of a key, an agent or a tenant; a null field means no limit. Budgets are in US
  * dollars and are charged from each call's cost.
  */
-public record Limits(Integer requestsPerMinute, Long tokensPerMinute, BigDecimal dailyBudgetUsd,
-        BigDecimal monthlyBudgetUsd) {
+public record Limits(
+        Integer requestsPerMinute, Long tokensPerMinute, BigDecimal dailyBudgetUsd, BigDecimal monthlyBudgetUsd) {
 
     public static final Limits NONE = new Limits(null, null, null, null);
 
     /** No limit at all (not an accessor, so it stays out of the JSON). */
     public boolean unlimited() {
-        return requestsPerMinute == null && tokensPerMinute == null && dailyBudgetUsd == null
+        return requestsPerMinute == null
+                && tokensPerMinute == null
+                && dailyBudgetUsd == null
                 && monthlyBudgetUsd == null;
     }
 

@@ -24,12 +24,17 @@ import java.util.Set;
 public final class OutboundAddresses {
 
     private static final List<Network> INTERNAL = List.of(
-            Network.parse("127.0.0.0/8"), Network.parse("10.0.0.0/8"), Network.parse("172.16.0.0/12"),
-            Network.parse("192.168.0.0/16"), Network.parse("100.64.0.0/10"), Network.parse("0.0.0.0/8"),
-            Network.parse("::1/128"), Network.parse("fc00::/7"));
+            Network.parse("127.0.0.0/8"),
+            Network.parse("10.0.0.0/8"),
+            Network.parse("172.16.0.0/12"),
+            Network.parse("192.168.0.0/16"),
+            Network.parse("100.64.0.0/10"),
+            Network.parse("0.0.0.0/8"),
+            Network.parse("::1/128"),
+            Network.parse("fc00::/7"));
     /** Metadata services that do not sit in a link-local range. */
-    private static final List<Network> METADATA = List.of(Network.parse("fd00:ec2::254/128"),
-            Network.parse("100.100.100.200/32"));
+    private static final List<Network> METADATA =
+            List.of(Network.parse("fd00:ec2::254/128"), Network.parse("100.100.100.200/32"));
 
     private static volatile OutboundAddresses configured;
 
@@ -52,7 +57,9 @@ public final class OutboundAddresses {
         OutboundAddresses policy = configured;
         if (policy == null) {
             policy = new OutboundAddresses(
-                    GatewaySettings.outboundAllowedNetworks().stream().map(Network::parse).toList(),
+                    GatewaySettings.outboundAllowedNetworks().stream()
+                            .map(Network::parse)
+                            .toList(),
                     GatewaySettings.ownPorts());
             configured = policy;
         }
@@ -72,7 +79,8 @@ public final class OutboundAddresses {
         if (local && ownPorts.contains(port)) {
             return "the gateway's own listeners are never a target";
         }
-        boolean internal = local || address.isSiteLocalAddress() || INTERNAL.stream().anyMatch(n -> n.contains(address));
+        boolean internal =
+                local || address.isSiteLocalAddress() || INTERNAL.stream().anyMatch(n -> n.contains(address));
         if (internal && allowed.stream().noneMatch(n -> n.contains(address))) {
             return "loopback and private addresses are refused unless RENLAYER_OUTBOUND_ALLOWED_NETWORKS lists them";
         }

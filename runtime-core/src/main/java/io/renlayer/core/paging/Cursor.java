@@ -15,7 +15,8 @@ public record Cursor(Instant at, UUID id) {
 
     public String encode() {
         long micros = ChronoUnit.MICROS.between(Instant.EPOCH, at);
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString((micros + ":" + id).getBytes(StandardCharsets.US_ASCII));
     }
 
@@ -28,7 +29,8 @@ public record Cursor(Instant at, UUID id) {
             String plain = new String(Base64.getUrlDecoder().decode(value.strip()), StandardCharsets.US_ASCII);
             int colon = plain.indexOf(':');
             long micros = Long.parseLong(plain.substring(0, colon));
-            return new Cursor(Instant.EPOCH.plus(micros, ChronoUnit.MICROS), UUID.fromString(plain.substring(colon + 1)));
+            return new Cursor(
+                    Instant.EPOCH.plus(micros, ChronoUnit.MICROS), UUID.fromString(plain.substring(colon + 1)));
         } catch (RuntimeException e) {
             throw new InvalidRequestException("cursor", "cursor is not a value returned as nextCursor");
         }

@@ -41,7 +41,8 @@ public class PluginDiscovery implements Extension {
 
     /** The gateway's own plugins, built from plugins/ in its repository, and not a vendor's. */
     static boolean shippedWithTheGateway(RenLayerPlugin plugin) {
-        return "RenLayer".equals(plugin.vendor()) && plugin.getClass().getPackageName().startsWith("io.renlayer.plugins.");
+        return "RenLayer".equals(plugin.vendor())
+                && plugin.getClass().getPackageName().startsWith("io.renlayer.plugins.");
     }
 
     void register(@Observes AfterBeanDiscovery discovery) {
@@ -57,12 +58,36 @@ public class PluginDiscovery implements Extension {
             if (jar.spiVersion().isEmpty()) {
                 LOG.warning("Plugin jar " + jar.fileName() + " does not declare RenLayer-SPI-Version in its manifest");
             }
-            add(discovery, seen, PluginKind.UPSTREAM_PROVIDER, UpstreamProvider.class, plugin.upstreamProviders(),
-                    UpstreamProvider::id, UpstreamProvider::version, plugin, jar);
-            add(discovery, seen, PluginKind.DLP_DETECTOR, DlpDetector.class, plugin.dlpDetectors(),
-                    DlpDetector::id, DlpDetector::version, plugin, jar);
-            add(discovery, seen, PluginKind.POLICY_ACTION, PolicyAction.class, plugin.policyActions(),
-                    PolicyAction::id, PolicyAction::version, plugin, jar);
+            add(
+                    discovery,
+                    seen,
+                    PluginKind.UPSTREAM_PROVIDER,
+                    UpstreamProvider.class,
+                    plugin.upstreamProviders(),
+                    UpstreamProvider::id,
+                    UpstreamProvider::version,
+                    plugin,
+                    jar);
+            add(
+                    discovery,
+                    seen,
+                    PluginKind.DLP_DETECTOR,
+                    DlpDetector.class,
+                    plugin.dlpDetectors(),
+                    DlpDetector::id,
+                    DlpDetector::version,
+                    plugin,
+                    jar);
+            add(
+                    discovery,
+                    seen,
+                    PluginKind.POLICY_ACTION,
+                    PolicyAction.class,
+                    plugin.policyActions(),
+                    PolicyAction::id,
+                    PolicyAction::version,
+                    plugin,
+                    jar);
         }
     }
 
@@ -73,7 +98,8 @@ public class PluginDiscovery implements Extension {
     private static List<RenLayerPlugin> load() {
         // The SPI's own loader is the plugin library's: it sees every plugin jar, not the application.
         List<RenLayerPlugin> plugins = new ArrayList<>();
-        var iterator = ServiceLoader.load(RenLayerPlugin.class, RenLayerPlugin.class.getClassLoader()).iterator();
+        var iterator = ServiceLoader.load(RenLayerPlugin.class, RenLayerPlugin.class.getClassLoader())
+                .iterator();
         while (true) {
             try {
                 if (!iterator.hasNext()) {
@@ -86,28 +112,35 @@ public class PluginDiscovery implements Extension {
         }
     }
 
-    private <T> void add(AfterBeanDiscovery discovery, Set<String> seen, PluginKind kind, Class<T> type,
-            List<T> contributed, Function<T, String> id, Function<T, String> version, RenLayerPlugin source,
+    private <T> void add(
+            AfterBeanDiscovery discovery,
+            Set<String> seen,
+            PluginKind kind,
+            Class<T> type,
+            List<T> contributed,
+            Function<T, String> id,
+            Function<T, String> version,
+            RenLayerPlugin source,
             PluginJar jar) {
         String vendor = source.vendor();
         for (T plugin : contributed) {
             String pluginId = id.apply(plugin);
             if (!seen.add(kind + ":" + pluginId)) {
-                discovery.addDefinitionError(new IllegalStateException(
-                        "two " + kind + " plugins claim the id '" + pluginId + "' (one is " + plugin.getClass().getName()
-                                + " from " + jar.fileName() + ")"));
+                discovery.addDefinitionError(new IllegalStateException("two " + kind + " plugins claim the id '"
+                        + pluginId + "' (one is " + plugin.getClass().getName() + " from " + jar.fileName() + ")"));
                 continue;
             }
-            discovery.addBean()
+            discovery
+                    .addBean()
                     .types(type, Object.class)
                     .qualifiers(Any.Literal.INSTANCE, NamedLiteral.of(pluginId))
                     .scope(Singleton.class) // the plugin object itself: no client proxy around library code
                     .beanClass(type)
                     .createWith(context -> plugin);
-            records.add(new PluginRecord(kind, pluginId, version.apply(plugin), vendor, jar,
-                    shippedWithTheGateway(source)));
-            LOG.info("Registered " + kind + " " + pluginId + " " + version.apply(plugin) + " by " + vendor
-                    + " from " + jar.fileName());
+            records.add(new PluginRecord(
+                    kind, pluginId, version.apply(plugin), vendor, jar, shippedWithTheGateway(source)));
+            LOG.info("Registered " + kind + " " + pluginId + " " + version.apply(plugin) + " by " + vendor + " from "
+                    + jar.fileName());
         }
     }
 }

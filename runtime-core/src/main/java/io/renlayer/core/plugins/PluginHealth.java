@@ -61,8 +61,14 @@ public final class PluginHealth {
     public Snapshot snapshot() {
         Instant problem = lastProblemAt;
         boolean recent = problem != null && problem.isAfter(Instant.now().minus(RECENT));
-        return new Snapshot(recent ? "degraded" : "ok", invocations.sum(), failures.sum(), timeouts.sum(),
-                inFlight.get(), lastError, problem);
+        return new Snapshot(
+                recent ? "degraded" : "ok",
+                invocations.sum(),
+                failures.sum(),
+                timeouts.sum(),
+                inFlight.get(),
+                lastError,
+                problem);
     }
 
     /** Messages come from plugin code: keep them short so a plugin cannot flood the API. */
@@ -70,6 +76,12 @@ public final class PluginHealth {
         return message.length() <= 200 ? message : message.substring(0, 200) + "…";
     }
 
-    public record Snapshot(String status, long invocations, long failures, long timeouts, int inFlight,
-            String lastError, Instant lastProblemAt) {}
+    public record Snapshot(
+            String status,
+            long invocations,
+            long failures,
+            long timeouts,
+            int inFlight,
+            String lastError,
+            Instant lastProblemAt) {}
 }

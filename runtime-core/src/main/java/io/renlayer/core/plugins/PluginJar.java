@@ -24,7 +24,8 @@ record PluginJar(String fileName, Optional<String> spiVersion) {
             }
             try (JarFile jar = new JarFile(path.toFile())) {
                 var manifest = jar.getManifest();
-                String declared = manifest == null ? null : manifest.getMainAttributes().getValue(SPI_VERSION_ATTRIBUTE);
+                String declared =
+                        manifest == null ? null : manifest.getMainAttributes().getValue(SPI_VERSION_ATTRIBUTE);
                 return new PluginJar(path.getFileName().toString(), Optional.ofNullable(declared));
             }
         } catch (IOException | URISyntaxException | IllegalArgumentException e) {

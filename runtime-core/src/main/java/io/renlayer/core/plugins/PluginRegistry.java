@@ -93,8 +93,14 @@ public class PluginRegistry {
     public List<PluginDescriptor> describe() {
         List<PluginDescriptor> result = new ArrayList<>();
         for (PluginDiscovery.PluginRecord r : discovery.records()) {
-            result.add(new PluginDescriptor(r.id(), r.kind(), r.version(), r.vendor(), r.jar().fileName(),
-                    r.jar().spiVersion().orElse(null), health(r.kind(), r.id()).snapshot()));
+            result.add(new PluginDescriptor(
+                    r.id(),
+                    r.kind(),
+                    r.version(),
+                    r.vendor(),
+                    r.jar().fileName(),
+                    r.jar().spiVersion().orElse(null),
+                    health(r.kind(), r.id()).snapshot()));
         }
         return result;
     }

@@ -6,8 +6,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /** A policy that matched a call, what it did, and why (its conditions, as they held). */
-public record AppliedPolicy(UUID policyId, String name, PolicyOutcome outcome, Phase phase, String reason,
-        Set<String> findingTypes) {
+public record AppliedPolicy(
+        UUID policyId, String name, PolicyOutcome outcome, Phase phase, String reason, Set<String> findingTypes) {
 
     public JsonObject toJson() {
         return Jsonp.createObjectBuilder()

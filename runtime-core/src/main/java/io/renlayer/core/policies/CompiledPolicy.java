@@ -10,8 +10,14 @@ import java.util.function.Function;
  *
  * @param findingTypes the types its conditions name; what REDACT replaces (all findings when empty)
  */
-public record CompiledPolicy(UUID id, String name, int priority, Phase phase, List<Condition> conditions,
-        Set<String> findingTypes, Function<PolicySubject, PolicyOutcome> action) {
+public record CompiledPolicy(
+        UUID id,
+        String name,
+        int priority,
+        Phase phase,
+        List<Condition> conditions,
+        Set<String> findingTypes,
+        Function<PolicySubject, PolicyOutcome> action) {
 
     /** Why every condition holds, or null when one does not. An empty condition list always holds. */
     String match(PolicySubject subject) {

@@ -48,12 +48,15 @@ final class ConditionCompiler {
                 case "providers" -> tests.add(patterns(field, value, PolicySubject::provider, "provider"));
                 case "models" -> tests.add(patterns(field, value, PolicySubject::model, "model"));
                 case "findingTypes" -> findingTypes = findingTypes(field, value);
-                case "minFindings", "minEstimatedTokens", "maxEstimatedTokens" -> { } // read below
+                case "minFindings", "minEstimatedTokens", "maxEstimatedTokens" -> {} // read below
                 case "timeOfDay" -> tests.add(timeOfDay(field, value));
                 case "headers" -> tests.add(headers(field, value));
-                default -> throw invalid(field, "unknown condition '" + field + "'; known: agents, projects, keys, "
-                        + "routes, providers, models, findingTypes, minFindings, minEstimatedTokens, "
-                        + "maxEstimatedTokens, timeOfDay, headers");
+                default ->
+                    throw invalid(
+                            field,
+                            "unknown condition '" + field + "'; known: agents, projects, keys, "
+                                    + "routes, providers, models, findingTypes, minFindings, minEstimatedTokens, "
+                                    + "maxEstimatedTokens, timeOfDay, headers");
             }
         }
         Integer minFindings = count(conditions, "minFindings", 1);
@@ -63,10 +66,14 @@ final class ConditionCompiler {
         Integer minTokens = count(conditions, "minEstimatedTokens", 0);
         Integer maxTokens = count(conditions, "maxEstimatedTokens", 0);
         if (minTokens != null) {
-            tests.add(s -> s.estimatedTokens() >= minTokens ? "estimated tokens " + s.estimatedTokens() + " >= " + minTokens : null);
+            tests.add(s -> s.estimatedTokens() >= minTokens
+                    ? "estimated tokens " + s.estimatedTokens() + " >= " + minTokens
+                    : null);
         }
         if (maxTokens != null) {
-            tests.add(s -> s.estimatedTokens() <= maxTokens ? "estimated tokens " + s.estimatedTokens() + " <= " + maxTokens : null);
+            tests.add(s -> s.estimatedTokens() <= maxTokens
+                    ? "estimated tokens " + s.estimatedTokens() + " <= " + maxTokens
+                    : null);
         }
         return new Compiled(List.copyOf(tests), findingTypes);
     }
@@ -105,7 +112,8 @@ final class ConditionCompiler {
         Set<String> types = new LinkedHashSet<>();
         for (String type : strings(field, value)) {
             if (!FINDING_TYPE.matcher(type).matches()) {
-                throw invalid(field, "finding types are upper-case names like AWS_ACCESS_KEY_ID; '" + type + "' is not");
+                throw invalid(
+                        field, "finding types are upper-case names like AWS_ACCESS_KEY_ID; '" + type + "' is not");
             }
             types.add(type);
         }
@@ -188,7 +196,10 @@ final class ConditionCompiler {
         if (value == null) {
             return null;
         }
-        if (!(value instanceof JsonNumber n) || !n.isIntegral() || n.longValue() < min || n.longValue() > Integer.MAX_VALUE) {
+        if (!(value instanceof JsonNumber n)
+                || !n.isIntegral()
+                || n.longValue() < min
+                || n.longValue() > Integer.MAX_VALUE) {
             throw invalid(field, field + " must be a whole number of at least " + min);
         }
         return n.intValue();
@@ -200,7 +211,9 @@ final class ConditionCompiler {
         }
         List<String> result = new ArrayList<>();
         for (JsonValue v : array) {
-            if (!(v instanceof JsonString s) || s.getString().isBlank() || s.getString().length() > 200) {
+            if (!(v instanceof JsonString s)
+                    || s.getString().isBlank()
+                    || s.getString().length() > 200) {
                 throw invalid(field, field + " must be a non-empty list of strings");
             }
             result.add(s.getString());

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** When a policy is evaluated: on the prompt, on the answer, or on both. */
 public enum Phase {
-    REQUEST, RESPONSE, BOTH;
+    REQUEST,
+    RESPONSE,
+    BOTH;
 
     /** True when a policy of this phase is evaluated at {@code moment} (REQUEST or RESPONSE). */
     public boolean appliesAt(Phase moment) {

@@ -23,12 +23,19 @@ public final class PolicyCompiler {
      */
     public static CompiledPolicy compile(PolicyDefinition policy, Function<String, Optional<PolicyAction>> plugins) {
         ConditionCompiler.Compiled conditions = ConditionCompiler.compile(policy.conditions());
-        return new CompiledPolicy(policy.id(), policy.name(), policy.priority(), policy.phase(),
-                conditions.conditions(), conditions.findingTypes(), action(policy.action(), plugins));
+        return new CompiledPolicy(
+                policy.id(),
+                policy.name(),
+                policy.priority(),
+                policy.phase(),
+                conditions.conditions(),
+                conditions.findingTypes(),
+                action(policy.action(), plugins));
     }
 
     /** The enabled policies that compile; one that no longer does (its plugin is gone) is left out and logged. */
-    public static PolicySet compileAll(List<PolicyDefinition> policies, Function<String, Optional<PolicyAction>> plugins) {
+    public static PolicySet compileAll(
+            List<PolicyDefinition> policies, Function<String, Optional<PolicyAction>> plugins) {
         List<CompiledPolicy> compiled = new ArrayList<>();
         for (PolicyDefinition policy : policies) {
             if (!policy.enabled()) {
@@ -37,21 +44,26 @@ public final class PolicyCompiler {
             try {
                 compiled.add(compile(policy, plugins));
             } catch (InvalidRequestException e) {
-                LOG.log(Level.SEVERE, "policy " + policy.id() + " of tenant " + policy.tenantId()
-                        + " is left out: " + e.getMessage());
+                LOG.log(
+                        Level.SEVERE,
+                        "policy " + policy.id() + " of tenant " + policy.tenantId() + " is left out: "
+                                + e.getMessage());
             }
         }
         return new PolicySet(compiled);
     }
 
-    static Function<PolicySubject, PolicyOutcome> action(String action, Function<String, Optional<PolicyAction>> plugins) {
+    static Function<PolicySubject, PolicyOutcome> action(
+            String action, Function<String, Optional<PolicyAction>> plugins) {
         try {
             PolicyOutcome builtIn = PolicyOutcome.valueOf(action.toUpperCase(Locale.ROOT));
             return subject -> builtIn;
         } catch (IllegalArgumentException notBuiltIn) {
-            PolicyAction plugin = plugins.apply(action).orElseThrow(() -> new InvalidRequestException("action",
-                    "action must be ALLOW, FLAG, REDACT, DENY or the id of a loaded policy-action plugin; '"
-                            + action + "' is none of these"));
+            PolicyAction plugin = plugins.apply(action)
+                    .orElseThrow(() -> new InvalidRequestException(
+                            "action",
+                            "action must be ALLOW, FLAG, REDACT, DENY or the id of a loaded policy-action plugin; '"
+                                    + action + "' is none of these"));
             return subject -> vendorOutcome(plugin, subject);
         }
     }
@@ -59,8 +71,10 @@ public final class PolicyCompiler {
     /** A vendor action that fails flags the call rather than decide it: the failure is visible, nothing is lost. */
     private static PolicyOutcome vendorOutcome(PolicyAction plugin, PolicySubject subject) {
         try {
-            PolicyAction.Outcome outcome = plugin.decide(ActionContext.of(subject.tenantId().toString(),
-                    subject.model(), List.copyOf(subject.findingCounts().keySet())));
+            PolicyAction.Outcome outcome = plugin.decide(ActionContext.of(
+                    subject.tenantId().toString(),
+                    subject.model(),
+                    List.copyOf(subject.findingCounts().keySet())));
             return outcome == null ? PolicyOutcome.FLAG : PolicyOutcome.valueOf(outcome.name());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "policy action " + plugin.id() + " failed", e);

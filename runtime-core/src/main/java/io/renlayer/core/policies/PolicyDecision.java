@@ -25,8 +25,9 @@ public record PolicyDecision(List<AppliedPolicy> applied) {
 
     /** True when a REDACT policy covers findings of this type. */
     public boolean redactsType(String type) {
-        return applied.stream().anyMatch(a -> a.outcome() == PolicyOutcome.REDACT
-                && (a.findingTypes().isEmpty() || a.findingTypes().contains(type)));
+        return applied.stream()
+                .anyMatch(a -> a.outcome() == PolicyOutcome.REDACT
+                        && (a.findingTypes().isEmpty() || a.findingTypes().contains(type)));
     }
 
     public boolean flagged() {

@@ -6,8 +6,17 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A policy as stored and as the API shows it; {@code action} is a built-in name or a plugin id. */
-public record PolicyDefinition(UUID id, UUID tenantId, String name, int priority, boolean enabled, Phase phase,
-        JsonObject conditions, String action, int version, Instant updatedAt) {
+public record PolicyDefinition(
+        UUID id,
+        UUID tenantId,
+        String name,
+        int priority,
+        boolean enabled,
+        Phase phase,
+        JsonObject conditions,
+        String action,
+        int version,
+        Instant updatedAt) {
 
     public JsonObject toJson() {
         return Jsonp.createObjectBuilder()

@@ -5,7 +5,10 @@ package io.renlayer.core.policies;
  * and evaluation goes on to lower priorities.
  */
 public enum PolicyOutcome {
-    ALLOW, FLAG, REDACT, DENY;
+    ALLOW,
+    FLAG,
+    REDACT,
+    DENY;
 
     public boolean terminal() {
         return this == ALLOW || this == DENY;

@@ -2,7 +2,6 @@ package io.renlayer.core.policies;
 
 import io.renlayer.core.json.Jsonp;
 import java.io.StringReader;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,9 +23,10 @@ public final class PolicyRows {
 
     public static List<PolicyDefinition> ofTenant(DataSource dataSource, UUID tenantId, boolean enabledOnly)
             throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT " + COLUMNS + " FROM renlayer.policies WHERE tenant_id = ?"
-                        + (enabledOnly ? " AND enabled" : "") + " ORDER BY priority, name")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT " + COLUMNS + " FROM renlayer.policies WHERE tenant_id = ?"
+                                + (enabledOnly ? " AND enabled" : "") + " ORDER BY priority, name")) {
             ps.setObject(1, tenantId);
             List<PolicyDefinition> result = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -40,9 +40,16 @@ public final class PolicyRows {
 
     /** One policy from a row selected with {@link #COLUMNS}. */
     public static PolicyDefinition read(ResultSet rs) throws SQLException {
-        return new PolicyDefinition(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                rs.getInt(4), rs.getBoolean(5), Phase.valueOf(rs.getString(6).toUpperCase(Locale.ROOT)),
-                Jsonp.createReader(new StringReader(rs.getString(7))).readObject(), rs.getString(8), rs.getInt(9),
+        return new PolicyDefinition(
+                rs.getObject(1, UUID.class),
+                rs.getObject(2, UUID.class),
+                rs.getString(3),
+                rs.getInt(4),
+                rs.getBoolean(5),
+                Phase.valueOf(rs.getString(6).toUpperCase(Locale.ROOT)),
+                Jsonp.createReader(new StringReader(rs.getString(7))).readObject(),
+                rs.getString(8),
+                rs.getInt(9),
                 rs.getTimestamp(10).toInstant());
     }
 }

@@ -49,8 +49,8 @@ public class ChangeFeed {
             return;
         }
         running = true;
-        listener = threads.newThread(new SurvivingLoop("Change feed", () -> running, this::listenOnce,
-                Duration.ofSeconds(1)));
+        listener = threads.newThread(
+                new SurvivingLoop("Change feed", () -> running, this::listenOnce, Duration.ofSeconds(1)));
         listener.setName("renlayer-change-feed");
         listener.setDaemon(true);
         listener.start();
@@ -76,8 +76,9 @@ public class ChangeFeed {
                 PGNotification[] batch = pg.getNotifications(500);
                 if (batch != null) {
                     for (PGNotification n : batch) {
-                        Change.parse(n.getParameter()).ifPresentOrElse(this::publish,
-                                () -> LOG.fine("change feed: a notification of no known topic"));
+                        Change.parse(n.getParameter())
+                                .ifPresentOrElse(
+                                        this::publish, () -> LOG.fine("change feed: a notification of no known topic"));
                     }
                 }
             }

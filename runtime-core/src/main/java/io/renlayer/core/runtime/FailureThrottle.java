@@ -43,7 +43,10 @@ public final class FailureThrottle {
                 windows.clear(); // a flood of distinct sources: start over rather than grow
             }
         }
-        windows.compute(key, (k, w) -> w == null || now - w.startNanos() >= windowNanos
-                ? new Window(now, 1) : new Window(w.startNanos(), w.failures() + 1));
+        windows.compute(
+                key,
+                (k, w) -> w == null || now - w.startNanos() >= windowNanos
+                        ? new Window(now, 1)
+                        : new Window(w.startNanos(), w.failures() + 1));
     }
 }

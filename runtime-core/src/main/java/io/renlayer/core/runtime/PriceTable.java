@@ -1,12 +1,12 @@
 package io.renlayer.core.runtime;
 
 import io.renlayer.core.names.NamePattern;
-
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,9 +27,10 @@ public class PriceTable {
     public record Price(String pattern, BigDecimal inputPerMtok, BigDecimal outputPerMtok) {
         long costMicros(long promptTokens, long completionTokens) {
             // (tokens / 1e6) * USD per Mtok * 1e6 micro-USD = tokens * USD per Mtok
-            return inputPerMtok.multiply(BigDecimal.valueOf(Math.max(promptTokens, 0)))
+            return inputPerMtok
+                    .multiply(BigDecimal.valueOf(Math.max(promptTokens, 0)))
                     .add(outputPerMtok.multiply(BigDecimal.valueOf(Math.max(completionTokens, 0))))
-                    .setScale(0, java.math.RoundingMode.CEILING)
+                    .setScale(0, RoundingMode.CEILING)
                     .longValueExact();
         }
     }
@@ -72,7 +73,8 @@ public class PriceTable {
 
     private List<Price> load() {
         List<Price> loaded = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+        try (Connection c = dataSource.getConnection();
+                Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery(
                         "SELECT model_pattern, input_usd_per_mtok, output_usd_per_mtok FROM renlayer.model_prices")) {
             while (rs.next()) {

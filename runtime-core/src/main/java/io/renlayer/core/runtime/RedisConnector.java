@@ -35,23 +35,26 @@ public class RedisConnector {
         }
         RedisEndpoint endpoint = RedisEndpoint.parse(url.get());
         client = switch (endpoint.kind()) {
-            case STANDALONE -> RedisClient.builder()
-                    .hostAndPort(endpoint.nodes().iterator().next())
-                    .clientConfig(config(endpoint))
-                    .poolConfig(pool())
-                    .build();
-            case SENTINEL -> RedisSentinelClient.builder()
-                    .masterName(endpoint.primaryName())
-                    .sentinels(endpoint.nodes())
-                    .clientConfig(config(endpoint))
-                    .poolConfig(pool())
-                    .sentinelClientConfig(config(endpoint))
-                    .build();
-            case CLUSTER -> RedisClusterClient.builder()
-                    .nodes(endpoint.nodes())
-                    .clientConfig(config(endpoint))
-                    .poolConfig(pool())
-                    .build();
+            case STANDALONE ->
+                RedisClient.builder()
+                        .hostAndPort(endpoint.nodes().iterator().next())
+                        .clientConfig(config(endpoint))
+                        .poolConfig(pool())
+                        .build();
+            case SENTINEL ->
+                RedisSentinelClient.builder()
+                        .masterName(endpoint.primaryName())
+                        .sentinels(endpoint.nodes())
+                        .clientConfig(config(endpoint))
+                        .poolConfig(pool())
+                        .sentinelClientConfig(config(endpoint))
+                        .build();
+            case CLUSTER ->
+                RedisClusterClient.builder()
+                        .nodes(endpoint.nodes())
+                        .clientConfig(config(endpoint))
+                        .poolConfig(pool())
+                        .build();
         };
         LOG.info("Limit counters in Redis: " + endpoint);
     }

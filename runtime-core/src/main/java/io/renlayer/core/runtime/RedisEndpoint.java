@@ -14,10 +14,14 @@ import redis.clients.jedis.HostAndPort;
  * The counters' keys carry the tenant as a hash tag, so a Cluster keeps each tenant's counters,
  * and the scripts that touch them, on one shard.
  */
-public record RedisEndpoint(Kind kind, Set<HostAndPort> nodes, String primaryName, String user, String password,
-        boolean tls) {
+public record RedisEndpoint(
+        Kind kind, Set<HostAndPort> nodes, String primaryName, String user, String password, boolean tls) {
 
-    public enum Kind { STANDALONE, SENTINEL, CLUSTER }
+    public enum Kind {
+        STANDALONE,
+        SENTINEL,
+        CLUSTER
+    }
 
     public static RedisEndpoint parse(String url) {
         int schemeEnd = url.indexOf("://");
@@ -60,8 +64,8 @@ public record RedisEndpoint(Kind kind, Set<HostAndPort> nodes, String primaryNam
         if (kind == Kind.SENTINEL && path.isBlank()) {
             throw new IllegalArgumentException("redis-sentinel:// needs the primary's name as its path");
         }
-        return new RedisEndpoint(kind, Set.copyOf(nodes), kind == Kind.SENTINEL ? path : null, user, password,
-                scheme.equals("rediss"));
+        return new RedisEndpoint(
+                kind, Set.copyOf(nodes), kind == Kind.SENTINEL ? path : null, user, password, scheme.equals("rediss"));
     }
 
     private static String decode(String s) {

@@ -1,8 +1,12 @@
 package io.renlayer.core.runtime;
 
 import io.renlayer.core.crypto.MasterKeyProvider;
+import io.renlayer.core.dlp.TenantDlp;
 import io.renlayer.core.keys.KeyScopes;
 import io.renlayer.core.limits.Limits;
+import io.renlayer.core.policies.PolicyDefinition;
+import io.renlayer.core.policies.PolicyRows;
+import io.renlayer.core.upstreams.UpstreamSettings;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,8 +17,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -61,12 +67,21 @@ public class RuntimeDirectory {
                     return Optional.empty();
                 }
                 return Optional.of(new KeySnapshot(
-                        rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-                        rs.getObject(4, UUID.class), rs.getString(5),
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class),
+                        rs.getObject(4, UUID.class),
+                        rs.getString(5),
                         new KeySnapshot.Secrets(rs.getBytes(6), rs.getBytes(11), instant(rs.getTimestamp(12))),
-                        rs.getBoolean(7), instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9)),
-                        new KeyScopes(patterns(rs.getString(13)), patterns(rs.getString(14)),
-                                patterns(rs.getString(15)), patterns(rs.getString(16)), rs.getBoolean(17)),
+                        rs.getBoolean(7),
+                        instant(rs.getTimestamp(8)),
+                        instant(rs.getTimestamp(9)),
+                        new KeyScopes(
+                                patterns(rs.getString(13)),
+                                patterns(rs.getString(14)),
+                                patterns(rs.getString(15)),
+                                patterns(rs.getString(16)),
+                                rs.getBoolean(17)),
                         new KeySnapshot.LimitSet(limits(rs, 18), limits(rs, 22), limits(rs, 26)),
                         new KeySnapshot.TenantSettings(rs.getBoolean(10), rs.getBoolean(30)),
                         rs.getString(31).isEmpty() ? List.of() : patterns(rs.getString(31))));
@@ -84,11 +99,15 @@ public class RuntimeDirectory {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     result.add(new UpstreamSnapshot(
-                            rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                            rs.getString(4), rs.getString(5), masterKey.cipher().decrypt(rs.getBytes(6)),
+                            rs.getObject(1, UUID.class),
+                            rs.getObject(2, UUID.class),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            masterKey.cipher().decrypt(rs.getBytes(6)),
                             List.of(rs.getString(7).split(",")),
                             new UpstreamSnapshot.Resilience(rs.getInt(8), rs.getInt(9), rs.getObject(10, UUID.class)),
-                            io.renlayer.core.upstreams.UpstreamSettings.parse(rs.getString(11))));
+                            UpstreamSettings.parse(rs.getString(11))));
                 }
             }
             return List.copyOf(result);
@@ -100,15 +119,22 @@ public class RuntimeDirectory {
     public List<ServiceSnapshot> services(UUID tenantId) {
         String sql = "SELECT id, name, base_url, credential_enc, auth_header, auth_scheme, allowed_methods"
                 + " FROM renlayer.services WHERE tenant_id = ? AND enabled";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, tenantId);
             List<ServiceSnapshot> result = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     byte[] credential = rs.getBytes(4);
-                    result.add(new ServiceSnapshot(rs.getObject(1, UUID.class), tenantId, rs.getString(2),
-                            rs.getString(3), credential == null ? null : masterKey.cipher().decrypt(credential),
-                            rs.getString(5), rs.getString(6), List.of(rs.getString(7).split(","))));
+                    result.add(new ServiceSnapshot(
+                            rs.getObject(1, UUID.class),
+                            tenantId,
+                            rs.getString(2),
+                            rs.getString(3),
+                            credential == null ? null : masterKey.cipher().decrypt(credential),
+                            rs.getString(5),
+                            rs.getString(6),
+                            List.of(rs.getString(7).split(","))));
                 }
             }
             return List.copyOf(result);
@@ -118,28 +144,35 @@ public class RuntimeDirectory {
     }
 
     /** The tenant's enabled policies, for the gateway to compile. */
-    public List<io.renlayer.core.policies.PolicyDefinition> policies(UUID tenantId) {
+    public List<PolicyDefinition> policies(UUID tenantId) {
         try {
-            return io.renlayer.core.policies.PolicyRows.ofTenant(dataSource, tenantId, true);
+            return PolicyRows.ofTenant(dataSource, tenantId, true);
         } catch (SQLException e) {
             throw new DirectoryUnavailableException(e);
         }
     }
 
     /** The tenant's enabled DLP rules and switched-off built-in types, compiled. */
-    public io.renlayer.core.dlp.TenantDlp tenantDlp(UUID tenantId) {
+    public TenantDlp tenantDlp(UUID tenantId) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement rules = c.prepareStatement(
                         "SELECT name, kind, pattern, keywords, case_sensitive, redaction FROM renlayer.dlp_rules"
                                 + " WHERE tenant_id = ? AND enabled ORDER BY name");
-                PreparedStatement tenant = c.prepareStatement("SELECT dlp_disabled_types FROM renlayer.tenants WHERE id = ?")) {
+                PreparedStatement tenant =
+                        c.prepareStatement("SELECT dlp_disabled_types FROM renlayer.tenants WHERE id = ?")) {
             rules.setObject(1, tenantId);
-            List<io.renlayer.core.dlp.TenantDlp.RuleSpec> specs = new java.util.ArrayList<>();
+            List<TenantDlp.RuleSpec> specs = new ArrayList<>();
             try (ResultSet rs = rules.executeQuery()) {
                 while (rs.next()) {
-                    specs.add(new io.renlayer.core.dlp.TenantDlp.RuleSpec(rs.getString(1), rs.getString(2),
-                            rs.getString(3), rs.getString(4) == null ? null : List.of(rs.getString(4).split("\n")),
-                            rs.getBoolean(5), rs.getString(6)));
+                    specs.add(new TenantDlp.RuleSpec(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4) == null
+                                    ? null
+                                    : List.of(rs.getString(4).split("\n")),
+                            rs.getBoolean(5),
+                            rs.getString(6)));
                 }
             }
             tenant.setObject(1, tenantId);
@@ -149,30 +182,34 @@ public class RuntimeDirectory {
                     disabled = rs.getString(1);
                 }
             }
-            return io.renlayer.core.dlp.TenantDlp.compile(specs, io.renlayer.core.dlp.TenantDlp.parseTypes(disabled));
+            return TenantDlp.compile(specs, TenantDlp.parseTypes(disabled));
         } catch (SQLException e) {
             throw new DirectoryUnavailableException(e);
         }
     }
 
     /** Routes an operator has switched off. */
-    public java.util.Set<String> disabledRoutes() {
+    public Set<String> disabledRoutes() {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT route FROM renlayer.route_settings WHERE NOT enabled");
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT route FROM renlayer.route_settings WHERE NOT enabled");
                 ResultSet rs = ps.executeQuery()) {
-            java.util.Set<String> routes = new java.util.HashSet<>();
+            Set<String> routes = new HashSet<>();
             while (rs.next()) {
                 routes.add(rs.getString(1));
             }
-            return java.util.Set.copyOf(routes);
+            return Set.copyOf(routes);
         } catch (SQLException e) {
             throw new DirectoryUnavailableException(e);
         }
     }
 
     private static Limits limits(ResultSet rs, int first) throws SQLException {
-        return new Limits((Integer) rs.getObject(first), (Long) rs.getObject(first + 1),
-                rs.getBigDecimal(first + 2), rs.getBigDecimal(first + 3));
+        return new Limits(
+                (Integer) rs.getObject(first),
+                (Long) rs.getObject(first + 1),
+                rs.getBigDecimal(first + 2),
+                rs.getBigDecimal(first + 3));
     }
 
     private static List<String> patterns(String column) {

@@ -4,8 +4,15 @@ import java.util.List;
 import java.util.UUID;
 
 /** A registered service with its decrypted credential (or null), for the proxy's cache only. */
-public record ServiceSnapshot(UUID id, UUID tenantId, String name, String baseUrl, String credential,
-        String authHeader, String authScheme, List<String> allowedMethods) {
+public record ServiceSnapshot(
+        UUID id,
+        UUID tenantId,
+        String name,
+        String baseUrl,
+        String credential,
+        String authHeader,
+        String authScheme,
+        List<String> allowedMethods) {
 
     @Override
     public String toString() {

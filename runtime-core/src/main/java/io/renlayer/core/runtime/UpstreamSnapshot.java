@@ -1,14 +1,21 @@
 package io.renlayer.core.runtime;
 
 import io.renlayer.core.names.NamePattern;
-
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** An enabled upstream with its decrypted credential, for the proxy's in-memory cache only. */
 public record UpstreamSnapshot(
-        UUID id, UUID tenantId, String name, String provider, String baseUrl, String credential,
-        List<String> models, Resilience resilience, java.util.Map<String, String> settings) {
+        UUID id,
+        UUID tenantId,
+        String name,
+        String provider,
+        String baseUrl,
+        String credential,
+        List<String> models,
+        Resilience resilience,
+        Map<String, String> settings) {
 
     /** Timeouts, and the upstream to try when this one cannot be reached (null for none). */
     public record Resilience(int connectTimeoutMs, int readTimeoutMs, UUID fallbackUpstreamId) {
@@ -22,7 +29,7 @@ public record UpstreamSnapshot(
 
     @Override
     public String toString() {
-        return "UpstreamSnapshot[id=" + id + ", name=" + name + ", provider=" + provider
-                + ", baseUrl=" + baseUrl + ", credential=***]";
+        return "UpstreamSnapshot[id=" + id + ", name=" + name + ", provider=" + provider + ", baseUrl=" + baseUrl
+                + ", credential=***]";
     }
 }

@@ -33,17 +33,20 @@ final class CopyBinary {
     private static final int CHARS = 64 * 1024;
 
     /** The signature, flags (none) and header extension length (none) that open a binary COPY. */
-    private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0,
-        0, 0, 0, 0, 0, 0, 0, 0};
+    private static final byte[] HEADER = {
+        'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0
+    };
     /** PostgreSQL counts time from 2000-01-01T00:00:00Z. */
     private static final long POSTGRES_EPOCH_SECONDS = 946_684_800L;
+
     private static final int NUMERIC_NEGATIVE = 0x4000;
     private static final byte JSONB_VERSION = 1;
 
     private byte[] buf = new byte[CAPACITY];
     private int size;
     private char[] chars = new char[CHARS];
-    private final CharsetEncoder utf8 = StandardCharsets.UTF_8.newEncoder()
+    private final CharsetEncoder utf8 = StandardCharsets.UTF_8
+            .newEncoder()
             .onMalformedInput(CodingErrorAction.REPLACE)
             .onUnmappableCharacter(CodingErrorAction.REPLACE);
 

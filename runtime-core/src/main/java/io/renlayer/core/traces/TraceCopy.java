@@ -50,7 +50,8 @@ final class TraceCopy {
 
     /** The rows into {@code table}, whose columns are {@link #COLUMNS} of the same types. */
     static void copy(Connection c, String table, List<TraceRecord> rows) throws SQLException {
-        CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI()
+        CopyIn copy = c.unwrap(PGConnection.class)
+                .getCopyAPI()
                 .copyIn("COPY " + table + " (" + COLUMNS + ") FROM STDIN (FORMAT binary)");
         try {
             CopyBinary out = BUFFERS.get();
@@ -80,7 +81,8 @@ final class TraceCopy {
         try {
             row(out, r);
         } catch (RuntimeException e) {
-            throw new SQLException("a trace row cannot be encoded: " + e.getClass().getSimpleName(), "22000", e);
+            throw new SQLException(
+                    "a trace row cannot be encoded: " + e.getClass().getSimpleName(), "22000", e);
         }
     }
 

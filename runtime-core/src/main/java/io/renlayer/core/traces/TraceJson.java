@@ -17,8 +17,11 @@ final class TraceJson {
         JsonArrayBuilder array = Jsonp.createArrayBuilder();
         for (TraceFinding f : findings) {
             array.add(Jsonp.createObjectBuilder()
-                    .add("detector", f.detector()).add("type", f.type())
-                    .add("start", f.start()).add("end", f.end()).add("confidence", f.confidence()));
+                    .add("detector", f.detector())
+                    .add("type", f.type())
+                    .add("start", f.start())
+                    .add("end", f.end())
+                    .add("confidence", f.confidence()));
         }
         return array.build().toString();
     }
@@ -31,29 +34,38 @@ final class TraceJson {
 
     static List<TraceFinding> parseFindings(String json) {
         return read(json).getValuesAs(JsonObject.class).stream()
-                .map(o -> new TraceFinding(o.getString("detector"), o.getString("type"), o.getInt("start"),
-                        o.getInt("end"), o.getJsonNumber("confidence").doubleValue()))
+                .map(o -> new TraceFinding(
+                        o.getString("detector"),
+                        o.getString("type"),
+                        o.getInt("start"),
+                        o.getInt("end"),
+                        o.getJsonNumber("confidence").doubleValue()))
                 .toList();
     }
 
     static String policies(List<TracePolicy> policies) {
         JsonArrayBuilder array = Jsonp.createArrayBuilder();
         for (TracePolicy p : policies) {
-            array.add(Jsonp.createObjectBuilder().add("policy", p.policy()).add("action", p.action())
-                    .add("phase", p.phase()).add("reason", p.reason()));
+            array.add(Jsonp.createObjectBuilder()
+                    .add("policy", p.policy())
+                    .add("action", p.action())
+                    .add("phase", p.phase())
+                    .add("reason", p.reason()));
         }
         return array.build().toString();
     }
 
     static List<TracePolicy> parsePolicies(String json) {
         return read(json).getValuesAs(JsonObject.class).stream()
-                .map(o -> new TracePolicy(o.getString("policy"), o.getString("action"), o.getString("phase"),
-                        o.getString("reason")))
+                .map(o -> new TracePolicy(
+                        o.getString("policy"), o.getString("action"), o.getString("phase"), o.getString("reason")))
                 .toList();
     }
 
     static List<String> parseStrings(String json) {
-        return read(json).getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+        return read(json).getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString)
+                .toList();
     }
 
     private static JsonArray read(String json) {

@@ -1,7 +1,7 @@
 package io.renlayer.core.traces;
 
-import io.renlayer.core.json.Jsonp;
 import io.renlayer.core.errors.InvalidRequestException;
+import jakarta.json.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -63,8 +63,13 @@ final class TraceQuery {
             q.and("decision = ?", decision);
         }
         if (f.findingType() != null) {
-            q.and("findings @> ?::jsonb", jakarta.json.Json.createArrayBuilder()
-                    .add(jakarta.json.Json.createObjectBuilder().add("type", f.findingType().strip())).build().toString());
+            q.and(
+                    "findings @> ?::jsonb",
+                    Json.createArrayBuilder()
+                            .add(Json.createObjectBuilder()
+                                    .add("type", f.findingType().strip()))
+                            .build()
+                            .toString());
         }
         if (f.sessionId() != null) {
             q.and("session_id = ?", f.sessionId());

@@ -45,19 +45,71 @@ public record TraceRecord(
 
     /** The same row with what the trace writer derives off the request thread. */
     public TraceRecord withBodies(String sessionId, CharSequence redactedRequest, String redactedResponse) {
-        return new TraceRecord(id, createdAt, tenantId, agentId, keyId, projectId, upstreamId, requestId, route, method,
-                provider, model, stream, status, errorCode, latencyMs, upstreamLatencyMs, promptTokens,
-                completionTokens, totalTokens, findings, pluginFailures, costUsd, flags, policies, sessionId, decision,
-                redactedRequest, redactedResponse);
+        return new TraceRecord(
+                id,
+                createdAt,
+                tenantId,
+                agentId,
+                keyId,
+                projectId,
+                upstreamId,
+                requestId,
+                route,
+                method,
+                provider,
+                model,
+                stream,
+                status,
+                errorCode,
+                latencyMs,
+                upstreamLatencyMs,
+                promptTokens,
+                completionTokens,
+                totalTokens,
+                findings,
+                pluginFailures,
+                costUsd,
+                flags,
+                policies,
+                sessionId,
+                decision,
+                redactedRequest,
+                redactedResponse);
     }
 
     /** The same row with one more flag. */
     public TraceRecord withFlag(String flag) {
         List<String> more = new ArrayList<>(flags);
         more.add(flag);
-        return new TraceRecord(id, createdAt, tenantId, agentId, keyId, projectId, upstreamId, requestId, route, method,
-                provider, model, stream, status, errorCode, latencyMs, upstreamLatencyMs, promptTokens,
-                completionTokens, totalTokens, findings, pluginFailures, costUsd, List.copyOf(more), policies, sessionId,
-                decision, redactedRequest, redactedResponse);
+        return new TraceRecord(
+                id,
+                createdAt,
+                tenantId,
+                agentId,
+                keyId,
+                projectId,
+                upstreamId,
+                requestId,
+                route,
+                method,
+                provider,
+                model,
+                stream,
+                status,
+                errorCode,
+                latencyMs,
+                upstreamLatencyMs,
+                promptTokens,
+                completionTokens,
+                totalTokens,
+                findings,
+                pluginFailures,
+                costUsd,
+                List.copyOf(more),
+                policies,
+                sessionId,
+                decision,
+                redactedRequest,
+                redactedResponse);
     }
 }

@@ -1,22 +1,21 @@
 package io.renlayer.core.traces;
 
 import io.renlayer.core.errors.Storage;
-
+import io.renlayer.core.paging.Cursor;
+import io.renlayer.core.paging.Page;
+import io.renlayer.core.paging.PageRequest;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import io.renlayer.core.paging.Cursor;
-import io.renlayer.core.paging.Page;
-import io.renlayer.core.paging.PageRequest;
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -40,7 +39,6 @@ public class TraceStore {
              WHERE tenant_id = ?""";
     private static final String WITHOUT_BODIES = COLUMNS.formatted("NULL, NULL");
     private static final String WITH_BODIES = COLUMNS.formatted("redacted_body, redacted_response");
-
 
     @Resource(lookup = "jdbc/renlayerDirect")
     private DataSource dataSource;
@@ -91,7 +89,8 @@ public class TraceStore {
 
     public List<TraceRecord> newest(UUID tenantId, int limit) {
         return Storage.call(() -> {
-            return query(tenantId, TraceFilter.NONE, PageRequest.of(limit, null)).items();
+            return query(tenantId, TraceFilter.NONE, PageRequest.of(limit, null))
+                    .items();
         });
     }
 
@@ -100,7 +99,10 @@ public class TraceStore {
         return Storage.call(() -> {
             TraceQuery q = TraceQuery.where(WITHOUT_BODIES, tenantId, filter);
             if (page.cursor() != null) {
-                q.and("(created_at, id) < (?, ?)", Timestamp.from(page.cursor().at()), page.cursor().id());
+                q.and(
+                        "(created_at, id) < (?, ?)",
+                        Timestamp.from(page.cursor().at()),
+                        page.cursor().id());
             }
             q.append(" ORDER BY created_at DESC, id DESC LIMIT " + page.fetchSize());
             return Page.of(run(q), page, r -> new Cursor(r.createdAt(), r.id()));
@@ -127,19 +129,29 @@ public class TraceStore {
             q.and("session_id IS NOT NULL");
             q.append(" GROUP BY session_id");
             if (afterSession != null) {
-                q.append(" HAVING (max(created_at), session_id) < (SELECT max(created_at), session_id FROM renlayer.traces"
-                        + " WHERE tenant_id = ? AND session_id = ? GROUP BY session_id)");
+                q.append(
+                        " HAVING (max(created_at), session_id) < (SELECT max(created_at), session_id FROM renlayer.traces"
+                                + " WHERE tenant_id = ? AND session_id = ? GROUP BY session_id)");
                 q.param(tenantId);
                 q.param(afterSession);
             }
             q.append(" ORDER BY max(created_at) DESC, session_id DESC LIMIT " + page.fetchSize());
             List<TraceSession> sessions = new ArrayList<>();
-            try (Connection c = dataSource.getConnection(); PreparedStatement ps = q.prepare(c);
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement ps = q.prepare(c);
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    sessions.add(new TraceSession(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                            rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant(),
-                            List.of((String[]) rs.getArray(7).getArray()), rs.getLong(8), rs.getBigDecimal(9), rs.getLong(10)));
+                    sessions.add(new TraceSession(
+                            rs.getString(1),
+                            rs.getLong(2),
+                            rs.getLong(3),
+                            rs.getLong(4),
+                            rs.getTimestamp(5).toInstant(),
+                            rs.getTimestamp(6).toInstant(),
+                            List.of((String[]) rs.getArray(7).getArray()),
+                            rs.getLong(8),
+                            rs.getBigDecimal(9),
+                            rs.getLong(10)));
                 }
             }
             if (sessions.size() <= page.limit()) {
@@ -169,7 +181,8 @@ public class TraceStore {
                 long tokens;
                 BigDecimal cost;
                 long findings;
-                try (PreparedStatement ps = totals.prepare(c); ResultSet rs = ps.executeQuery()) {
+                try (PreparedStatement ps = totals.prepare(c);
+                        ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     requests = rs.getLong(1);
                     errors = rs.getLong(2);
@@ -188,10 +201,17 @@ public class TraceStore {
                           FROM renlayer.traces WHERE tenant_id = ?""", tenantId, range);
                 hourly.append(" GROUP BY 1 ORDER BY 1");
                 List<TraceDashboard.Bucket> hours = new ArrayList<>();
-                try (PreparedStatement ps = hourly.prepare(c); ResultSet rs = ps.executeQuery()) {
+                try (PreparedStatement ps = hourly.prepare(c);
+                        ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        hours.add(new TraceDashboard.Bucket(rs.getTimestamp(1).toInstant(), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                                (int) Math.round(rs.getDouble(5)), (int) Math.round(rs.getDouble(6)), rs.getLong(7),
+                        hours.add(new TraceDashboard.Bucket(
+                                rs.getTimestamp(1).toInstant(),
+                                rs.getLong(2),
+                                rs.getLong(3),
+                                rs.getLong(4),
+                                (int) Math.round(rs.getDouble(5)),
+                                (int) Math.round(rs.getDouble(6)),
+                                rs.getLong(7),
                                 rs.getBigDecimal(8)));
                     }
                 }
@@ -202,20 +222,35 @@ public class TraceStore {
                 agents.and("t.created_at >= ? AND t.created_at < ?", Timestamp.from(from), Timestamp.from(to));
                 agents.append(" GROUP BY 1 ORDER BY 2 DESC LIMIT 5");
                 TraceQuery models = TraceQuery.where(
-                        "SELECT coalesce(model, '-'), count(*) FROM renlayer.traces WHERE tenant_id = ?", tenantId, range);
+                        "SELECT coalesce(model, '-'), count(*) FROM renlayer.traces WHERE tenant_id = ?",
+                        tenantId,
+                        range);
                 models.append(" GROUP BY 1 ORDER BY 2 DESC LIMIT 5");
-                TraceQuery denials = TraceQuery.where(WITHOUT_BODIES, tenantId,
+                TraceQuery denials = TraceQuery.where(
+                        WITHOUT_BODIES,
+                        tenantId,
                         new TraceFilter(from, to, null, null, null, null, "DENY", null, null));
                 denials.append(" ORDER BY created_at DESC LIMIT 10");
-                return new TraceDashboard(requests, errors, p50, p95, tokens, cost, findings, hours, counts(c, agents),
-                        counts(c, models), run(denials));
+                return new TraceDashboard(
+                        requests,
+                        errors,
+                        p50,
+                        p95,
+                        tokens,
+                        cost,
+                        findings,
+                        hours,
+                        counts(c, agents),
+                        counts(c, models),
+                        run(denials));
             }
         });
     }
 
     private static List<TraceDashboard.Count> counts(Connection c, TraceQuery q) throws SQLException {
         List<TraceDashboard.Count> counts = new ArrayList<>();
-        try (PreparedStatement ps = q.prepare(c); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = q.prepare(c);
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 counts.add(new TraceDashboard.Count(rs.getString(1), rs.getLong(2)));
             }
@@ -224,7 +259,8 @@ public class TraceStore {
     }
 
     private List<TraceRecord> run(TraceQuery q) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = q.prepare(c)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = q.prepare(c)) {
             List<TraceRecord> result = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -253,15 +289,34 @@ public class TraceStore {
 
     private static TraceRecord read(ResultSet rs) throws SQLException {
         return new TraceRecord(
-                rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(), rs.getObject(3, UUID.class),
-                rs.getObject(4, UUID.class), rs.getObject(5, UUID.class), rs.getObject(6, UUID.class),
-                rs.getObject(7, UUID.class), rs.getString(8), rs.getString(9), rs.getString(10),
-                rs.getString(11), rs.getString(12), rs.getBoolean(13), rs.getInt(14), rs.getString(15),
-                rs.getInt(16), (Integer) rs.getObject(17), (Integer) rs.getObject(18),
-                (Integer) rs.getObject(19), (Integer) rs.getObject(20),
-                TraceJson.parseFindings(rs.getString(21)), TraceJson.parseStrings(rs.getString(22)),
-                rs.getBigDecimal(23), TraceJson.parseStrings(rs.getString(24)),
-                TraceJson.parsePolicies(rs.getString(25)), rs.getString(26), rs.getString(27), rs.getString(28),
+                rs.getObject(1, UUID.class),
+                rs.getTimestamp(2).toInstant(),
+                rs.getObject(3, UUID.class),
+                rs.getObject(4, UUID.class),
+                rs.getObject(5, UUID.class),
+                rs.getObject(6, UUID.class),
+                rs.getObject(7, UUID.class),
+                rs.getString(8),
+                rs.getString(9),
+                rs.getString(10),
+                rs.getString(11),
+                rs.getString(12),
+                rs.getBoolean(13),
+                rs.getInt(14),
+                rs.getString(15),
+                rs.getInt(16),
+                (Integer) rs.getObject(17),
+                (Integer) rs.getObject(18),
+                (Integer) rs.getObject(19),
+                (Integer) rs.getObject(20),
+                TraceJson.parseFindings(rs.getString(21)),
+                TraceJson.parseStrings(rs.getString(22)),
+                rs.getBigDecimal(23),
+                TraceJson.parseStrings(rs.getString(24)),
+                TraceJson.parsePolicies(rs.getString(25)),
+                rs.getString(26),
+                rs.getString(27),
+                rs.getString(28),
                 rs.getString(29));
     }
 }

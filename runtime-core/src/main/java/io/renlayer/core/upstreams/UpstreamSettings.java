@@ -1,7 +1,7 @@
 package io.renlayer.core.upstreams;
 
-import io.renlayer.core.json.Jsonp;
 import io.renlayer.core.errors.InvalidRequestException;
+import io.renlayer.core.json.Jsonp;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -21,7 +21,8 @@ public final class UpstreamSettings {
         }
         try (JsonReader reader = Jsonp.createReader(new StringReader(json))) {
             Map<String, String> settings = new LinkedHashMap<>();
-            reader.readObject().forEach((k, v) -> settings.put(k, v instanceof JsonString s ? s.getString() : v.toString()));
+            reader.readObject()
+                    .forEach((k, v) -> settings.put(k, v instanceof JsonString s ? s.getString() : v.toString()));
             return Map.copyOf(settings);
         }
     }
@@ -42,7 +43,8 @@ public final class UpstreamSettings {
         }
         settings.forEach((k, v) -> {
             if (k == null || k.isBlank() || k.length() > 100 || v == null || v.length() > 500) {
-                throw new InvalidRequestException("settings", "settings are names (1-100 characters) with string values");
+                throw new InvalidRequestException(
+                        "settings", "settings are names (1-100 characters) with string values");
             }
         });
         return Map.copyOf(settings);

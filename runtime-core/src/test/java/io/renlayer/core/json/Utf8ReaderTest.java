@@ -23,15 +23,22 @@ class Utf8ReaderTest {
             }
             byte[] utf8 = expected.toString().getBytes(StandardCharsets.UTF_8);
             for (int size : new int[] {1, 2, 3, 7, 4096}) {
-                assertThat(readAll(new Utf8Reader(utf8), size)).as("buffer of %d", size).isEqualTo(expected.toString());
+                assertThat(readAll(new Utf8Reader(utf8), size))
+                        .as("buffer of %d", size)
+                        .isEqualTo(expected.toString());
             }
         }
     }
 
     @Test
     void malformedBytesBecomeWhatStringDecodingMakesOfThem() throws IOException {
-        byte[][] malformed = {{'a', (byte) 0xC3}, {(byte) 0xFF, 'b'}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
-            {(byte) 0xF0, (byte) 0x9F, 'x'}, {(byte) 0x80, (byte) 0x80}};
+        byte[][] malformed = {
+            {'a', (byte) 0xC3},
+            {(byte) 0xFF, 'b'},
+            {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+            {(byte) 0xF0, (byte) 0x9F, 'x'},
+            {(byte) 0x80, (byte) 0x80}
+        };
         for (byte[] bytes : malformed) {
             for (int size : new int[] {1, 4096}) {
                 assertThat(readAll(new Utf8Reader(bytes), size)).isEqualTo(new String(bytes, StandardCharsets.UTF_8));

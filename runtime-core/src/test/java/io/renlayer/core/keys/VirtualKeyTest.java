@@ -38,7 +38,8 @@ class VirtualKeyTest {
         assertThat(VirtualKey.parse(good.replace("rk_live_", "rk_test_"))).isEmpty();
         assertThat(VirtualKey.parse(good + "x")).isEmpty();
         assertThat(VirtualKey.parse(good.substring(0, good.length() - 1))).isEmpty();
-        assertThat(VirtualKey.parse(good.substring(0, 15) + "_" + good.substring(16))).isEmpty();
+        assertThat(VirtualKey.parse(good.substring(0, 15) + "_" + good.substring(16)))
+                .isEmpty();
         assertThat(VirtualKey.parse(good.substring(0, good.length() - 1) + "-")).isEmpty();
     }
 

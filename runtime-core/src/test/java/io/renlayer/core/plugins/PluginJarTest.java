@@ -24,7 +24,8 @@ class PluginJarTest {
 
     @Test
     void aJarThatDeclaresNothingIsGivenTheBenefitOfTheDoubt() {
-        assertThat(new PluginJar("x.jar", Optional.empty()).compatibleWith("1.0")).isTrue();
+        assertThat(new PluginJar("x.jar", Optional.empty()).compatibleWith("1.0"))
+                .isTrue();
     }
 
     private static PluginJar jar(String declared) {

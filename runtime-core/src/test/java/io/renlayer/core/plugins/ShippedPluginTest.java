@@ -23,6 +23,7 @@ class ShippedPluginTest {
             }
         };
         assertThat(PluginDiscovery.shippedWithTheGateway(claimsTheName)).isFalse();
-        assertThat(PluginDiscovery.shippedWithTheGateway(new BorrowedPackagePlugin())).isFalse();
+        assertThat(PluginDiscovery.shippedWithTheGateway(new BorrowedPackagePlugin()))
+                .isFalse();
     }
 }

@@ -25,7 +25,8 @@ class PolicySetTest {
                 policy("redact-keys", 10, "{\"findingTypes\":[\"AWS_ACCESS_KEY_ID\"]}", "REDACT"),
                 policy("allow-ops", 5, "{\"headers\":{\"x-team\":\"ops\"}}", "ALLOW"));
 
-        PolicyDecision denied = set.evaluate(Phase.REQUEST, subject("gpt-4o", Map.of("AWS_ACCESS_KEY_ID", 1), Map.of()));
+        PolicyDecision denied =
+                set.evaluate(Phase.REQUEST, subject("gpt-4o", Map.of("AWS_ACCESS_KEY_ID", 1), Map.of()));
         assertThat(denied.applied()).extracting(AppliedPolicy::name).containsExactly("redact-keys", "deny-gpt4");
         assertThat(denied.denied()).isTrue();
 
@@ -45,53 +46,101 @@ class PolicySetTest {
         assertThat(decision.redactsType("EMAIL_ADDRESS")).isTrue();
         assertThat(decision.redactsType("US_SSN")).isFalse();
 
-        PolicySet outbound = set(new PolicyDefinition(UUID.randomUUID(), TENANT, "out", 1, true, Phase.RESPONSE,
-                Json.createObjectBuilder().build(), "DENY", 1, Instant.now()));
-        assertThat(outbound.evaluate(Phase.REQUEST, subject("m", Map.of(), Map.of())).applied()).isEmpty();
-        assertThat(outbound.evaluate(Phase.RESPONSE, subject("m", Map.of(), Map.of())).denied()).isTrue();
+        PolicySet outbound = set(new PolicyDefinition(
+                UUID.randomUUID(),
+                TENANT,
+                "out",
+                1,
+                true,
+                Phase.RESPONSE,
+                Json.createObjectBuilder().build(),
+                "DENY",
+                1,
+                Instant.now()));
+        assertThat(outbound.evaluate(Phase.REQUEST, subject("m", Map.of(), Map.of()))
+                        .applied())
+                .isEmpty();
+        assertThat(outbound.evaluate(Phase.RESPONSE, subject("m", Map.of(), Map.of()))
+                        .denied())
+                .isTrue();
         assertThat(outbound.hasResponsePolicies()).isTrue();
     }
 
     @Test
     void aTimeWindowMayCrossMidnight() {
-        PolicySet night = set(policy("night", 1,
-                "{\"timeOfDay\":{\"from\":\"22:00\",\"to\":\"06:00\",\"zone\":\"UTC\"}}", "DENY"));
-        assertThat(night.evaluate(Phase.REQUEST, at("2026-11-22T23:30:00Z")).denied()).isTrue();
-        assertThat(night.evaluate(Phase.REQUEST, at("2026-11-22T05:59:00Z")).denied()).isTrue();
-        assertThat(night.evaluate(Phase.REQUEST, at("2026-11-22T12:00:00Z")).denied()).isFalse();
+        PolicySet night = set(
+                policy("night", 1, "{\"timeOfDay\":{\"from\":\"22:00\",\"to\":\"06:00\",\"zone\":\"UTC\"}}", "DENY"));
+        assertThat(night.evaluate(Phase.REQUEST, at("2026-11-22T23:30:00Z")).denied())
+                .isTrue();
+        assertThat(night.evaluate(Phase.REQUEST, at("2026-11-22T05:59:00Z")).denied())
+                .isTrue();
+        assertThat(night.evaluate(Phase.REQUEST, at("2026-11-22T12:00:00Z")).denied())
+                .isFalse();
     }
 
     @Test
     void malformedConditionsNameTheirField() {
         assertThatThrownBy(() -> set(policy("x", 1, "{\"models\":\"gpt-4o\"}", "DENY")))
                 .isInstanceOf(InvalidRequestException.class)
-                .extracting(e -> ((InvalidRequestException) e).field()).isEqualTo("conditions.models");
+                .extracting(e -> ((InvalidRequestException) e).field())
+                .isEqualTo("conditions.models");
         assertThatThrownBy(() -> set(policy("x", 1, "{\"models\":[\"g*pt\"]}", "DENY")))
                 .isInstanceOf(InvalidRequestException.class);
         assertThatThrownBy(() -> set(policy("x", 1, "{\"agents\":[\"not-a-uuid\"]}", "DENY")))
                 .isInstanceOf(InvalidRequestException.class);
         assertThatThrownBy(() -> set(policy("x", 1, "{}", "vendor-thing")))
                 .isInstanceOf(InvalidRequestException.class)
-                .extracting(e -> ((InvalidRequestException) e).field()).isEqualTo("action");
+                .extracting(e -> ((InvalidRequestException) e).field())
+                .isEqualTo("action");
     }
 
     private static PolicySubject at(String instant) {
-        return new PolicySubject(TENANT, null, null, null, "/v1/chat/completions", "openai", "m", Map.of(), 10,
-                Instant.parse(instant), Map.of());
+        return new PolicySubject(
+                TENANT,
+                null,
+                null,
+                null,
+                "/v1/chat/completions",
+                "openai",
+                "m",
+                Map.of(),
+                10,
+                Instant.parse(instant),
+                Map.of());
     }
 
     private static PolicySubject subject(String model, Map<String, Integer> findings, Map<String, String> headers) {
-        return new PolicySubject(TENANT, UUID.randomUUID(), null, UUID.randomUUID(), "/v1/chat/completions", "openai",
-                model, findings, 10, Instant.now(), headers);
+        return new PolicySubject(
+                TENANT,
+                UUID.randomUUID(),
+                null,
+                UUID.randomUUID(),
+                "/v1/chat/completions",
+                "openai",
+                model,
+                findings,
+                10,
+                Instant.now(),
+                headers);
     }
 
     private static PolicyDefinition policy(String name, int priority, String conditions, String action) {
-        return new PolicyDefinition(UUID.randomUUID(), TENANT, name, priority, true, Phase.REQUEST,
-                Json.createReader(new StringReader(conditions)).readObject(), action, 1, Instant.now());
+        return new PolicyDefinition(
+                UUID.randomUUID(),
+                TENANT,
+                name,
+                priority,
+                true,
+                Phase.REQUEST,
+                Json.createReader(new StringReader(conditions)).readObject(),
+                action,
+                1,
+                Instant.now());
     }
 
     private static PolicySet set(PolicyDefinition... policies) {
         return new PolicySet(List.of(policies).stream()
-                .map(p -> PolicyCompiler.compile(p, id -> Optional.empty())).toList());
+                .map(p -> PolicyCompiler.compile(p, id -> Optional.empty()))
+                .toList());
     }
 }

@@ -19,7 +19,9 @@ class FailureThrottleTest {
         Thread.sleep(350);
         assertThat(throttle.retryAfterSeconds("a")).isZero();
         throttle.failed("a");
-        assertThat(throttle.retryAfterSeconds("a")).as("a new window counts from one").isZero();
+        assertThat(throttle.retryAfterSeconds("a"))
+                .as("a new window counts from one")
+                .isZero();
     }
 
     @Test

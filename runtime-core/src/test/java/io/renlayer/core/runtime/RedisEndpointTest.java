@@ -27,8 +27,9 @@ class RedisEndpointTest {
     void sentinelsAndTheirPrimary() {
         RedisEndpoint e = RedisEndpoint.parse("redis-sentinel://:secret@s1,s2:26380,s3/renlayer-primary");
         assertThat(e.kind()).isEqualTo(RedisEndpoint.Kind.SENTINEL);
-        assertThat(e.nodes()).containsExactlyInAnyOrder(new HostAndPort("s1", 26379), new HostAndPort("s2", 26380),
-                new HostAndPort("s3", 26379));
+        assertThat(e.nodes())
+                .containsExactlyInAnyOrder(
+                        new HostAndPort("s1", 26379), new HostAndPort("s2", 26380), new HostAndPort("s3", 26379));
         assertThat(e.primaryName()).isEqualTo("renlayer-primary");
         assertThat(e.user()).isNull();
         assertThat(e.password()).isEqualTo("secret");
@@ -46,6 +47,7 @@ class RedisEndpointTest {
         assertThatThrownBy(() -> RedisEndpoint.parse("127.0.0.1:6379")).hasMessageContaining("scheme");
         assertThatThrownBy(() -> RedisEndpoint.parse("memcached://x")).hasMessageContaining("Unknown scheme");
         assertThatThrownBy(() -> RedisEndpoint.parse("redis://a,b")).hasMessageContaining("takes one");
-        assertThatThrownBy(() -> RedisEndpoint.parse("redis-sentinel://s1:26379")).hasMessageContaining("primary");
+        assertThatThrownBy(() -> RedisEndpoint.parse("redis-sentinel://s1:26379"))
+                .hasMessageContaining("primary");
     }
 }

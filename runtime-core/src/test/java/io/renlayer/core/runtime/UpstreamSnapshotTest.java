@@ -3,6 +3,7 @@ package io.renlayer.core.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -27,8 +28,15 @@ class UpstreamSnapshotTest {
     }
 
     private static UpstreamSnapshot upstream(List<String> models) {
-        return new UpstreamSnapshot(UUID.randomUUID(), UUID.randomUUID(), "main", "openai",
-                "http://127.0.0.1:9", "sk-secret", models,
-                UpstreamSnapshot.Resilience.DEFAULTS, java.util.Map.of());
+        return new UpstreamSnapshot(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "main",
+                "openai",
+                "http://127.0.0.1:9",
+                "sk-secret",
+                models,
+                UpstreamSnapshot.Resilience.DEFAULTS,
+                Map.of());
     }
 }

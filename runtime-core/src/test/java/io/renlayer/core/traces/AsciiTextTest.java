@@ -15,7 +15,9 @@ class AsciiTextTest {
             for (int at = 0; at < length; at++) {
                 byte[] one = bytes.clone();
                 one[at] = (byte) 0x80;
-                assertThat(AsciiText.isAscii(one)).as("length %d, at %d", length, at).isFalse();
+                assertThat(AsciiText.isAscii(one))
+                        .as("length %d, at %d", length, at)
+                        .isFalse();
                 assertThat(AsciiText.ofOrNull(one)).isNull();
             }
         }

@@ -3,6 +3,7 @@ package io.renlayer.core.traces;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,14 +58,38 @@ class TraceCopyTest {
         UUID id = UUID.randomUUID();
         UUID tenant = UUID.randomUUID();
         UUID agent = UUID.randomUUID();
-        String body = "{\"messages\":[{\"content\":\"tab\\there, é€😀, back\\\\slash \\u0000\"}]}\n" + "x".repeat(40_000);
-        TraceRecord full = new TraceRecord(id, Instant.parse("2026-12-04T03:45:12.345678Z"), tenant, agent,
-                UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "req-1", "/v1/chat/completions", "POST",
-                "openai", "gpt-4o-mini", true, 200, "upstream_timeout", 12, 7, 100, 20, 120,
-                List.of(new TraceFinding("pii", "EMAIL_ADDRESS", 3, 17, 0.9)), List.of("plugin-a"),
-                new BigDecimal("0.00012345"), List.of("flagged", "second"),
-                List.of(new TracePolicy("p1", "FLAG", "request", "matched \"secrets\"")), "session-1", "FLAG",
-                body, "answer\twith\ttabs\r\n");
+        String body =
+                "{\"messages\":[{\"content\":\"tab\\there, é€😀, back\\\\slash \\u0000\"}]}\n" + "x".repeat(40_000);
+        TraceRecord full = new TraceRecord(
+                id,
+                Instant.parse("2026-12-04T03:45:12.345678Z"),
+                tenant,
+                agent,
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "req-1",
+                "/v1/chat/completions",
+                "POST",
+                "openai",
+                "gpt-4o-mini",
+                true,
+                200,
+                "upstream_timeout",
+                12,
+                7,
+                100,
+                20,
+                120,
+                List.of(new TraceFinding("pii", "EMAIL_ADDRESS", 3, 17, 0.9)),
+                List.of("plugin-a"),
+                new BigDecimal("0.00012345"),
+                List.of("flagged", "second"),
+                List.of(new TracePolicy("p1", "FLAG", "request", "matched \"secrets\"")),
+                "session-1",
+                "FLAG",
+                body,
+                "answer\twith\ttabs\r\n");
 
         TraceCopy.copy(db, "copied", List.of(full));
 
@@ -83,7 +109,9 @@ class TraceCopyTest {
             assertThat(rs.getInt("latency_ms")).isEqualTo(12);
             assertThat(rs.getInt("upstream_latency_ms")).isEqualTo(7);
             assertThat(rs.getInt("total_tokens")).isEqualTo(120);
-            assertThat(rs.getString("findings")).contains("\"type\": \"EMAIL_ADDRESS\"").contains("\"start\": 3");
+            assertThat(rs.getString("findings"))
+                    .contains("\"type\": \"EMAIL_ADDRESS\"")
+                    .contains("\"start\": 3");
             assertThat(rs.getString("plugin_failures")).isEqualTo("[\"plugin-a\"]");
             assertThat(rs.getString("cost_text")).isEqualTo("0.00012345");
             assertThat(rs.getString("flags")).isEqualTo("[\"flagged\", \"second\"]");
@@ -100,16 +128,43 @@ class TraceCopyTest {
         String body = "{\"messages\":[{\"content\":\"caf\\u00e9 \\\"quoted\\\"\"}]}" + " word".repeat(7_000);
         List<TraceRecord> rows = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            rows.add(new TraceRecord(UUID.randomUUID(), Instant.EPOCH.plusSeconds(i), UUID.randomUUID(), null, null,
-                    null, null, "req-" + i, "/v1/chat/completions", "POST", null, null, false, 200, null, 1, null,
-                    null, null, null, List.of(), List.of(), null, List.of(), List.of(), null, null,
-                    AsciiText.ofOrNull((body + i).getBytes(java.nio.charset.StandardCharsets.US_ASCII)), "answer " + i));
+            rows.add(new TraceRecord(
+                    UUID.randomUUID(),
+                    Instant.EPOCH.plusSeconds(i),
+                    UUID.randomUUID(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    "req-" + i,
+                    "/v1/chat/completions",
+                    "POST",
+                    null,
+                    null,
+                    false,
+                    200,
+                    null,
+                    1,
+                    null,
+                    null,
+                    null,
+                    null,
+                    List.of(),
+                    List.of(),
+                    null,
+                    List.of(),
+                    List.of(),
+                    null,
+                    null,
+                    AsciiText.ofOrNull((body + i).getBytes(StandardCharsets.US_ASCII)),
+                    "answer " + i));
         }
 
         TraceCopy.copy(db, "copied", rows);
 
         try (Statement st = db.createStatement();
-                ResultSet rs = st.executeQuery("SELECT redacted_body, redacted_response FROM copied ORDER BY created_at")) {
+                ResultSet rs =
+                        st.executeQuery("SELECT redacted_body, redacted_response FROM copied ORDER BY created_at")) {
             for (int i = 0; i < 2; i++) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString("redacted_body")).isEqualTo(body + i);
@@ -122,21 +177,73 @@ class TraceCopyTest {
     void aNulInAnyCallerChosenValueIsStoredAsTheReplacementCharacterAndTheBatchGoesIn() throws SQLException {
         String nul = "\u0000";
         List<TraceRecord> rows = new ArrayList<>();
-        rows.add(new TraceRecord(UUID.randomUUID(), Instant.EPOCH, UUID.randomUUID(), null, null, null, null,
-                "req" + nul, "/v1/chat/completions", "POST", "open" + nul + "ai", "gpt-4o-mini" + nul + "x", false, 400,
-                "bad" + nul, 1, null, null, null, null, List.of(new TraceFinding("d" + nul, "T" + nul, 0, 1, 1)),
-                List.of("p" + nul), null, List.of("f" + nul), List.of(new TracePolicy("n" + nul, "DENY", "request",
-                "why" + nul)), "s" + nul, "DENY", AsciiText.ofOrNull(("{\"a\":\"" + nul + "\"}" + " pad".repeat(10))
-                .getBytes(java.nio.charset.StandardCharsets.US_ASCII)), "answer" + nul));
-        rows.add(new TraceRecord(UUID.randomUUID(), Instant.EPOCH.plusSeconds(1), UUID.randomUUID(), null, null, null,
-                null, "req-2", "/v1/chat/completions", "POST", null, null, false, 200, null, 1, null, null, null, null,
-                List.of(), List.of(), null, List.of(), List.of(), null, null, "text with " + nul + " in it", null));
+        rows.add(new TraceRecord(
+                UUID.randomUUID(),
+                Instant.EPOCH,
+                UUID.randomUUID(),
+                null,
+                null,
+                null,
+                null,
+                "req" + nul,
+                "/v1/chat/completions",
+                "POST",
+                "open" + nul + "ai",
+                "gpt-4o-mini" + nul + "x",
+                false,
+                400,
+                "bad" + nul,
+                1,
+                null,
+                null,
+                null,
+                null,
+                List.of(new TraceFinding("d" + nul, "T" + nul, 0, 1, 1)),
+                List.of("p" + nul),
+                null,
+                List.of("f" + nul),
+                List.of(new TracePolicy("n" + nul, "DENY", "request", "why" + nul)),
+                "s" + nul,
+                "DENY",
+                AsciiText.ofOrNull(("{\"a\":\"" + nul + "\"}" + " pad".repeat(10)).getBytes(StandardCharsets.US_ASCII)),
+                "answer" + nul));
+        rows.add(new TraceRecord(
+                UUID.randomUUID(),
+                Instant.EPOCH.plusSeconds(1),
+                UUID.randomUUID(),
+                null,
+                null,
+                null,
+                null,
+                "req-2",
+                "/v1/chat/completions",
+                "POST",
+                null,
+                null,
+                false,
+                200,
+                null,
+                1,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                null,
+                List.of(),
+                List.of(),
+                null,
+                null,
+                "text with " + nul + " in it",
+                null));
 
         TraceCopy.copy(db, "copied", rows);
 
-        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT model, request_id, session_id, redacted_body, redacted_response, findings->0->>'detector' AS d, "
-                        + "policies->0->>'reason' AS reason, flags->>0 AS flag FROM copied ORDER BY created_at")) {
+        try (Statement st = db.createStatement();
+                ResultSet rs = st.executeQuery(
+                        "SELECT model, request_id, session_id, redacted_body, redacted_response, findings->0->>'detector' AS d, "
+                                + "policies->0->>'reason' AS reason, flags->>0 AS flag FROM copied ORDER BY created_at")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString("model")).isEqualTo("gpt-4o-mini\uFFFDx");
             assertThat(rs.getString("request_id")).isEqualTo("req\uFFFD");
@@ -160,21 +267,75 @@ class TraceCopyTest {
 
     @Test
     void aRowThatCannotBeEncodedIsReportedAsADataExceptionOfPostgres() {
-        TraceRecord unencodable = new TraceRecord(UUID.randomUUID(), Instant.EPOCH, UUID.randomUUID(), null, null, null,
-                null, "req-x", "/v1/chat/completions", "POST", null, null, false, 200, null, 1, null, null, null, null,
-                null, List.of(), null, List.of(), List.of(), null, null, null, null);
+        TraceRecord unencodable = new TraceRecord(
+                UUID.randomUUID(),
+                Instant.EPOCH,
+                UUID.randomUUID(),
+                null,
+                null,
+                null,
+                null,
+                "req-x",
+                "/v1/chat/completions",
+                "POST",
+                null,
+                null,
+                false,
+                200,
+                null,
+                1,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                null,
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null,
+                null);
 
-        SQLException e = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
-                () -> TraceCopy.copy(db, "copied", List.of(unencodable)));
+        SQLException e =
+                Assertions.assertThrows(SQLException.class, () -> TraceCopy.copy(db, "copied", List.of(unencodable)));
 
         assertThat(e.getSQLState()).isEqualTo("22000");
     }
 
     @Test
     void absentValuesArriveAsNull() throws SQLException {
-        TraceRecord bare = new TraceRecord(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), null, null, null,
-                null, "req-2", "/v1/models", "GET", null, null, false, 401, null, 0, null, null, null, null,
-                List.of(), List.of(), null, List.of(), List.of(), null, null, null, null);
+        TraceRecord bare = new TraceRecord(
+                UUID.randomUUID(),
+                Instant.now(),
+                UUID.randomUUID(),
+                null,
+                null,
+                null,
+                null,
+                "req-2",
+                "/v1/models",
+                "GET",
+                null,
+                null,
+                false,
+                401,
+                null,
+                0,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                null,
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null,
+                null);
 
         TraceCopy.copy(db, "copied", List.of(bare));
 
@@ -192,14 +353,53 @@ class TraceCopyTest {
 
     @Test
     void costsOfEveryMagnitudeAndSignKeepTheirValue() throws SQLException {
-        String[] costs = {"0", "0.00000001", "0.5", "12.5", "1", "10000", "9999.9999", "1234567890.12345678",
-            "-0.0042", "0.10000000", "100000000.00000001", "7E+3", "0.00010000"};
+        String[] costs = {
+            "0",
+            "0.00000001",
+            "0.5",
+            "12.5",
+            "1",
+            "10000",
+            "9999.9999",
+            "1234567890.12345678",
+            "-0.0042",
+            "0.10000000",
+            "100000000.00000001",
+            "7E+3",
+            "0.00010000"
+        };
         List<TraceRecord> rows = new ArrayList<>();
         for (int i = 0; i < costs.length; i++) {
-            rows.add(new TraceRecord(UUID.randomUUID(), Instant.EPOCH.plusSeconds(i), UUID.randomUUID(), null, null,
-                    null, null, "req-" + i, "/v1/chat/completions", "POST", null, null, false, 200, null, 1, null,
-                    null, null, null, List.of(), List.of(), new BigDecimal(costs[i]), List.of(), List.of(), null, null,
-                    null, null));
+            rows.add(new TraceRecord(
+                    UUID.randomUUID(),
+                    Instant.EPOCH.plusSeconds(i),
+                    UUID.randomUUID(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    "req-" + i,
+                    "/v1/chat/completions",
+                    "POST",
+                    null,
+                    null,
+                    false,
+                    200,
+                    null,
+                    1,
+                    null,
+                    null,
+                    null,
+                    null,
+                    List.of(),
+                    List.of(),
+                    new BigDecimal(costs[i]),
+                    List.of(),
+                    List.of(),
+                    null,
+                    null,
+                    null,
+                    null));
         }
 
         TraceCopy.copy(db, "copied", rows);

@@ -95,7 +95,8 @@ public interface DlpDetectorContract {
                     start.await();
                     for (int round = 0; round < 200; round++) {
                         int i = round % expected.size();
-                        if (!expected.get(i).equals(scan(detector, positiveSamples().get(i), "tenant-a"))) {
+                        if (!expected.get(i)
+                                .equals(scan(detector, positiveSamples().get(i), "tenant-a"))) {
                             return false;
                         }
                     }
@@ -121,7 +122,9 @@ public interface DlpDetectorContract {
         for (String sample : positiveSamples()) {
             List<Finding> fresh = scan(newDetector(), sample, "tenant-b");
             scan(shared, sample + " " + sample, "tenant-a");
-            assertEquals(fresh, scan(shared, sample, "tenant-b"),
+            assertEquals(
+                    fresh,
+                    scan(shared, sample, "tenant-b"),
                     "what tenant-b sees must not depend on what was scanned for tenant-a before");
         }
     }

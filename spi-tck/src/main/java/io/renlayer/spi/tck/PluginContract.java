@@ -25,8 +25,8 @@ public interface PluginContract {
     default void isFoundThroughServiceLoader() {
         boolean found = ServiceLoader.load(RenLayerPlugin.class).stream()
                 .anyMatch(p -> p.type().equals(pluginClass()));
-        assertTrue(found, pluginClass().getName()
-                + " is not listed in META-INF/services/io.renlayer.spi.RenLayerPlugin");
+        assertTrue(
+                found, pluginClass().getName() + " is not listed in META-INF/services/io.renlayer.spi.RenLayerPlugin");
     }
 
     @Test
@@ -34,10 +34,17 @@ public interface PluginContract {
         RenLayerPlugin plugin = pluginClass().getDeclaredConstructor().newInstance();
         assertFalse(plugin.vendor() == null || plugin.vendor().isBlank(), "vendor must be declared");
         checkIds("detector", plugin.dlpDetectors().stream().map(DlpDetector::id).toList());
-        checkIds("upstream provider", plugin.upstreamProviders().stream().map(UpstreamProvider::id).toList());
-        checkIds("policy action", plugin.policyActions().stream().map(PolicyAction::id).toList());
-        assertFalse(plugin.dlpDetectors().isEmpty() && plugin.upstreamProviders().isEmpty()
-                && plugin.policyActions().isEmpty(), "the plugin contributes nothing");
+        checkIds(
+                "upstream provider",
+                plugin.upstreamProviders().stream().map(UpstreamProvider::id).toList());
+        checkIds(
+                "policy action",
+                plugin.policyActions().stream().map(PolicyAction::id).toList());
+        assertFalse(
+                plugin.dlpDetectors().isEmpty()
+                        && plugin.upstreamProviders().isEmpty()
+                        && plugin.policyActions().isEmpty(),
+                "the plugin contributes nothing");
     }
 
     private static void checkIds(String kind, List<String> ids) {

@@ -28,7 +28,8 @@ class DlpDetectorContractTest {
 
     @Test
     void catchesAMalformedId() {
-        assertThrows(AssertionFailedError.class,
+        assertThrows(
+                AssertionFailedError.class,
                 () -> contract(() -> new FixedDetector("Bad_Id"), "x").idIsWellFormedAndStable());
     }
 
@@ -40,18 +41,22 @@ class DlpDetectorContractTest {
                 return List.of(Finding.of("T", 0, input.text().length() + 1, 1.0));
             }
         };
-        assertThrows(AssertionFailedError.class, () -> contract(() -> overshooting, "x").findingsStayWithinTheText());
+        assertThrows(
+                AssertionFailedError.class,
+                () -> contract(() -> overshooting, "x").findingsStayWithinTheText());
     }
 
     @Test
     void catchesStateCarriedFromOneTenantToAnother() {
-        assertThrows(AssertionFailedError.class,
+        assertThrows(
+                AssertionFailedError.class,
                 () -> contract(RememberingDetector::new, "x").keepsNothingBetweenTenants());
     }
 
     @Test
     void catchesDetectorsThatAreNotThreadSafe() {
-        assertThrows(AssertionFailedError.class,
+        assertThrows(
+                AssertionFailedError.class,
                 () -> contract(RacyDetector::new, "x y ".repeat(5_000)).isThreadSafe());
     }
 
@@ -77,8 +82,15 @@ class DlpDetectorContractTest {
             this.id = id;
         }
 
-        @Override public String id() { return id; }
-        @Override public String version() { return "1"; }
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public String version() {
+            return "1";
+        }
 
         @Override
         public List<Finding> scan(ScanInput input) {

@@ -56,7 +56,10 @@ public final class Finding {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Finding f && f.type.equals(type) && f.start == start && f.end == end
+        return o instanceof Finding f
+                && f.type.equals(type)
+                && f.start == start
+                && f.end == end
                 && Double.compare(f.confidence, confidence) == 0;
     }
 

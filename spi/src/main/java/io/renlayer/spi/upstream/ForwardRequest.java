@@ -1,5 +1,7 @@
 package io.renlayer.spi.upstream;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -65,7 +67,7 @@ public final class ForwardRequest {
     }
 
     /** Writes the body, without the copy {@link #body()} makes: what the gateway sends it with. */
-    public void writeBodyTo(java.io.OutputStream out) throws java.io.IOException {
+    public void writeBodyTo(OutputStream out) throws IOException {
         out.write(body);
     }
 

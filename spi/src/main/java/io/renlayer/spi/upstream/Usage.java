@@ -26,9 +26,7 @@ public final class Usage {
         if (promptTokens < -1 || completionTokens < -1) {
             throw new IllegalArgumentException("token counts must be >= -1");
         }
-        return promptTokens == -1 && completionTokens == -1
-                ? UNKNOWN
-                : new Usage(promptTokens, completionTokens);
+        return promptTokens == -1 && completionTokens == -1 ? UNKNOWN : new Usage(promptTokens, completionTokens);
     }
 
     public long promptTokens() {
@@ -63,9 +61,7 @@ public final class Usage {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Usage u
-                && u.promptTokens == promptTokens
-                && u.completionTokens == completionTokens;
+        return o instanceof Usage u && u.promptTokens == promptTokens && u.completionTokens == completionTokens;
     }
 
     @Override

@@ -3,7 +3,9 @@ package io.renlayer.spi.upstream;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,7 +14,8 @@ class ForwardRequestTest {
 
     @Test
     void changesReturnNewRequestsAndLeaveTheOriginalAlone() {
-        ForwardRequest original = ForwardRequest.of("POST", URI.create("http://u/v1/chat/completions"), "{}".getBytes(UTF_8))
+        ForwardRequest original = ForwardRequest.of(
+                        "POST", URI.create("http://u/v1/chat/completions"), "{}".getBytes(UTF_8))
                 .withHeader("Content-Type", "application/json");
 
         ForwardRequest changed = original.withHeader("content-type", "text/plain")
@@ -21,7 +24,9 @@ class ForwardRequestTest {
 
         assertThat(original.headers()).containsExactly(Map.entry("content-type", List.of("application/json")));
         assertThat(original.uri()).hasHost("u");
-        assertThat(changed.headers()).containsEntry("content-type", List.of("text/plain")).containsKey("x-extra");
+        assertThat(changed.headers())
+                .containsEntry("content-type", List.of("text/plain"))
+                .containsKey("x-extra");
         assertThat(changed.withoutHeader("X-EXTRA").headers()).doesNotContainKey("x-extra");
     }
 
@@ -29,16 +34,16 @@ class ForwardRequestTest {
     void manyHeadersAtOnceReplaceByLowerCaseNameAndTheBodyIsWrittenAsItIs() throws Exception {
         ForwardRequest original = ForwardRequest.of("POST", URI.create("http://u"), "abc".getBytes(UTF_8))
                 .withHeader("Accept", "*/*");
-        java.util.Map<String, String> added = new java.util.LinkedHashMap<>();
+        Map<String, String> added = new LinkedHashMap<>();
         added.put("ACCEPT", "application/json");
         added.put("X-Trace", "7");
 
         ForwardRequest changed = original.withHeaders(added);
 
-        assertThat(changed.headers()).containsExactly(Map.entry("accept", List.of("application/json")),
-                Map.entry("x-trace", List.of("7")));
+        assertThat(changed.headers())
+                .containsExactly(Map.entry("accept", List.of("application/json")), Map.entry("x-trace", List.of("7")));
         assertThat(original.headers()).containsExactly(Map.entry("accept", List.of("*/*")));
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         changed.writeBodyTo(out);
         assertThat(out.toString(UTF_8)).isEqualTo("abc");
         assertThat(changed.bodyLength()).isEqualTo(3);
@@ -59,7 +64,7 @@ class ForwardRequestTest {
         ForwardRequest request = ForwardRequest.wrapping("POST", URI.create("http://u"), body);
         request.body()[1] = 'z';
         body[0] = 'x'; // the caller broke its promise: the request shows it, so no copy was made
-        java.io.ByteArrayOutputStream sent = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream sent = new ByteArrayOutputStream();
         request.withHeader("x-a", "1").writeBodyTo(sent);
         assertThat(sent.toString(UTF_8)).isEqualTo("xbc");
     }
@@ -67,16 +72,34 @@ class ForwardRequestTest {
     @Test
     void theDefaultPreparationAddsTheCredentialHeadersAndNeverPrintsThem() {
         UpstreamProvider provider = new UpstreamProvider() {
-            @Override public String id() { return "p"; }
-            @Override public String version() { return "1"; }
-            @Override public Map<String, String> credentialHeaders(String credential) {
+            @Override
+            public String id() {
+                return "p";
+            }
+
+            @Override
+            public String version() {
+                return "1";
+            }
+
+            @Override
+            public Map<String, String> credentialHeaders(String credential) {
                 return Map.of("Authorization", "Bearer " + credential);
             }
-            @Override public Usage usageFromBody(byte[] body) { return Usage.UNKNOWN; }
-            @Override public Usage usageFromEvent(String data) { return Usage.UNKNOWN; }
+
+            @Override
+            public Usage usageFromBody(byte[] body) {
+                return Usage.UNKNOWN;
+            }
+
+            @Override
+            public Usage usageFromEvent(String data) {
+                return Usage.UNKNOWN;
+            }
         };
 
-        ForwardRequest prepared = provider.prepare(ForwardRequest.of("POST", URI.create("http://u"), new byte[0]), "sk-x");
+        ForwardRequest prepared =
+                provider.prepare(ForwardRequest.of("POST", URI.create("http://u"), new byte[0]), "sk-x");
 
         assertThat(prepared.headers()).containsEntry("authorization", List.of("Bearer sk-x"));
         assertThat(prepared.toString()).doesNotContain("sk-x");

@@ -23,8 +23,15 @@ public final class MisbehavingPlugin implements RenLayerPlugin {
     }
 
     static final class Throwing implements DlpDetector {
-        @Override public String id() { return "it-throwing"; }
-        @Override public String version() { return "0"; }
+        @Override
+        public String id() {
+            return "it-throwing";
+        }
+
+        @Override
+        public String version() {
+            return "0";
+        }
 
         @Override
         public List<Finding> scan(ScanInput input) {
@@ -36,8 +43,15 @@ public final class MisbehavingPlugin implements RenLayerPlugin {
     }
 
     static final class Hanging implements DlpDetector {
-        @Override public String id() { return "it-hanging"; }
-        @Override public String version() { return "0"; }
+        @Override
+        public String id() {
+            return "it-hanging";
+        }
+
+        @Override
+        public String version() {
+            return "0";
+        }
 
         @Override
         public List<Finding> scan(ScanInput input) {

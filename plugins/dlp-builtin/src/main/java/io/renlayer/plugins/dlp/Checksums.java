@@ -1,6 +1,7 @@
 package io.renlayer.plugins.dlp;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.zip.CRC32;
 
@@ -15,7 +16,9 @@ final class Checksums {
     /** Luhn (ISO/IEC 7812) over the digits of the value, with a known card prefix and length. */
     static boolean creditCard(String value) {
         String digits = value.replaceAll("[ -]", "");
-        if (digits.length() < 13 || digits.length() > 19 || digits.chars().distinct().count() == 1) {
+        if (digits.length() < 13
+                || digits.length() > 19
+                || digits.chars().distinct().count() == 1) {
             return false;
         }
         if (!knownIssuer(digits)) {
@@ -40,13 +43,19 @@ final class Checksums {
     private static boolean knownIssuer(String d) {
         int two = Integer.parseInt(d.substring(0, 2));
         int four = Integer.parseInt(d.substring(0, 4));
-        return d.charAt(0) == '4'                                // Visa
-                || (two >= 51 && two <= 55) || (four >= 2221 && four <= 2720) // Mastercard
-                || two == 34 || two == 37                        // American Express
-                || d.startsWith("6011") || two == 65 || (four >= 6440 && four <= 6499) // Discover
-                || two == 35                                     // JCB
-                || two == 36 || two == 38 || (four >= 3000 && four <= 3059) // Diners
-                || two == 62;                                    // UnionPay
+        return d.charAt(0) == '4' // Visa
+                || (two >= 51 && two <= 55)
+                || (four >= 2221 && four <= 2720) // Mastercard
+                || two == 34
+                || two == 37 // American Express
+                || d.startsWith("6011")
+                || two == 65
+                || (four >= 6440 && four <= 6499) // Discover
+                || two == 35 // JCB
+                || two == 36
+                || two == 38
+                || (four >= 3000 && four <= 3059) // Diners
+                || two == 62; // UnionPay
     }
 
     /** ISO 13616: the country's length, then mod 97 of the rearranged number equals 1. */
@@ -71,8 +80,11 @@ final class Checksums {
             return false;
         }
         int area = Integer.parseInt(parts[0]);
-        return area != 0 && area != 666 && area < 900
-                && !parts[1].equals("00") && !parts[2].equals("0000")
+        return area != 0
+                && area != 666
+                && area < 900
+                && !parts[1].equals("00")
+                && !parts[2].equals("0000")
                 && !value.replaceAll("[- ]", "").equals("123456789")
                 && !value.replaceAll("[- ]", "").equals("078051120")
                 && !value.replaceAll("[- ]", "").equals("219099999");
@@ -89,7 +101,7 @@ final class Checksums {
             return false;
         }
         CRC32 crc = new CRC32();
-        crc.update(body.substring(0, 30).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        crc.update(body.substring(0, 30).getBytes(StandardCharsets.US_ASCII));
         return base62(crc.getValue(), 6).equals(body.substring(30));
     }
 
@@ -110,7 +122,7 @@ final class Checksums {
     static boolean jwt(String value) {
         String header = value.substring(0, value.indexOf('.'));
         try {
-            String json = new String(Base64.getUrlDecoder().decode(header), java.nio.charset.StandardCharsets.UTF_8);
+            String json = new String(Base64.getUrlDecoder().decode(header), StandardCharsets.UTF_8);
             return json.startsWith("{") && json.contains("\"alg\"");
         } catch (IllegalArgumentException e) {
             return false;

@@ -86,8 +86,9 @@ final class DigitClusters {
                 }
                 digits++;
                 lastDigit = i;
-            } else if (start >= 0 && !((c == ' ' || c == '-' || c == '(' || c == ')' || c == '.' || c == '+' || c == ':')
-                    && i - lastDigit <= 2)) {
+            } else if (start >= 0
+                    && !((c == ' ' || c == '-' || c == '(' || c == ')' || c == '.' || c == '+' || c == ':')
+                            && i - lastDigit <= 2)) {
                 found.add(new int[] {start, lastDigit + 1, digits});
                 start = -1;
                 digits = 0;

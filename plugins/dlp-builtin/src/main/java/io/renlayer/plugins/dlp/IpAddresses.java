@@ -11,7 +11,9 @@ final class IpAddresses {
             return false;
         }
         for (String octet : octets) {
-            if (octet.isEmpty() || octet.length() > 3 || (octet.length() > 1 && octet.charAt(0) == '0')
+            if (octet.isEmpty()
+                    || octet.length() > 3
+                    || (octet.length() > 1 && octet.charAt(0) == '0')
                     || Integer.parseInt(octet) > 255) {
                 return false;
             }

@@ -1,6 +1,8 @@
 package io.renlayer.plugins.dlp;
 
 import io.renlayer.spi.dlp.Finding;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -16,8 +18,16 @@ import java.util.regex.Pattern;
  *                 case ones are looked for case-insensitively; empty runs the pattern always
  * @param group    the capturing group that is the finding (0 for the whole match)
  */
-record PatternRule(String type, List<String> keywords, Pattern pattern, int group, Predicate<String> valid,
-        double confidence, Anchor anchor, int before, int after) {
+record PatternRule(
+        String type,
+        List<String> keywords,
+        Pattern pattern,
+        int group,
+        Predicate<String> valid,
+        double confidence,
+        Anchor anchor,
+        int before,
+        int after) {
 
     /**
      * Where a match can be: positions every match contains or starts near (an '@', a digit, a
@@ -54,7 +64,7 @@ record PatternRule(String type, List<String> keywords, Pattern pattern, int grou
                     anchor.occurrences(scan, found);
                 }
                 int[] sorted = found.toArray();
-                java.util.Arrays.sort(sorted);
+                Arrays.sort(sorted);
                 return sorted;
             };
         }
@@ -139,7 +149,8 @@ record PatternRule(String type, List<String> keywords, Pattern pattern, int grou
          * no keyword, and a caseless {@code regionMatches} costs a case mapping per char compared.
          */
         private boolean startsAt(String text, int start) {
-            return start >= 0 && isFirstChar(text, start)
+            return start >= 0
+                    && isFirstChar(text, start)
                     && text.regionMatches(caseless, start, keyword, 0, keyword.length());
         }
 
@@ -161,22 +172,23 @@ record PatternRule(String type, List<String> keywords, Pattern pattern, int grou
 
         void add(int value) {
             if (size == values.length) {
-                values = java.util.Arrays.copyOf(values, size * 2);
+                values = Arrays.copyOf(values, size * 2);
             }
             values[size++] = value;
         }
 
         int[] toArray() {
-            return java.util.Arrays.copyOf(values, size);
+            return Arrays.copyOf(values, size);
         }
     }
 
-    static PatternRule of(String type, List<String> keywords, String regex, Predicate<String> valid, double confidence) {
+    static PatternRule of(
+            String type, List<String> keywords, String regex, Predicate<String> valid, double confidence) {
         return new PatternRule(type, keywords, Pattern.compile(regex), 0, valid, confidence, null, 0, 0);
     }
 
-    static PatternRule grouped(String type, List<String> keywords, String regex, Predicate<String> valid,
-            double confidence) {
+    static PatternRule grouped(
+            String type, List<String> keywords, String regex, Predicate<String> valid, double confidence) {
         return new PatternRule(type, keywords, Pattern.compile(regex), 1, valid, confidence, null, 0, 0);
     }
 
@@ -192,7 +204,7 @@ record PatternRule(String type, List<String> keywords, Pattern pattern, int grou
 
     /** The findings of every rule. */
     static List<Finding> scanAll(List<PatternRule> rules, ScanText scan) {
-        List<Finding> findings = new java.util.ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
         for (PatternRule rule : rules) {
             if (rule.anchor() != null) {
                 rule.scan(scan, findings);

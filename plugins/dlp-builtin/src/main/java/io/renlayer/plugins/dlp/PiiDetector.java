@@ -2,10 +2,11 @@ package io.renlayer.plugins.dlp;
 
 import com.google.i18n.phonenumbers.PhoneNumberMatch;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import io.renlayer.spi.dlp.DlpDetector;
 import io.renlayer.plugins.dlp.PatternRule.Anchor;
+import io.renlayer.spi.dlp.DlpDetector;
 import io.renlayer.spi.dlp.Finding;
 import io.renlayer.spi.dlp.ScanInput;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,26 +18,44 @@ final class PiiDetector implements DlpDetector {
     /** National numbers are read as US numbers; numbers written with + are read for any country. */
     private static final String DEFAULT_REGION = "US";
 
-
     static final List<PatternRule> RULES = List.of(
-            PatternRule.of("EMAIL_ADDRESS", List.of("@"),
-                    "(?:(?<=mailto:)|(?<![A-Za-z0-9._%+:/!#-]))[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.){1,8}"
-                            + "[A-Za-z]{2,24}(?![A-Za-z0-9-])",
-                    v -> !v.contains("..") && !v.startsWith("."), 0.95).near(Anchor.character('@'), 65, 260),
-            PatternRule.of("CREDIT_CARD", List.of(),
-                    "(?<![\\d.-])(?:\\d[ -]?){12,18}\\d(?![\\d-]|\\.\\d)", Checksums::creditCard, 0.95)
+            PatternRule.of(
+                            "EMAIL_ADDRESS",
+                            List.of("@"),
+                            "(?:(?<=mailto:)|(?<![A-Za-z0-9._%+:/!#-]))[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.){1,8}"
+                                    + "[A-Za-z]{2,24}(?![A-Za-z0-9-])",
+                            v -> !v.contains("..") && !v.startsWith("."),
+                            0.95)
+                    .near(Anchor.character('@'), 65, 260),
+            PatternRule.of(
+                            "CREDIT_CARD",
+                            List.of(),
+                            "(?<![\\d.-])(?:\\d[ -]?){12,18}\\d(?![\\d-]|\\.\\d)",
+                            Checksums::creditCard,
+                            0.95)
                     .near(digitClusters(13), 0, 45),
-            PatternRule.of("IBAN_CODE", List.of(),
-                    "(?<![A-Za-z0-9])[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?(?![A-Za-z0-9])",
-                    Checksums::iban, 0.95).near(PiiDetector::ibanStarts, 0, 50),
-            PatternRule.of("US_SSN", List.of("-"),
-                    "(?<![\\d-])\\d{3}-\\d{2}-\\d{4}(?![\\d-])", Checksums::ssn, 0.85).near(digitClusters(9), 0, 12),
-            PatternRule.of("IP_ADDRESS", List.of("."),
-                    "(?<![\\d.vV])(?<![Vv]ersion )(?:\\d{1,3}\\.){3}\\d{1,3}(?![\\d]|\\.\\d)", IpAddresses::v4, 0.9)
+            PatternRule.of(
+                            "IBAN_CODE",
+                            List.of(),
+                            "(?<![A-Za-z0-9])[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?(?![A-Za-z0-9])",
+                            Checksums::iban,
+                            0.95)
+                    .near(PiiDetector::ibanStarts, 0, 50),
+            PatternRule.of("US_SSN", List.of("-"), "(?<![\\d-])\\d{3}-\\d{2}-\\d{4}(?![\\d-])", Checksums::ssn, 0.85)
+                    .near(digitClusters(9), 0, 12),
+            PatternRule.of(
+                            "IP_ADDRESS",
+                            List.of("."),
+                            "(?<![\\d.vV])(?<![Vv]ersion )(?:\\d{1,3}\\.){3}\\d{1,3}(?![\\d]|\\.\\d)",
+                            IpAddresses::v4,
+                            0.9)
                     .near(digitClusters(4), 0, 16),
-            PatternRule.of("IP_ADDRESS", List.of(":"),
-                    "(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\\d{1,3}\\.){3}\\d{1,3})?(?![0-9A-Fa-f:])",
-                    v -> v.length() >= 6 && IpAddresses.v6(v) && !v.matches("\\d{1,2}:\\d{2}(:\\d{2})?"), 0.9)
+            PatternRule.of(
+                            "IP_ADDRESS",
+                            List.of(":"),
+                            "(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\\d{1,3}\\.){3}\\d{1,3})?(?![0-9A-Fa-f:])",
+                            v -> v.length() >= 6 && IpAddresses.v6(v) && !v.matches("\\d{1,2}:\\d{2}(:\\d{2})?"),
+                            0.9)
                     .near(PiiDetector::ipv6Colons, 46, 46));
 
     private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
@@ -59,8 +78,8 @@ final class PiiDetector implements DlpDetector {
         // The phone parser reads only the text around clusters of seven or more digits: most text has none.
         for (int[] region : phoneRegions(scan)) {
             String part = text.substring(region[0], region[1]);
-            for (PhoneNumberMatch match : phones.findNumbers(part, DEFAULT_REGION, PhoneNumberUtil.Leniency.VALID,
-                    Long.MAX_VALUE)) {
+            for (PhoneNumberMatch match :
+                    phones.findNumbers(part, DEFAULT_REGION, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
                 int start = region[0] + match.start();
                 int end = region[0] + match.end();
                 if (!overlapsCard(findings, start, end)) {
@@ -114,13 +133,15 @@ final class PiiDetector implements DlpDetector {
 
     /** An ISO date (2026-11-22) has eight digits but is no phone number; such clusters skip the phone parser. */
     private static boolean isoDate(String text, int[] cluster) {
-        return cluster[1] - cluster[0] == 10 && cluster[2] == 8 && text.charAt(cluster[0] + 4) == '-'
+        return cluster[1] - cluster[0] == 10
+                && cluster[2] == 8
+                && text.charAt(cluster[0] + 4) == '-'
                 && text.charAt(cluster[0] + 7) == '-';
     }
 
     /** Windows around clusters of seven or more digits, with room for a leading + or ( and context. */
     private static List<int[]> phoneRegions(ScanText scan) {
-        List<int[]> regions = new java.util.ArrayList<>();
+        List<int[]> regions = new ArrayList<>();
         for (int[] cluster : scan.derived(CLUSTERS, DigitClusters::of)) {
             if (cluster[2] < 7 || isoDate(scan.text(), cluster)) {
                 continue;
@@ -145,7 +166,10 @@ final class PiiDetector implements DlpDetector {
         PatternRule.IntList found = new PatternRule.IntList();
         for (int[] cluster : scan.derived(CLUSTERS, DigitClusters::of)) {
             int i = cluster[0] - 2;
-            if (i >= 0 && i + 3 < text.length() && digit(text, i + 3) && Character.isUpperCase(text.charAt(i))
+            if (i >= 0
+                    && i + 3 < text.length()
+                    && digit(text, i + 3)
+                    && Character.isUpperCase(text.charAt(i))
                     && Character.isUpperCase(text.charAt(i + 1))) {
                 found.add(i);
             }
@@ -156,8 +180,12 @@ final class PiiDetector implements DlpDetector {
     /** A card number is not also a phone number. */
     private static boolean overlapsCard(List<Finding> findings, int start, int end) {
         for (Finding f : findings) {
-            if ((f.type().equals("CREDIT_CARD") || f.type().equals("IBAN_CODE") || f.type().equals("US_SSN")
-                    || f.type().equals("IP_ADDRESS")) && f.start() < end && start < f.end()) {
+            if ((f.type().equals("CREDIT_CARD")
+                            || f.type().equals("IBAN_CODE")
+                            || f.type().equals("US_SSN")
+                            || f.type().equals("IP_ADDRESS"))
+                    && f.start() < end
+                    && start < f.end()) {
                 return true;
             }
         }

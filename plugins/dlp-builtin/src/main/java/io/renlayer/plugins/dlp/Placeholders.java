@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /** Values that look like secrets but are documentation or templates: never reported. */
 final class Placeholders {
 
-    private static final Pattern TEMPLATE = Pattern.compile("\\$\\{[^}]*}|\\{\\{[^}]*}}|<[^>]*>|%[A-Z_]+%|\\$[A-Z_]{3,}");
+    private static final Pattern TEMPLATE =
+            Pattern.compile("\\$\\{[^}]*}|\\{\\{[^}]*}}|<[^>]*>|%[A-Z_]+%|\\$[A-Z_]{3,}");
     private static final Pattern REPEATED = Pattern.compile("(.)\\1{7,}");
 
     private Placeholders() {}
@@ -16,7 +17,8 @@ final class Placeholders {
         return upper.contains("EXAMPLE")
                 || upper.contains("XXXXXXXX")
                 || upper.contains("PLACEHOLDER")
-                || upper.contains("YOUR_") || upper.contains("YOUR-")
+                || upper.contains("YOUR_")
+                || upper.contains("YOUR-")
                 || upper.contains("REDACTED")
                 || TEMPLATE.matcher(value).find()
                 || REPEATED.matcher(value).find();

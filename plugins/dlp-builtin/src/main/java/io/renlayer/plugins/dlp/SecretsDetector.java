@@ -3,6 +3,7 @@ package io.renlayer.plugins.dlp;
 import io.renlayer.spi.dlp.DlpDetector;
 import io.renlayer.spi.dlp.Finding;
 import io.renlayer.spi.dlp.ScanInput;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -16,46 +17,93 @@ import java.util.regex.Pattern;
 final class SecretsDetector implements DlpDetector {
 
     static final List<PatternRule> RULES = List.of(
-            PatternRule.of("AWS_ACCESS_KEY_ID", List.of("AKIA", "ASIA", "ABIA", "ACCA"),
-                    "(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Z0-9])", v -> true, 0.99).nearKeywords(1, 21),
-            PatternRule.grouped("AWS_SECRET_ACCESS_KEY", List.of("aws"),
-                    "(?i)aws.{0,20}?(?:secret|sk|private).{0,20}?[\"'=:\\s]{1,4}([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])",
-                    v -> Checksums.entropy(v) > 4.0, 0.9).nearKeywords(0, 100),
-            PatternRule.of("GITHUB_TOKEN", List.of("gh", "github_pat_"),
-                    "(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{82})(?![A-Za-z0-9_])",
-                    v -> v.startsWith("github_pat_") || Checksums.githubToken(v), 0.99).nearKeywords(1, 100),
-            PatternRule.of("SLACK_TOKEN", List.of("xox"),
-                    "(?<![A-Za-z0-9-])xox[abposre]-(?:[0-9]{6,}-){1,3}[A-Za-z0-9-]{8,72}(?![A-Za-z0-9-])", v -> true, 0.97).nearKeywords(1, 300),
-            PatternRule.of("STRIPE_SECRET_KEY", List.of("_live_", "_test_"),
-                    "(?<![A-Za-z0-9_])(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{24,99}(?![A-Za-z0-9_])", v -> true, 0.98).nearKeywords(3, 110),
-            PatternRule.of("ANTHROPIC_API_KEY", List.of("sk-ant-"),
-                    "(?<![A-Za-z0-9_-])sk-ant-(?:api|admin)\\d{2}-[A-Za-z0-9_-]{80,120}(?![A-Za-z0-9_-])", v -> true, 0.99).nearKeywords(1, 140),
-            PatternRule.of("OPENAI_API_KEY", List.of("sk-"),
-                    "(?<![A-Za-z0-9_-])sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{10,200}T3BlbkFJ[A-Za-z0-9_-]{10,200}(?![A-Za-z0-9_-])"
-                            + "|(?<![A-Za-z0-9_-])sk-[A-Za-z0-9]{48}(?![A-Za-z0-9_-])",
-                    v -> !v.startsWith("sk-ant-"), 0.98).nearKeywords(1, 420),
-            PatternRule.of("GOOGLE_API_KEY", List.of("AIza"),
-                    "(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])", v -> true, 0.97).nearKeywords(1, 40),
-            PatternRule.of("JWT", List.of("eyJ"),
-                    "(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,4000}\\.eyJ[A-Za-z0-9_-]{8,8000}\\.[A-Za-z0-9_-]{8,2000}(?![A-Za-z0-9_-])",
-                    Checksums::jwt, 0.95).nearKeywords(1, 14_100),
-            PatternRule.grouped("DB_PASSWORD", List.of("://"),
-                    "(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\\s:/@\"'`]{1,64}:([^\\s@/\"'`]{1,128})@[A-Za-z0-9.\\[\\]-]{1,253}",
-                    SecretsDetector::realPassword, 0.95).nearKeywords(22, 450));
+            PatternRule.of(
+                            "AWS_ACCESS_KEY_ID",
+                            List.of("AKIA", "ASIA", "ABIA", "ACCA"),
+                            "(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Z0-9])",
+                            v -> true,
+                            0.99)
+                    .nearKeywords(1, 21),
+            PatternRule.grouped(
+                            "AWS_SECRET_ACCESS_KEY",
+                            List.of("aws"),
+                            "(?i)aws.{0,20}?(?:secret|sk|private).{0,20}?[\"'=:\\s]{1,4}([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])",
+                            v -> Checksums.entropy(v) > 4.0,
+                            0.9)
+                    .nearKeywords(0, 100),
+            PatternRule.of(
+                            "GITHUB_TOKEN",
+                            List.of("gh", "github_pat_"),
+                            "(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{82})(?![A-Za-z0-9_])",
+                            v -> v.startsWith("github_pat_") || Checksums.githubToken(v),
+                            0.99)
+                    .nearKeywords(1, 100),
+            PatternRule.of(
+                            "SLACK_TOKEN",
+                            List.of("xox"),
+                            "(?<![A-Za-z0-9-])xox[abposre]-(?:[0-9]{6,}-){1,3}[A-Za-z0-9-]{8,72}(?![A-Za-z0-9-])",
+                            v -> true,
+                            0.97)
+                    .nearKeywords(1, 300),
+            PatternRule.of(
+                            "STRIPE_SECRET_KEY",
+                            List.of("_live_", "_test_"),
+                            "(?<![A-Za-z0-9_])(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{24,99}(?![A-Za-z0-9_])",
+                            v -> true,
+                            0.98)
+                    .nearKeywords(3, 110),
+            PatternRule.of(
+                            "ANTHROPIC_API_KEY",
+                            List.of("sk-ant-"),
+                            "(?<![A-Za-z0-9_-])sk-ant-(?:api|admin)\\d{2}-[A-Za-z0-9_-]{80,120}(?![A-Za-z0-9_-])",
+                            v -> true,
+                            0.99)
+                    .nearKeywords(1, 140),
+            PatternRule.of(
+                            "OPENAI_API_KEY",
+                            List.of("sk-"),
+                            "(?<![A-Za-z0-9_-])sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{10,200}T3BlbkFJ[A-Za-z0-9_-]{10,200}(?![A-Za-z0-9_-])"
+                                    + "|(?<![A-Za-z0-9_-])sk-[A-Za-z0-9]{48}(?![A-Za-z0-9_-])",
+                            v -> !v.startsWith("sk-ant-"),
+                            0.98)
+                    .nearKeywords(1, 420),
+            PatternRule.of(
+                            "GOOGLE_API_KEY",
+                            List.of("AIza"),
+                            "(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])",
+                            v -> true,
+                            0.97)
+                    .nearKeywords(1, 40),
+            PatternRule.of(
+                            "JWT",
+                            List.of("eyJ"),
+                            "(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,4000}\\.eyJ[A-Za-z0-9_-]{8,8000}\\.[A-Za-z0-9_-]{8,2000}(?![A-Za-z0-9_-])",
+                            Checksums::jwt,
+                            0.95)
+                    .nearKeywords(1, 14_100),
+            PatternRule.grouped(
+                            "DB_PASSWORD",
+                            List.of("://"),
+                            "(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\\s:/@\"'`]{1,64}:([^\\s@/\"'`]{1,128})@[A-Za-z0-9.\\[\\]-]{1,253}",
+                            SecretsDetector::realPassword,
+                            0.95)
+                    .nearKeywords(22, 450));
 
-    private static final Pattern PEM_BEGIN = Pattern.compile("-----BEGIN ((?:[A-Z0-9]+ ){0,3})PRIVATE KEY( BLOCK)?-----");
+    private static final Pattern PEM_BEGIN =
+            Pattern.compile("-----BEGIN ((?:[A-Z0-9]+ ){0,3})PRIVATE KEY( BLOCK)?-----");
     private static final Pattern GENERIC = Pattern.compile(
             "(?i)(?<![A-Za-z0-9])(?:password|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|client[_-]?secret|auth)"
                     + "[A-Za-z0-9_-]{0,20}[\"']?\\s{0,3}(?::=|=>|[=:])\\s{0,3}[\"']?([A-Za-z0-9/+_.~!@#$%^&*=-]{16,200})");
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]+");
-    private static final Pattern UUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final List<String> GENERIC_KEYWORDS = List.of(
-            "password", "passwd", "pwd", "secret", "token", "key", "auth");
+    private static final Pattern UUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final List<String> GENERIC_KEYWORDS =
+            List.of("password", "passwd", "pwd", "secret", "token", "key", "auth");
     /** The keyword ends at most this far before its '=' or ':' (suffix, quote and spaces between). */
     private static final int KEYWORD_REACH = 30;
-    static final PatternRule GENERIC_RULE = new PatternRule("GENERIC_SECRET", GENERIC_KEYWORDS, GENERIC, 1,
-            SecretsDetector::looksGenerated, 0.8, null, 0, 0)
+
+    static final PatternRule GENERIC_RULE = new PatternRule(
+                    "GENERIC_SECRET", GENERIC_KEYWORDS, GENERIC, 1, SecretsDetector::looksGenerated, 0.8, null, 0, 0)
             .near(SecretsDetector::assignments, KEYWORD_REACH + 20, 210);
 
     @Override
@@ -85,7 +133,8 @@ final class SecretsDetector implements DlpDetector {
         Matcher begin = PEM_BEGIN.matcher(text);
         int from = 0;
         while (from < text.length() && begin.find(from)) {
-            String end = "-----END " + begin.group(1) + "PRIVATE KEY" + (begin.group(2) == null ? "" : begin.group(2)) + "-----";
+            String end = "-----END " + begin.group(1) + "PRIVATE KEY" + (begin.group(2) == null ? "" : begin.group(2))
+                    + "-----";
             int endAt = text.indexOf(end, begin.end());
             int stop = endAt < 0 ? text.length() : endAt + end.length();
             findings.add(Finding.of("PRIVATE_KEY", begin.start(), stop, endAt < 0 ? 0.9 : 0.99));
@@ -95,7 +144,7 @@ final class SecretsDetector implements DlpDetector {
 
     /** Keyword-introduced values, unless a typed finding already covers them. */
     private static void genericSecrets(ScanText scan, List<Finding> findings) {
-        List<Finding> generic = new java.util.ArrayList<>();
+        List<Finding> generic = new ArrayList<>();
         GENERIC_RULE.scan(scan, generic);
         for (Finding f : generic) {
             if (!covered(findings, f.start(), f.end())) {
@@ -157,8 +206,12 @@ final class SecretsDetector implements DlpDetector {
 
     private static boolean realPassword(String password) {
         String lower = password.toLowerCase(Locale.ROOT);
-        return !lower.equals("password") && !lower.equals("pass") && !lower.equals("secret")
-                && !lower.equals("changeme") && !password.startsWith("$") && !password.startsWith("%")
+        return !lower.equals("password")
+                && !lower.equals("pass")
+                && !lower.equals("secret")
+                && !lower.equals("changeme")
+                && !password.startsWith("$")
+                && !password.startsWith("%")
                 && !password.chars().allMatch(c -> c == '*' || c == 'x' || c == 'X');
     }
 

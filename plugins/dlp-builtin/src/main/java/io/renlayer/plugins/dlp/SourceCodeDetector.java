@@ -5,6 +5,7 @@ import io.renlayer.spi.dlp.Finding;
 import io.renlayer.spi.dlp.ScanInput;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -20,11 +21,58 @@ final class SourceCodeDetector implements DlpDetector {
     private static final String FENCE = "```";
     /** Lines longer than this are prose (or minified code, which is not what this type is about). */
     private static final int MAX_CODE_LINE = 300;
-    private static final Set<String> LEADING_WORDS = Set.of("def", "class", "import", "from", "return", "public",
-            "private", "protected", "static", "func", "fn", "function", "const", "let", "var", "package", "#include",
-            "#define", "using", "namespace", "async", "await", "elif", "else", "try", "except", "catch", "finally",
-            "with", "yield", "if", "for", "while", "switch", "select", "insert", "update", "delete", "create", "where",
-            "join", "group", "order", "set", "do", "done", "fi", "then", "echo", "end");
+
+    private static final Set<String> LEADING_WORDS = Set.of(
+            "def",
+            "class",
+            "import",
+            "from",
+            "return",
+            "public",
+            "private",
+            "protected",
+            "static",
+            "func",
+            "fn",
+            "function",
+            "const",
+            "let",
+            "var",
+            "package",
+            "#include",
+            "#define",
+            "using",
+            "namespace",
+            "async",
+            "await",
+            "elif",
+            "else",
+            "try",
+            "except",
+            "catch",
+            "finally",
+            "with",
+            "yield",
+            "if",
+            "for",
+            "while",
+            "switch",
+            "select",
+            "insert",
+            "update",
+            "delete",
+            "create",
+            "where",
+            "join",
+            "group",
+            "order",
+            "set",
+            "do",
+            "done",
+            "fi",
+            "then",
+            "echo",
+            "end");
 
     @Override
     public String id() {
@@ -135,8 +183,13 @@ final class SourceCodeDetector implements DlpDetector {
             start++;
         }
         char first = line.charAt(start);
-        if (")]}".indexOf(first) >= 0 || line.startsWith("//", start) || line.startsWith("/*", start)
-                || line.startsWith("--", start) || first == '#' || first == '*' || first == '@') {
+        if (")]}".indexOf(first) >= 0
+                || line.startsWith("//", start)
+                || line.startsWith("/*", start)
+                || line.startsWith("--", start)
+                || first == '#'
+                || first == '*'
+                || first == '@') {
             return true;
         }
         if (start >= 4 || (start >= 1 && line.charAt(0) == '\t')) {
@@ -146,11 +199,13 @@ final class SourceCodeDetector implements DlpDetector {
         while (wordEnd < end && !Character.isWhitespace(line.charAt(wordEnd)) && line.charAt(wordEnd) != '(') {
             wordEnd++;
         }
-        if (LEADING_WORDS.contains(line.substring(start, wordEnd).toLowerCase(java.util.Locale.ROOT))) {
+        if (LEADING_WORDS.contains(line.substring(start, wordEnd).toLowerCase(Locale.ROOT))) {
             return last != '.';
         }
         int assign = line.indexOf('=', start);
-        return assign > start && assign < end - 1 && line.charAt(assign + 1) != '='
+        return assign > start
+                && assign < end - 1
+                && line.charAt(assign + 1) != '='
                 && line.substring(start, assign).strip().matches("[A-Za-z_$][\\w.$\\[\\]]*\\s*[-+*/%|&]?");
     }
 

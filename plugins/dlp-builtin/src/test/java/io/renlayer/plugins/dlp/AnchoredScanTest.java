@@ -19,14 +19,17 @@ import org.junit.jupiter.api.Test;
  */
 class AnchoredScanTest {
 
-    private static final String FILLER = "The deployment at 10:45 on 2026-11-22 cost 3.50 (v1.4.2): see key points, token use. ";
+    private static final String FILLER =
+            "The deployment at 10:45 on 2026-11-22 cost 3.50 (v1.4.2): see key points, token use. ";
 
     @Test
     void anchoredRulesFindWhatWholeTextScansFind() throws IOException {
         List<String> samples = labelledTexts();
         Random random = new Random(7);
-        List<PatternRule> rules = Stream.concat(Stream.concat(PiiDetector.RULES.stream(), SecretsDetector.RULES.stream()),
-                Stream.of(SecretsDetector.GENERIC_RULE)).toList();
+        List<PatternRule> rules = Stream.concat(
+                        Stream.concat(PiiDetector.RULES.stream(), SecretsDetector.RULES.stream()),
+                        Stream.of(SecretsDetector.GENERIC_RULE))
+                .toList();
         for (int round = 0; round < 40; round++) {
             StringBuilder text = new StringBuilder();
             for (int i = 0; i < 12; i++) {
@@ -35,8 +38,16 @@ class AnchoredScanTest {
             }
             String body = text.toString();
             for (PatternRule rule : rules) {
-                PatternRule everywhere = new PatternRule(rule.type(), rule.keywords(), rule.pattern(), rule.group(),
-                        rule.valid(), rule.confidence(), null, 0, 0);
+                PatternRule everywhere = new PatternRule(
+                        rule.type(),
+                        rule.keywords(),
+                        rule.pattern(),
+                        rule.group(),
+                        rule.valid(),
+                        rule.confidence(),
+                        null,
+                        0,
+                        0);
                 List<Finding> anchored = new ArrayList<>();
                 List<Finding> whole = new ArrayList<>();
                 rule.scan(new ScanText(body), anchored);
@@ -47,13 +58,16 @@ class AnchoredScanTest {
     }
 
     private static List<String> describe(List<Finding> findings) {
-        return findings.stream().sorted(Comparator.comparingInt(Finding::start))
-                .map(f -> f.type() + "@" + f.start() + "-" + f.end()).toList();
+        return findings.stream()
+                .sorted(Comparator.comparingInt(Finding::start))
+                .map(f -> f.type() + "@" + f.start() + "-" + f.end())
+                .toList();
     }
 
     private static List<String> labelledTexts() throws IOException {
         try (InputStream in = AnchoredScanTest.class.getResourceAsStream("/dlp-labelled.tsv")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
                     .filter(l -> !l.isBlank() && !l.startsWith("#"))
                     .map(l -> l.substring(l.indexOf('\t') + 1).replace("\\n", "\n"))
                     .toList();

@@ -12,9 +12,36 @@ import org.junit.jupiter.api.Test;
 class KeywordAnchorTest {
 
     private static final List<String> KEYWORDS = SecretsDetector.RULES.stream()
-            .flatMap(rule -> rule.keywords().stream()).distinct().toList();
-    private static final String[] PIECES = {"the ", "queue ", "ask ", "high ", "AKIA", "akia", "Aws", "AWS_", "gh", "GH",
-            "github_pat_", "xoxox", "_live_", "_TEST_", "sk-ant-", "SK-", "AIza", "aiza", "eyJ", "EYJ", "://", ":/", "\n", "-", "_"};
+            .flatMap(rule -> rule.keywords().stream())
+            .distinct()
+            .toList();
+    private static final String[] PIECES = {
+        "the ",
+        "queue ",
+        "ask ",
+        "high ",
+        "AKIA",
+        "akia",
+        "Aws",
+        "AWS_",
+        "gh",
+        "GH",
+        "github_pat_",
+        "xoxox",
+        "_live_",
+        "_TEST_",
+        "sk-ant-",
+        "SK-",
+        "AIza",
+        "aiza",
+        "eyJ",
+        "EYJ",
+        "://",
+        ":/",
+        "\n",
+        "-",
+        "_"
+    };
 
     @Test
     void findsEveryOccurrenceInEitherCaseWhereTheKeywordAllowsIt() {
@@ -46,9 +73,12 @@ class KeywordAnchorTest {
         assertThat(CaseVariants.of('k')).containsExactly('k', 'K', '\u212A'); // the Kelvin sign
         assertThat(CaseVariants.of('_')).containsExactly('_');
         String text = "Aws aWS \u212Aey AIZA AIza";
-        assertThat(PatternRule.Anchor.keywords(List.of("aws")).positions(new ScanText(text))).containsExactly(0, 4);
-        assertThat(PatternRule.Anchor.keywords(List.of("key")).positions(new ScanText(text))).containsExactly(8);
-        assertThat(PatternRule.Anchor.keywords(List.of("AIza")).positions(new ScanText(text))).containsExactly(17);
+        assertThat(PatternRule.Anchor.keywords(List.of("aws")).positions(new ScanText(text)))
+                .containsExactly(0, 4);
+        assertThat(PatternRule.Anchor.keywords(List.of("key")).positions(new ScanText(text)))
+                .containsExactly(8);
+        assertThat(PatternRule.Anchor.keywords(List.of("AIza")).positions(new ScanText(text)))
+                .containsExactly(17);
     }
 
     /** Every occurrence, overlapping ones too, found keyword by keyword: what the anchor must match. */

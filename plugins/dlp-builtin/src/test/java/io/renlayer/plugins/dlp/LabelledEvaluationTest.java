@@ -8,6 +8,8 @@ import io.renlayer.spi.dlp.ScanInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,12 +69,15 @@ class LabelledEvaluationTest {
             }
         }
         StringBuilder table = new StringBuilder("type                   precision  recall  tp  fp  fn\n");
-        scores.forEach((type, s) -> table.append(String.format("%-22s %9.3f %7.3f %3d %3d %3d%n", type,
-                s.precision(), s.recall(), s.truePositives, s.falsePositives, s.falseNegatives)));
+        scores.forEach((type, s) -> table.append(String.format(
+                "%-22s %9.3f %7.3f %3d %3d %3d%n",
+                type, s.precision(), s.recall(), s.truePositives, s.falsePositives, s.falseNegatives)));
         System.out.println(table);
         mistakes.forEach(System.out::println);
         scores.forEach((type, s) -> {
-            assertThat(s.precision()).as(type + " precision\n" + table + mistakes).isGreaterThanOrEqualTo(0.97);
+            assertThat(s.precision())
+                    .as(type + " precision\n" + table + mistakes)
+                    .isGreaterThanOrEqualTo(0.97);
             assertThat(s.recall()).as(type + " recall\n" + table + mistakes).isGreaterThanOrEqualTo(0.95);
         });
     }
@@ -94,7 +99,7 @@ class LabelledEvaluationTest {
         }
         List<Sample> samples = new ArrayList<>();
         for (String file : others.split(",")) {
-            samples.addAll(parse(java.nio.file.Files.readString(java.nio.file.Path.of(file.strip()))));
+            samples.addAll(parse(Files.readString(Path.of(file.strip()))));
         }
         return samples;
     }
@@ -114,7 +119,8 @@ class LabelledEvaluationTest {
                     continue;
                 }
                 int close = marked.indexOf("]]", open);
-                String text = marked.substring(0, open) + marked.substring(open + 2, close) + marked.substring(close + 2);
+                String text =
+                        marked.substring(0, open) + marked.substring(open + 2, close) + marked.substring(close + 2);
                 samples.add(new Sample(type, text, open, close - 2));
             }
         }

@@ -3,12 +3,12 @@ package io.renlayer.plugins.upstream.anthropic;
 import io.renlayer.spi.upstream.ForwardRequest;
 import io.renlayer.spi.upstream.UpstreamProvider;
 import io.renlayer.spi.upstream.Usage;
-import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -67,8 +67,8 @@ public final class AnthropicProvider implements UpstreamProvider {
                 return Usage.UNKNOWN;
             }
             return switch (event.getString("type", "")) {
-                case "message_start" -> event.get("message") instanceof JsonObject message
-                        ? usageIn(message.get("usage")) : Usage.UNKNOWN;
+                case "message_start" ->
+                    event.get("message") instanceof JsonObject message ? usageIn(message.get("usage")) : Usage.UNKNOWN;
                 case "message_delta" -> usageIn(event.get("usage"));
                 default -> Usage.UNKNOWN;
             };

@@ -39,7 +39,8 @@ class AnthropicProviderTest {
         ForwardRequest prepared = provider.prepare(call, "sk-ant-upstream");
         ForwardRequest keepsClientVersion = provider.prepare(call.withHeader("anthropic-version", "2024-01-01"), "k");
 
-        assertThat(prepared.headers()).containsEntry("x-api-key", List.of("sk-ant-upstream"))
+        assertThat(prepared.headers())
+                .containsEntry("x-api-key", List.of("sk-ant-upstream"))
                 .containsEntry("anthropic-version", List.of("2023-06-01"))
                 .doesNotContainKey("authorization");
         assertThat(keepsClientVersion.headers()).containsEntry("anthropic-version", List.of("2024-01-01"));

@@ -20,13 +20,30 @@ public final class McpPlugin implements RenLayerPlugin {
     @Override
     public List<UpstreamProvider> upstreamProviders() {
         return List.of(new UpstreamProvider() {
-            @Override public String id() { return "mcp"; }
-            @Override public String version() { return "1.0.0"; }
-            @Override public Map<String, String> credentialHeaders(String credential) {
+            @Override
+            public String id() {
+                return "mcp";
+            }
+
+            @Override
+            public String version() {
+                return "1.0.0";
+            }
+
+            @Override
+            public Map<String, String> credentialHeaders(String credential) {
                 return Map.of("Authorization", "Bearer " + credential);
             }
-            @Override public Usage usageFromBody(byte[] body) { return Usage.UNKNOWN; }
-            @Override public Usage usageFromEvent(String data) { return Usage.UNKNOWN; }
+
+            @Override
+            public Usage usageFromBody(byte[] body) {
+                return Usage.UNKNOWN;
+            }
+
+            @Override
+            public Usage usageFromEvent(String data) {
+                return Usage.UNKNOWN;
+            }
         });
     }
 }

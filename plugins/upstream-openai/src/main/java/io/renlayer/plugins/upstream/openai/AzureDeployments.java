@@ -1,11 +1,11 @@
 package io.renlayer.plugins.upstream.openai;
 
 import io.renlayer.spi.upstream.ForwardRequest;
-import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;

@@ -3,16 +3,17 @@ package io.renlayer.plugins.upstream.openai;
 import io.renlayer.spi.upstream.ForwardRequest;
 import io.renlayer.spi.upstream.UpstreamProvider;
 import io.renlayer.spi.upstream.Usage;
-import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * OpenAI and OpenAI-compatible upstreams: Bearer credential, {@code usage} object with
@@ -55,15 +56,17 @@ public final class OpenAiProvider implements UpstreamProvider {
 
     @Override
     public String invalidSettings(Map<String, String> settings) {
-        Set<String> unknown = new java.util.TreeSet<>(settings.keySet());
+        Set<String> unknown = new TreeSet<>(settings.keySet());
         unknown.removeAll(Set.of("flavor", "apiVersion", "deployment"));
         if (!unknown.isEmpty()) {
             return "unknown settings " + unknown + "; known: flavor, apiVersion, deployment";
         }
         String flavor = settings.getOrDefault("flavor", "openai");
         return switch (flavor) {
-            case "openai" -> settings.containsKey("apiVersion") || settings.containsKey("deployment")
-                    ? "apiVersion and deployment are for flavor azure" : null;
+            case "openai" ->
+                settings.containsKey("apiVersion") || settings.containsKey("deployment")
+                        ? "apiVersion and deployment are for flavor azure"
+                        : null;
             case AzureDeployments.FLAVOR -> AzureDeployments.invalid(settings);
             default -> "flavor must be openai or azure";
         };
@@ -109,7 +112,8 @@ public final class OpenAiProvider implements UpstreamProvider {
         }
         long prompt = count(u, "prompt_tokens");
         long completion = count(u, "completion_tokens");
-        return Usage.of(prompt >= 0 ? prompt : count(u, "input_tokens"),
+        return Usage.of(
+                prompt >= 0 ? prompt : count(u, "input_tokens"),
                 completion >= 0 ? completion : count(u, "output_tokens"));
     }
 

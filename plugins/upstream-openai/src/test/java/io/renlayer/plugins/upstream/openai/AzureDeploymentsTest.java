@@ -16,18 +16,21 @@ class AzureDeploymentsTest {
 
     @Test
     void azureRoutesByDeploymentWithApiVersionAndApiKey() {
-        ForwardRequest call = ForwardRequest.of("POST",
-                URI.create("https://acme.openai.azure.com/openai/chat/completions"), chat);
+        ForwardRequest call =
+                ForwardRequest.of("POST", URI.create("https://acme.openai.azure.com/openai/chat/completions"), chat);
 
-        ForwardRequest byModel = provider.prepare(call, "azure-key",
-                Map.of("flavor", "azure", "apiVersion", "2024-10-21"));
-        ForwardRequest fixed = provider.prepare(call, "azure-key",
-                Map.of("flavor", "azure", "apiVersion", "2024-10-21", "deployment", "prod gpt"));
+        ForwardRequest byModel =
+                provider.prepare(call, "azure-key", Map.of("flavor", "azure", "apiVersion", "2024-10-21"));
+        ForwardRequest fixed = provider.prepare(
+                call, "azure-key", Map.of("flavor", "azure", "apiVersion", "2024-10-21", "deployment", "prod gpt"));
 
-        assertThat(byModel.uri()).hasToString(
-                "https://acme.openai.azure.com/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21");
+        assertThat(byModel.uri())
+                .hasToString(
+                        "https://acme.openai.azure.com/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21");
         assertThat(fixed.uri().getRawPath()).isEqualTo("/openai/deployments/prod+gpt/chat/completions");
-        assertThat(byModel.headers()).containsEntry("api-key", List.of("azure-key")).doesNotContainKey("authorization");
+        assertThat(byModel.headers())
+                .containsEntry("api-key", List.of("azure-key"))
+                .doesNotContainKey("authorization");
     }
 
     @Test
@@ -41,7 +44,8 @@ class AzureDeploymentsTest {
     @Test
     void settingsAreChecked() {
         assertThat(provider.invalidSettings(Map.of())).isNull();
-        assertThat(provider.invalidSettings(Map.of("flavor", "azure", "apiVersion", "2024-10-21"))).isNull();
+        assertThat(provider.invalidSettings(Map.of("flavor", "azure", "apiVersion", "2024-10-21")))
+                .isNull();
         assertThat(provider.invalidSettings(Map.of("flavor", "azure"))).contains("apiVersion");
         assertThat(provider.invalidSettings(Map.of("flavor", "bedrock"))).contains("flavor");
         assertThat(provider.invalidSettings(Map.of("region", "eu"))).contains("unknown");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.renlayer.spi.RenLayerPlugin;
 import io.renlayer.spi.upstream.Usage;
+import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
@@ -33,28 +34,29 @@ class OpenAiProviderTest {
     void readsUsageFromTheFinalStreamedChunkOnly() {
         assertThat(provider.usageFromEvent("{\"choices\":[{\"delta\":{\"content\":\"a\"}}]}"))
                 .isEqualTo(Usage.UNKNOWN);
-        assertThat(provider.usageFromEvent("{\"choices\":[],\"usage\":null}"))
-                .isEqualTo(Usage.UNKNOWN);
+        assertThat(provider.usageFromEvent("{\"choices\":[],\"usage\":null}")).isEqualTo(Usage.UNKNOWN);
         assertThat(provider.usageFromEvent("[DONE]")).isEqualTo(Usage.UNKNOWN);
-        assertThat(provider.usageFromEvent(
-                        "{\"choices\":[],\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":9}}"))
+        assertThat(provider.usageFromEvent("{\"choices\":[],\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":9}}"))
                 .isEqualTo(Usage.of(5, 9));
     }
 
     @Test
     void readsTheResponsesApiAndEmbeddingsUsageShapes() {
-        assertThat(provider.usageFromBody("{\"object\":\"response\",\"usage\":{\"input_tokens\":4,\"output_tokens\":9}}"
-                .getBytes(UTF_8))).isEqualTo(Usage.of(4, 9));
+        assertThat(provider.usageFromBody(
+                        "{\"object\":\"response\",\"usage\":{\"input_tokens\":4,\"output_tokens\":9}}".getBytes(UTF_8)))
+                .isEqualTo(Usage.of(4, 9));
         assertThat(provider.usageFromEvent("{\"type\":\"response.completed\",\"response\":{\"usage\":"
-                + "{\"input_tokens\":3,\"output_tokens\":5}}}")).isEqualTo(Usage.of(3, 5));
-        assertThat(provider.usageFromBody("{\"object\":\"list\",\"usage\":{\"prompt_tokens\":8,\"total_tokens\":8}}"
-                .getBytes(UTF_8))).isEqualTo(Usage.of(8, -1));
+                        + "{\"input_tokens\":3,\"output_tokens\":5}}}"))
+                .isEqualTo(Usage.of(3, 5));
+        assertThat(provider.usageFromBody(
+                        "{\"object\":\"list\",\"usage\":{\"prompt_tokens\":8,\"total_tokens\":8}}".getBytes(UTF_8)))
+                .isEqualTo(Usage.of(8, -1));
     }
 
     @Test
     void injectsABearerCredential() {
         assertThat(provider.credentialHeaders("sk-upstream"))
-                .containsExactly(java.util.Map.entry("Authorization", "Bearer sk-upstream"));
+                .containsExactly(Map.entry("Authorization", "Bearer sk-upstream"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.renlayer.admin.users;
+package io.renlayer.admin.access;
 
 import io.renlayer.core.errors.InvalidRequestException;
 import java.util.Locale;
@@ -8,7 +8,9 @@ import java.util.Locale;
  * owners also manage users.
  */
 public enum Role {
-    OWNER, ADMIN, VIEWER;
+    OWNER,
+    ADMIN,
+    VIEWER;
 
     /** The value stored and carried in the JWT {@code groups} claim. */
     public String claim() {
