@@ -1,0 +1,4 @@
+/**
+ * How limits are stored on the entities that carry them (an embeddable of columns).
+ */
+package io.renlayer.admin.limits;

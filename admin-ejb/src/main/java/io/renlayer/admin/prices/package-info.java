@@ -1,0 +1,4 @@
+/**
+ * The model price table as operators change it.
+ */
+package io.renlayer.admin.prices;

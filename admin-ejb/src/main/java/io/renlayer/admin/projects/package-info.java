@@ -1,0 +1,4 @@
+/**
+ * Projects, which group a tenant's agents and keys.
+ */
+package io.renlayer.admin.projects;

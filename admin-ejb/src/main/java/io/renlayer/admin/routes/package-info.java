@@ -1,0 +1,4 @@
+/**
+ * The route switches operators use to turn a proxy route off.
+ */
+package io.renlayer.admin.routes;

@@ -1,0 +1,4 @@
+/**
+ * Registered services: plain HTTP APIs a tenant puts behind the gateway.
+ */
+package io.renlayer.admin.services;

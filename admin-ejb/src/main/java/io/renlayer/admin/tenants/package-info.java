@@ -1,0 +1,4 @@
+/**
+ * Tenants: the entity and the operator's service for them.
+ */
+package io.renlayer.admin.tenants;

@@ -1,0 +1,4 @@
+/**
+ * A tenant's platform users and their passwords.
+ */
+package io.renlayer.admin.users;

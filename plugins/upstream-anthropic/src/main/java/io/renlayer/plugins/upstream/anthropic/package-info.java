@@ -1,0 +1,4 @@
+/**
+ * The Anthropic Messages dialect as an upstream provider plugin.
+ */
+package io.renlayer.plugins.upstream.anthropic;

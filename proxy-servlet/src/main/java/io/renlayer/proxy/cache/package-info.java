@@ -1,0 +1,4 @@
+/**
+ * The proxy's in-memory view of the configuration, kept coherent by the change feed.
+ */
+package io.renlayer.proxy.cache;

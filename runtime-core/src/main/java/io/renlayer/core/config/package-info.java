@@ -1,0 +1,4 @@
+/**
+ * The gateway's settings, read through MicroProfile Config.
+ */
+package io.renlayer.core.config;

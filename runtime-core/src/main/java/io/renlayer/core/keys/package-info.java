@@ -1,0 +1,4 @@
+/**
+ * Virtual keys as values: their format, hashing and scopes.
+ */
+package io.renlayer.core.keys;

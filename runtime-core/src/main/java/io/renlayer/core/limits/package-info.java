@@ -1,0 +1,4 @@
+/**
+ * Limits as values.
+ */
+package io.renlayer.core.limits;

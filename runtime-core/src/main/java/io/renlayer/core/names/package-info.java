@@ -1,0 +1,4 @@
+/**
+ * Name patterns with a trailing wildcard, as scopes and allow-lists write them.
+ */
+package io.renlayer.core.names;

@@ -1,0 +1,4 @@
+/**
+ * Keyset pages and their opaque cursors.
+ */
+package io.renlayer.core.paging;

@@ -1,0 +1,4 @@
+/**
+ * Tenant settings the proxy reads.
+ */
+package io.renlayer.core.tenants;

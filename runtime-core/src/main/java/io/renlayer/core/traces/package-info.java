@@ -1,0 +1,4 @@
+/**
+ * Trace storage: rows as values, written with COPY and read back for the API and console.
+ */
+package io.renlayer.core.traces;

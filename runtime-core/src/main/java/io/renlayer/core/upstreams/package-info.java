@@ -1,0 +1,4 @@
+/**
+ * Upstream settings as values.
+ */
+package io.renlayer.core.upstreams;

@@ -1,0 +1,4 @@
+/**
+ * The detector kind of plugin.
+ */
+package io.renlayer.spi.dlp;

@@ -1,0 +1,4 @@
+/**
+ * The policy-action kind of plugin (experimental).
+ */
+package io.renlayer.spi.policy;

@@ -1,0 +1,4 @@
+/**
+ * The upstream provider kind of plugin.
+ */
+package io.renlayer.spi.upstream;

@@ -1,0 +1,4 @@
+/**
+ * Plugins that misbehave on purpose, for the isolation tests.
+ */
+package io.renlayer.testplugins;
