@@ -1,7 +1,9 @@
 package io.renlayer.proxy;
 
 import io.renlayer.core.policies.PolicyOutcome;
+import io.renlayer.core.runtime.KeySnapshot;
 import io.renlayer.core.runtime.PriceTable;
+import io.renlayer.core.runtime.UpstreamSnapshot;
 import io.renlayer.core.traces.AsciiText;
 import io.renlayer.core.traces.TraceFinding;
 import io.renlayer.core.traces.TracePolicy;
@@ -68,46 +70,34 @@ public class ExchangeRecorder {
         if (!traced) {
             return;
         }
-        TraceRecord row = new TraceRecord(
-                TraceIds.next(),
-                exchange.receivedAt(),
-                exchange.key().tenantId(),
-                exchange.key().agentId(),
-                exchange.key().id(),
-                exchange.key().projectId(),
-                exchange.upstream() == null ? null : exchange.upstream().id(),
-                exchange.requestId(),
-                exchange.route(),
-                exchange.method(),
-                exchange.upstream() == null ? null : exchange.upstream().provider(),
-                exchange.model(),
-                exchange.streamRequested(),
-                exchange.status(),
-                exchange.errorCode(),
-                (int) (elapsed / 1_000_000),
-                exchange.upstreamNanos() < 0 ? null : (int) (exchange.upstreamNanos() / 1_000_000),
-                count(usage.promptTokens()),
-                count(usage.completionTokens()),
-                count(usage.totalTokens()),
-                exchange.requestScan().findings().stream()
-                        .map(d -> new TraceFinding(
-                                d.detector(),
-                                d.finding().type(),
-                                d.finding().start(),
-                                d.finding().end(),
-                                d.finding().confidence()))
-                        .toList(),
-                exchange.requestScan().failedDetectors(),
-                costMicros == null ? null : Micros.toUsd(costMicros),
-                flags(exchange),
-                exchange.policies().stream()
-                        .map(a -> new TracePolicy(
-                                a.name(), a.outcome().name(), a.phase().wire(), a.reason()))
-                        .toList(),
-                null,
-                decision(exchange),
-                null,
-                null);
+        UpstreamSnapshot upstream = exchange.upstream();
+        KeySnapshot key = exchange.key();
+        TraceRecord row = TraceRecord.of(TraceIds.next(), exchange.receivedAt(), key.tenantId(), exchange.requestId())
+                .caller(key.agentId(), key.id(), key.projectId())
+                .call(
+                        exchange.route(),
+                        exchange.method(),
+                        upstream == null ? null : upstream.provider(),
+                        exchange.model(),
+                        exchange.streamRequested())
+                .upstream(upstream == null ? null : upstream.id())
+                .ended(
+                        exchange.status(),
+                        exchange.errorCode(),
+                        (int) (elapsed / 1_000_000),
+                        exchange.upstreamNanos() < 0 ? null : (int) (exchange.upstreamNanos() / 1_000_000))
+                .tokens(count(usage.promptTokens()), count(usage.completionTokens()), count(usage.totalTokens()))
+                .findings(
+                        findings(exchange.requestScan()), exchange.requestScan().failedDetectors())
+                .costUsd(costMicros == null ? null : Micros.toUsd(costMicros))
+                .flags(flags(exchange))
+                .policies(
+                        exchange.policies().stream()
+                                .map(a -> new TracePolicy(
+                                        a.name(), a.outcome().name(), a.phase().wire(), a.reason()))
+                                .toList(),
+                        decision(exchange))
+                .build();
         byte[] requestBody = exchange.body();
         ResponseCapture response = exchange.responseCapture();
         long bodyBytes = (requestBody == null ? 0 : requestBody.length) + response.size();
@@ -187,6 +177,17 @@ public class ExchangeRecorder {
             flags.add("limits_local");
         }
         return flags;
+    }
+
+    private static List<TraceFinding> findings(ScanResult scan) {
+        return scan.findings().stream()
+                .map(d -> new TraceFinding(
+                        d.detector(),
+                        d.finding().type(),
+                        d.finding().start(),
+                        d.finding().end(),
+                        d.finding().confidence()))
+                .toList();
     }
 
     private static Integer count(long tokens) {

@@ -35,9 +35,9 @@ final class ResponseRelay {
 
     /**
      * As {@link #relay(InputStream)}, for a body of {@code declaredLength} bytes (-1 when not
-     * declared): a short answer is read through a buffer of its own size, not a 16 KiB one, which
-     * was a quarter of what a 1 KiB call allocated. The length only sizes the buffer; the relay
-     * still reads to the end of the body.
+     * declared): a short answer is read through a buffer of its own size, not a 16 KiB one, since
+     * most answers are short and the buffer would be most of what their call allocates. The length
+     * only sizes the buffer; the relay still reads to the end of the body.
      */
     RelayOutcome relay(InputStream body, long declaredLength) {
         byte[] chunk = new byte

@@ -94,36 +94,13 @@ class TraceSpoolTest {
 
     static List<TraceRecord> rows(int n) {
         return IntStream.range(0, n)
-                .mapToObj(i -> new TraceRecord(
-                        UUID.randomUUID(),
-                        Instant.now(),
-                        UUID.randomUUID(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        "req_" + i,
-                        "openai.chat",
-                        "POST",
-                        "openai",
-                        "gpt-4o",
-                        false,
-                        200,
-                        null,
-                        5,
-                        4,
-                        1,
-                        2,
-                        3,
-                        List.of(),
-                        List.of(),
-                        null,
-                        List.of(),
-                        List.of(),
-                        null,
-                        "ALLOW",
-                        "{}",
-                        null))
+                .mapToObj(i -> TraceRecord.of(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), "req_" + i)
+                        .call("openai.chat", "POST", "openai", "gpt-4o", false)
+                        .ended(200, null, 5, 4)
+                        .tokens(1, 2, 3)
+                        .policies(List.of(), "ALLOW")
+                        .bodies("{}", null)
+                        .build())
                 .toList();
     }
 }

@@ -10,7 +10,7 @@ import java.util.Arrays;
  * Text that is the bytes of an ASCII body, read in place. Most request bodies are ASCII (JSON
  * escapes what is not), each of their bytes is its char, and they are valid UTF-8 as they are:
  * the trace writer stores them without first decoding a copy of the whole body and encoding it
- * back, which at 32 KiB prompts was a sixth of what a call allocated.
+ * back, two copies of every long prompt that nothing else needs.
  */
 public final class AsciiText implements CharSequence {
 

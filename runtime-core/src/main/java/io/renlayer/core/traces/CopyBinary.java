@@ -15,13 +15,11 @@ import org.postgresql.copy.CopyIn;
 
 /**
  * Rows in COPY's binary format, in one reused buffer. In the text format PostgreSQL scans every
- * byte of a row twice, for the line's end and for escapes: at 32 KiB bodies that was about half of
- * the server's CPU per trace row (perf on the backend, bench/proxy 2026-12-04), and the writer
- * scanned them once more to escape. Here each value is its length and its bytes.
+ * byte of a row twice (for the line's end and for escapes) and the writer once more to escape;
+ * here each value is its length and its bytes, which large bodies need (docs/benchmarks-log.md).
  *
- * <p>A writer keeps its buffer from batch to batch ({@link #begin}); one made per batch grew by
- * doubling to past half a G1 region: several humongous arrays a second, each allocated straight
- * into the old generation.
+ * <p>A writer keeps its buffer from batch to batch ({@link #begin}): a buffer made per batch grows
+ * by doubling past half a G1 region, and such humongous arrays go straight to the old generation.
  */
 final class CopyBinary {
 

@@ -45,7 +45,7 @@ public interface UpstreamProvider {
      * operator registered with it: an API version, a deployment). The default ignores them.
      *
      * @param settings never null; keys and values as registered
-     * @since 1.1
+     * @since 1.0
      */
     default ForwardRequest prepare(ForwardRequest request, String credential, Map<String, String> settings) {
         return prepare(request, credential);
@@ -55,7 +55,7 @@ public interface UpstreamProvider {
      * Checks the settings an operator registers with an upstream of this provider.
      *
      * @return null when they are usable, else what is wrong, for the operator
-     * @since 1.1
+     * @since 1.0
      */
     default String invalidSettings(Map<String, String> settings) {
         return settings.isEmpty() ? null : "this provider takes no settings";

@@ -114,8 +114,8 @@ record PatternRule(
 
         /**
          * Adds where the keyword starts, in no particular order. The hits are tested as they are
-         * found: collecting the positions of a common letter first cost a growing array per scan,
-         * a tenth of what a long prompt's call allocated (bench/profile.sh, EVENT=alloc).
+         * found: collecting the positions of a common letter first would cost a growing array per
+         * scan of a long prompt.
          */
         void occurrences(ScanText scan, IntList into) {
             find(scan.text(), into);
