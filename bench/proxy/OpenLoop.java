@@ -48,7 +48,7 @@ public class OpenLoop {
         // A tenth of the rate: at 1,000/s, 20 connections were too few for a target a few ms slow in
         // its first moments. Calls found none idle and opened more, on the generator's cold code,
         // and the backlog cascaded: the first calls of a RenLayer run took 0.3 to 1.9 s, with
-        // 100 connections 70-86 ms (docs/benchmarks.md, "A fourteenth VM").
+        // 100 connections 70-86 ms (docs/benchmarks-log.md, "A fourteenth VM").
         connections.open(Math.max(8, rate / 10));
         int warmUp = rate;
         int total = rate * (seconds + 1);

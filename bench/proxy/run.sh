@@ -85,7 +85,7 @@ haproxy -db -f "$WORK/haproxy.cfg" >"$WORK/haproxy.log" 2>&1 & PIDS+=($!)
 # with glibc's malloc keeping freed memory. PostgreSQL mallocs and frees each large field of a row
 # it stores, several copies of a 32 KiB body; by default glibc hands the freed top of the heap back
 # to the kernel every time, and the next row faults it in again: ~9 page faults and 190 us of the
-# server's CPU per 32 KiB trace, against 80 us with the settings below (docs/benchmarks.md).
+# server's CPU per 32 KiB trace, against 80 us with the settings below (docs/benchmarks-log.md).
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 [[ -x "$PG_BIN/initdb" ]] || { echo "missing PostgreSQL's server binaries: apt-get install -y postgresql" >&2; exit 1; }
 as_postgres() { if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; } # it refuses to run as root
@@ -216,7 +216,7 @@ DROPPED=$(metric renlayer_trace_rows_dropped)
 echo
 # DAMON, where a VM's kernel runs it, samples physical memory on a kernel thread every
 # sample_us: on a 2-vCPU VM each pass took a core for 12-25 ms, every ~0.5 s, and set the p99 at
-# 200/s (docs/benchmarks.md, "A fourteenth VM"). The run says whether it was on; it is not changed.
+# 200/s (docs/benchmarks-log.md, "A fourteenth VM"). The run says whether it was on; it is not changed.
 damon_state() {
   local d=/sys/kernel/mm/damon/admin/kdamonds
   [[ -r $d/nr_kdamonds && $(cat $d/nr_kdamonds) -gt 0 ]] || { echo "DAMON: none"; return; }
