@@ -47,9 +47,11 @@ public class ProxyServlet extends HttpServlet {
 
     private InFlightCalls inFlight;
     private InlineCalls inline;
+    private long maxRequestBytes; // read once: a MicroProfile Config lookup per call is not free
 
     @Override
     public void init() {
+        maxRequestBytes = GatewaySettings.maxRequestBytes();
         inFlight = new InFlightCalls(GatewaySettings.maxInFlightCalls(), GatewaySettings.maxInFlightBytes());
         metrics.watch(inFlight);
         inline = new InlineCalls(GatewaySettings.inlineCalls());
@@ -76,7 +78,7 @@ public class ProxyServlet extends HttpServlet {
                 ServletInbound.headers(request),
                 new ServletInbound(request));
         // Declared bytes only: reading a body to learn its size is the work shedding must avoid.
-        long declaredBytes = Math.min(Math.max(request.getContentLengthLong(), 0), GatewaySettings.maxRequestBytes());
+        long declaredBytes = Math.min(Math.max(request.getContentLengthLong(), 0), maxRequestBytes);
         if (!inFlight.tryEnter(declaredBytes)) {
             metrics.shed();
             finish.finish(response, exchange, match.route(), CallEnd.refused(ProxyError.overloaded()));
