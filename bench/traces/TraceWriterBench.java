@@ -84,14 +84,20 @@ public class TraceWriterBench {
         String response = "{\"choices\":[{\"message\":{\"content\":\"" + "The service recovered after the rollback. ".repeat(10)
                 + "\"}}],\"usage\":{\"prompt_tokens\":250,\"completion_tokens\":90}}";
         for (int i = 0; i < size; i++) {
-            batch.add(new TraceRecord(UUID.randomUUID(), Instant.now(), tenants.get(random.nextInt(tenants.size())),
-                    UUID.randomUUID(), UUID.randomUUID(), null, UUID.randomUUID(),
-                    "req_" + Long.toHexString(random.nextLong()), "/v1/chat/completions", "POST", "openai",
-                    "gpt-4o-mini", false, 200, null, 12, 9, 250, 90, 340,
-                    List.of(new TraceFinding("renlayer-pii", "EMAIL_ADDRESS", 61, 80, 0.95)), List.of(),
-                    new BigDecimal("0.00009150"), List.of("dlp"),
-                    List.of(new TracePolicy("flag-pii", "FLAG", "request", "EMAIL_ADDRESS")),
-                    "sess_" + random.nextInt(1000), "FLAG", bodies ? request : null, bodies ? response : null));
+            batch.add(TraceRecord.of(UUID.randomUUID(), Instant.now(), tenants.get(random.nextInt(tenants.size())),
+                            "req_" + Long.toHexString(random.nextLong()))
+                    .caller(UUID.randomUUID(), UUID.randomUUID(), null)
+                    .upstream(UUID.randomUUID())
+                    .call("/v1/chat/completions", "POST", "openai", "gpt-4o-mini", false)
+                    .ended(200, null, 12, 9)
+                    .tokens(250, 90, 340)
+                    .findings(List.of(new TraceFinding("renlayer-pii", "EMAIL_ADDRESS", 61, 80, 0.95)), List.of())
+                    .costUsd(new BigDecimal("0.00009150"))
+                    .flags(List.of("dlp"))
+                    .policies(List.of(new TracePolicy("flag-pii", "FLAG", "request", "EMAIL_ADDRESS")), "FLAG")
+                    .session("sess_" + random.nextInt(1000))
+                    .bodies(bodies ? request : null, bodies ? response : null)
+                    .build());
         }
         return batch;
     }

@@ -74,6 +74,6 @@ public class ConsoleSession implements Serializable {
 
     /** Who asks the services for a change: they decide whether this user may. */
     public Actor actor() {
-        return Actor.user("user:" + userId, tenantId, role);
+        return Actor.user(userId, tenantId, role);
     }
 }

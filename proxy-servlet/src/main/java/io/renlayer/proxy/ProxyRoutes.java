@@ -72,9 +72,11 @@ public class ProxyRoutes {
 
     private final KeyGuesses keyGuesses = new KeyGuesses();
     private RouteTable table;
+    private int bodyLimit;
 
     @PostConstruct
     void build() {
+        bodyLimit = GatewaySettings.maxRequestBytes();
         Stage authenticate = new AuthenticateKeyStage(caches::key, Clock.systemUTC());
         Stage guard = new GuardKeyScopeStage();
         Stage admit = new AdmitStage(limiter::admit, prices::costMicros);
@@ -143,11 +145,16 @@ public class ProxyRoutes {
     }
 
     private AcceptStage accept(List<String> methods, BodyRule body) {
-        return new AcceptStage(methods, body, GatewaySettings.maxRequestBytes(), caches::routeDisabled, keyGuesses);
+        return new AcceptStage(methods, body, bodyLimit, caches::routeDisabled, keyGuesses);
     }
 
     private static InboundPipeline stages(Stage... stages) {
         return new InboundPipeline(List.of(stages));
+    }
+
+    /** The largest request body any route reads ({@code RENLAYER_MAX_REQUEST_BYTES}). */
+    public int bodyLimit() {
+        return bodyLimit;
     }
 
     public RouteTable table() {

@@ -47,11 +47,11 @@ public class ProxyServlet extends HttpServlet {
 
     private InFlightCalls inFlight;
     private InlineCalls inline;
-    private long maxRequestBytes; // read once: a MicroProfile Config lookup per call is not free
+    private long maxRequestBytes; // the routes' body bound, copied once rather than looked up per call
 
     @Override
     public void init() {
-        maxRequestBytes = GatewaySettings.maxRequestBytes();
+        maxRequestBytes = routes.bodyLimit();
         inFlight = new InFlightCalls(GatewaySettings.maxInFlightCalls(), GatewaySettings.maxInFlightBytes());
         metrics.watch(inFlight);
         inline = new InlineCalls(GatewaySettings.inlineCalls());

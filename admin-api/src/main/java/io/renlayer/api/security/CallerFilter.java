@@ -1,5 +1,6 @@
 package io.renlayer.api.security;
 
+import io.renlayer.admin.access.Actor;
 import io.renlayer.admin.audit.RequestOrigin;
 import io.renlayer.admin.auth.OperatorTokenService;
 import io.renlayer.admin.auth.PlatformTokenVerifier;
@@ -87,7 +88,7 @@ public class CallerFilter implements ContainerRequestFilter {
                     .build());
             return;
         }
-        Optional<Caller> caller = identify(request);
+        Optional<Actor> caller = identify(request);
         if (caller.isEmpty()) {
             if (request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
                 GUESSES.failed(source);
@@ -99,7 +100,7 @@ public class CallerFilter implements ContainerRequestFilter {
                             "Send 'Authorization: Bearer <token>': a platform JWT from /api/v1/auth/sign-in, or an operator token."));
             return;
         }
-        Caller who = caller.get();
+        Actor who = caller.get();
         String refusal = who.isOperator() ? null : refusalFor(who, level, request);
         if (refusal != null) {
             request.abortWith(
@@ -113,7 +114,7 @@ public class CallerFilter implements ContainerRequestFilter {
     }
 
     /** Null when allowed; "" for not found (another tenant); otherwise why it is forbidden. */
-    private static String refusalFor(Caller user, Access.Level level, ContainerRequestContext request) {
+    private static String refusalFor(Actor user, Access.Level level, ContainerRequestContext request) {
         String pathTenant = request.getUriInfo().getPathParameters().getFirst("tenantId");
         boolean reading = READ_METHODS.contains(request.getMethod()) || level == Access.Level.READ;
         if (pathTenant == null) {
@@ -136,7 +137,7 @@ public class CallerFilter implements ContainerRequestFilter {
         return null;
     }
 
-    private Optional<Caller> identify(ContainerRequestContext request) {
+    private Optional<Actor> identify(ContainerRequestContext request) {
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Optional.empty();
@@ -146,9 +147,9 @@ public class CallerFilter implements ContainerRequestFilter {
             return platformTokens
                     .verify(token)
                     .flatMap(t -> users.currentRole(t.tenantId(), t.userId())
-                            .map(role -> Caller.user(t.userId().toString(), t.tenantId(), role)));
+                            .map(role -> Actor.user(t.userId(), t.tenantId(), role)));
         }
-        return operatorTokens.authenticate(token).map(t -> Caller.operator(t.getId()));
+        return operatorTokens.authenticate(token).map(t -> Actor.operator(t.getId()));
     }
 
     private Access.Level accessLevel() {
@@ -164,7 +165,7 @@ public class CallerFilter implements ContainerRequestFilter {
         return onClass == null ? null : onClass.value();
     }
 
-    private record CallerSecurityContext(Caller caller, boolean secure) implements SecurityContext {
+    private record CallerSecurityContext(Actor caller, boolean secure) implements SecurityContext {
         @Override
         public Principal getUserPrincipal() {
             return caller;

@@ -1,11 +1,11 @@
 package io.renlayer.api.v1;
 
+import io.renlayer.admin.access.Actor;
 import io.renlayer.admin.auth.SignInResult;
 import io.renlayer.admin.auth.SignInService;
 import io.renlayer.admin.auth.SigningKey;
 import io.renlayer.admin.auth.SigningKeys;
 import io.renlayer.api.security.Access;
-import io.renlayer.api.security.Caller;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -91,7 +91,7 @@ public class AuthResource {
     @Path("me")
     @Access(Access.Level.OPERATOR)
     public Me me() {
-        Caller who = (Caller) caller.getUserPrincipal();
+        Actor who = (Actor) caller.getUserPrincipal();
         return new Me(
                 who.getName(),
                 who.tenantId(),

@@ -1,7 +1,6 @@
 package io.renlayer.api.v1;
 
 import io.renlayer.admin.access.Actor;
-import io.renlayer.api.security.Caller;
 import io.renlayer.core.errors.ForbiddenException;
 import io.renlayer.core.errors.InvalidRequestException;
 import jakarta.ws.rs.core.SecurityContext;
@@ -21,8 +20,8 @@ final class Requests {
 
     /** Who asks the service for this call's change: the service decides whether they may. */
     static Actor actor(SecurityContext caller) {
-        if (caller.getUserPrincipal() instanceof Caller who) {
-            return who.actor();
+        if (caller.getUserPrincipal() instanceof Actor who) {
+            return who;
         }
         throw new ForbiddenException("sign in to change anything");
     }

@@ -2,29 +2,38 @@ package io.renlayer.admin.access;
 
 import io.renlayer.core.errors.ForbiddenException;
 import io.renlayer.core.errors.NotFoundException;
+import java.security.Principal;
 import java.util.UUID;
 
 /**
  * Who asks a service for a change: a platform operator (any tenant, the operator plane) or a
  * tenant's user, with the role they hold now. Every service that changes something asks the actor
- * first, so the API and the console, which both pass one, cannot disagree on who may do what.
+ * first, so the API and the console, which both pass one, cannot disagree on who may do what. The
+ * API's security context carries it as its principal.
  *
  * @param name what the audit log records, e.g. {@code operator:<tokenId>} or {@code user:<userId>}
  * @param tenantId the user's tenant; null for an operator
  * @param role the user's role; null for an operator
  */
-public record Actor(String name, UUID tenantId, Role role) {
+public record Actor(String name, UUID tenantId, Role role) implements Principal {
 
-    public static Actor operator(String name) {
-        return new Actor(name, null, null);
+    /** An operator, by the id of the operator token they presented. */
+    public static Actor operator(UUID tokenId) {
+        return new Actor("operator:" + tokenId, null, null);
     }
 
-    public static Actor user(String name, UUID tenantId, Role role) {
-        return new Actor(name, tenantId, role);
+    /** A tenant's user, by their id. */
+    public static Actor user(Object userId, UUID tenantId, Role role) {
+        return new Actor("user:" + userId, tenantId, role);
     }
 
     public boolean isOperator() {
         return tenantId == null;
+    }
+
+    @Override
+    public String getName() {
+        return name;
     }
 
     /** An operator, or an admin or owner of {@code tenant}: a viewer reads only. */

@@ -60,36 +60,19 @@ class TraceCopyTest {
         UUID agent = UUID.randomUUID();
         String body =
                 "{\"messages\":[{\"content\":\"tab\\there, é€😀, back\\\\slash \\u0000\"}]}\n" + "x".repeat(40_000);
-        TraceRecord full = new TraceRecord(
-                id,
-                Instant.parse("2026-12-04T03:45:12.345678Z"),
-                tenant,
-                agent,
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                "req-1",
-                "/v1/chat/completions",
-                "POST",
-                "openai",
-                "gpt-4o-mini",
-                true,
-                200,
-                "upstream_timeout",
-                12,
-                7,
-                100,
-                20,
-                120,
-                List.of(new TraceFinding("pii", "EMAIL_ADDRESS", 3, 17, 0.9)),
-                List.of("plugin-a"),
-                new BigDecimal("0.00012345"),
-                List.of("flagged", "second"),
-                List.of(new TracePolicy("p1", "FLAG", "request", "matched \"secrets\"")),
-                "session-1",
-                "FLAG",
-                body,
-                "answer\twith\ttabs\r\n");
+        TraceRecord full = TraceRecord.of(id, Instant.parse("2026-12-04T03:45:12.345678Z"), tenant, "req-1")
+                .caller(agent, UUID.randomUUID(), UUID.randomUUID())
+                .upstream(UUID.randomUUID())
+                .call("/v1/chat/completions", "POST", "openai", "gpt-4o-mini", true)
+                .ended(200, "upstream_timeout", 12, 7)
+                .tokens(100, 20, 120)
+                .findings(List.of(new TraceFinding("pii", "EMAIL_ADDRESS", 3, 17, 0.9)), List.of("plugin-a"))
+                .costUsd(new BigDecimal("0.00012345"))
+                .flags(List.of("flagged", "second"))
+                .policies(List.of(new TracePolicy("p1", "FLAG", "request", "matched \"secrets\"")), "FLAG")
+                .session("session-1")
+                .bodies(body, "answer\twith\ttabs\r\n")
+                .build();
 
         TraceCopy.copy(db, "copied", List.of(full));
 
@@ -128,36 +111,11 @@ class TraceCopyTest {
         String body = "{\"messages\":[{\"content\":\"caf\\u00e9 \\\"quoted\\\"\"}]}" + " word".repeat(7_000);
         List<TraceRecord> rows = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            rows.add(new TraceRecord(
-                    UUID.randomUUID(),
-                    Instant.EPOCH.plusSeconds(i),
-                    UUID.randomUUID(),
-                    null,
-                    null,
-                    null,
-                    null,
-                    "req-" + i,
-                    "/v1/chat/completions",
-                    "POST",
-                    null,
-                    null,
-                    false,
-                    200,
-                    null,
-                    1,
-                    null,
-                    null,
-                    null,
-                    null,
-                    List.of(),
-                    List.of(),
-                    null,
-                    List.of(),
-                    List.of(),
-                    null,
-                    null,
-                    AsciiText.ofOrNull((body + i).getBytes(StandardCharsets.US_ASCII)),
-                    "answer " + i));
+            rows.add(TraceRecord.of(UUID.randomUUID(), Instant.EPOCH.plusSeconds(i), UUID.randomUUID(), "req-" + i)
+                    .call("/v1/chat/completions", "POST", null, null, false)
+                    .ended(200, null, 1, null)
+                    .bodies(AsciiText.ofOrNull((body + i).getBytes(StandardCharsets.US_ASCII)), "answer " + i)
+                    .build());
         }
 
         TraceCopy.copy(db, "copied", rows);
@@ -177,66 +135,23 @@ class TraceCopyTest {
     void aNulInAnyCallerChosenValueIsStoredAsTheReplacementCharacterAndTheBatchGoesIn() throws SQLException {
         String nul = "\u0000";
         List<TraceRecord> rows = new ArrayList<>();
-        rows.add(new TraceRecord(
-                UUID.randomUUID(),
-                Instant.EPOCH,
-                UUID.randomUUID(),
-                null,
-                null,
-                null,
-                null,
-                "req" + nul,
-                "/v1/chat/completions",
-                "POST",
-                "open" + nul + "ai",
-                "gpt-4o-mini" + nul + "x",
-                false,
-                400,
-                "bad" + nul,
-                1,
-                null,
-                null,
-                null,
-                null,
-                List.of(new TraceFinding("d" + nul, "T" + nul, 0, 1, 1)),
-                List.of("p" + nul),
-                null,
-                List.of("f" + nul),
-                List.of(new TracePolicy("n" + nul, "DENY", "request", "why" + nul)),
-                "s" + nul,
-                "DENY",
-                AsciiText.ofOrNull(("{\"a\":\"" + nul + "\"}" + " pad".repeat(10)).getBytes(StandardCharsets.US_ASCII)),
-                "answer" + nul));
-        rows.add(new TraceRecord(
-                UUID.randomUUID(),
-                Instant.EPOCH.plusSeconds(1),
-                UUID.randomUUID(),
-                null,
-                null,
-                null,
-                null,
-                "req-2",
-                "/v1/chat/completions",
-                "POST",
-                null,
-                null,
-                false,
-                200,
-                null,
-                1,
-                null,
-                null,
-                null,
-                null,
-                List.of(),
-                List.of(),
-                null,
-                List.of(),
-                List.of(),
-                null,
-                null,
-                "text with " + nul + " in it",
-                null));
+        rows.add(TraceRecord.of(UUID.randomUUID(), Instant.EPOCH, UUID.randomUUID(), "req" + nul)
+                .call("/v1/chat/completions", "POST", "open" + nul + "ai", "gpt-4o-mini" + nul + "x", false)
+                .ended(400, "bad" + nul, 1, null)
+                .findings(List.of(new TraceFinding("d" + nul, "T" + nul, 0, 1, 1)), List.of("p" + nul))
+                .flags(List.of("f" + nul))
+                .policies(List.of(new TracePolicy("n" + nul, "DENY", "request", "why" + nul)), "DENY")
+                .session("s" + nul)
+                .bodies(
+                        AsciiText.ofOrNull(
+                                ("{\"a\":\"" + nul + "\"}" + " pad".repeat(10)).getBytes(StandardCharsets.US_ASCII)),
+                        "answer" + nul)
+                .build());
+        rows.add(TraceRecord.of(UUID.randomUUID(), Instant.EPOCH.plusSeconds(1), UUID.randomUUID(), "req-2")
+                .call("/v1/chat/completions", "POST", null, null, false)
+                .ended(200, null, 1, null)
+                .bodies("text with " + nul + " in it", null)
+                .build());
 
         TraceCopy.copy(db, "copied", rows);
 
@@ -267,36 +182,11 @@ class TraceCopyTest {
 
     @Test
     void aRowThatCannotBeEncodedIsReportedAsADataExceptionOfPostgres() {
-        TraceRecord unencodable = new TraceRecord(
-                UUID.randomUUID(),
-                Instant.EPOCH,
-                UUID.randomUUID(),
-                null,
-                null,
-                null,
-                null,
-                "req-x",
-                "/v1/chat/completions",
-                "POST",
-                null,
-                null,
-                false,
-                200,
-                null,
-                1,
-                null,
-                null,
-                null,
-                null,
-                null,
-                List.of(),
-                null,
-                List.of(),
-                List.of(),
-                null,
-                null,
-                null,
-                null);
+        TraceRecord unencodable = TraceRecord.of(UUID.randomUUID(), Instant.EPOCH, UUID.randomUUID(), "req-x")
+                .call("/v1/chat/completions", "POST", null, null, false)
+                .ended(200, null, 1, null)
+                .findings(null, List.of())
+                .build();
 
         SQLException e =
                 Assertions.assertThrows(SQLException.class, () -> TraceCopy.copy(db, "copied", List.of(unencodable)));
@@ -306,36 +196,10 @@ class TraceCopyTest {
 
     @Test
     void absentValuesArriveAsNull() throws SQLException {
-        TraceRecord bare = new TraceRecord(
-                UUID.randomUUID(),
-                Instant.now(),
-                UUID.randomUUID(),
-                null,
-                null,
-                null,
-                null,
-                "req-2",
-                "/v1/models",
-                "GET",
-                null,
-                null,
-                false,
-                401,
-                null,
-                0,
-                null,
-                null,
-                null,
-                null,
-                List.of(),
-                List.of(),
-                null,
-                List.of(),
-                List.of(),
-                null,
-                null,
-                null,
-                null);
+        TraceRecord bare = TraceRecord.of(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), "req-2")
+                .call("/v1/models", "GET", null, null, false)
+                .ended(401, null, 0, null)
+                .build();
 
         TraceCopy.copy(db, "copied", List.of(bare));
 
@@ -370,36 +234,11 @@ class TraceCopyTest {
         };
         List<TraceRecord> rows = new ArrayList<>();
         for (int i = 0; i < costs.length; i++) {
-            rows.add(new TraceRecord(
-                    UUID.randomUUID(),
-                    Instant.EPOCH.plusSeconds(i),
-                    UUID.randomUUID(),
-                    null,
-                    null,
-                    null,
-                    null,
-                    "req-" + i,
-                    "/v1/chat/completions",
-                    "POST",
-                    null,
-                    null,
-                    false,
-                    200,
-                    null,
-                    1,
-                    null,
-                    null,
-                    null,
-                    null,
-                    List.of(),
-                    List.of(),
-                    new BigDecimal(costs[i]),
-                    List.of(),
-                    List.of(),
-                    null,
-                    null,
-                    null,
-                    null));
+            rows.add(TraceRecord.of(UUID.randomUUID(), Instant.EPOCH.plusSeconds(i), UUID.randomUUID(), "req-" + i)
+                    .call("/v1/chat/completions", "POST", null, null, false)
+                    .ended(200, null, 1, null)
+                    .costUsd(new BigDecimal(costs[i]))
+                    .build());
         }
 
         TraceCopy.copy(db, "copied", rows);

@@ -13,36 +13,20 @@ class TraceLineTest {
 
     @Test
     void aFullRowSurvivesTheRoundTripOnOneLine() {
-        TraceRecord row = new TraceRecord(
-                UUID.randomUUID(),
-                Instant.parse("2026-11-22T10:15:30.123456Z"),
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                "req_1",
-                "openai.chat",
-                "POST",
-                "openai",
-                "gpt-4o",
-                true,
-                200,
-                null,
-                12,
-                9,
-                10,
-                20,
-                30,
-                List.of(new TraceFinding("renlayer-pii", "EMAIL", 3, 19, 0.95)),
-                List.of("slow-plugin"),
-                new BigDecimal("0.000123"),
-                List.of("dlp"),
-                List.of(new TracePolicy("p", "FLAG", "request", "why")),
-                "sess-1",
-                "FLAG",
-                "{\"messages\":[\"line\\nbreak [EMAIL_1]\"]}",
-                "data: é\n\n");
+        TraceRecord row = TraceRecord.of(
+                        UUID.randomUUID(), Instant.parse("2026-11-22T10:15:30.123456Z"), UUID.randomUUID(), "req_1")
+                .caller(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID())
+                .upstream(UUID.randomUUID())
+                .call("openai.chat", "POST", "openai", "gpt-4o", true)
+                .ended(200, null, 12, 9)
+                .tokens(10, 20, 30)
+                .findings(List.of(new TraceFinding("renlayer-pii", "EMAIL", 3, 19, 0.95)), List.of("slow-plugin"))
+                .costUsd(new BigDecimal("0.000123"))
+                .flags(List.of("dlp"))
+                .policies(List.of(new TracePolicy("p", "FLAG", "request", "why")), "FLAG")
+                .session("sess-1")
+                .bodies("{\"messages\":[\"line\\nbreak [EMAIL_1]\"]}", "data: é\n\n")
+                .build();
 
         String line = TraceLine.encode(row);
 
@@ -66,35 +50,9 @@ class TraceLineTest {
     }
 
     static TraceRecord minimal() {
-        return new TraceRecord(
-                UUID.randomUUID(),
-                Instant.now(),
-                UUID.randomUUID(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                false,
-                401,
-                "invalid_api_key",
-                1,
-                null,
-                null,
-                null,
-                null,
-                List.of(),
-                List.of(),
-                null,
-                List.of(),
-                List.of(),
-                null,
-                null,
-                null,
-                null);
+        return TraceRecord.of(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), null)
+                .call(null, null, null, null, false)
+                .ended(401, "invalid_api_key", 1, null)
+                .build();
     }
 }
