@@ -66,7 +66,9 @@ class ModuleArrowsTest {
                         "plugins/upstream-mcp",
                         "plugins/dlp-builtin",
                         "examples/vendor-detector",
-                        "test-plugins/misbehaving"));
+                        "test-plugins/misbehaving",
+                        "test-plugins/gson-2.10",
+                        "test-plugins/gson-2.13"));
     }
 
     @Test

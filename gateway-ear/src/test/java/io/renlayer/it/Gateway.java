@@ -147,17 +147,29 @@ final class Gateway implements AutoCloseable {
     }
 
     /**
-     * Copies a plugin jar into the server's plugins/ directory (the Liberty library holding the SPI
-     * and every plugin). It is removed again when the run ends, so test plugins never reach a
+     * Puts a plugin jar into the running server's plugins/ directory the way docs/plugins.md tells
+     * operators to: copied beside it under another name, then moved in at once, so the gateway
+     * never reads half a jar. It is removed again when the run ends, so test plugins never reach a
      * server started later from the same build.
      */
     void installPlugin(Path jar) throws IOException {
-        Path target = wlp.resolve("usr/servers")
-                .resolve(serverName)
-                .resolve("plugins")
-                .resolve(jar.getFileName());
-        Files.copy(jar, target, StandardCopyOption.REPLACE_EXISTING);
+        installPlugin(jar, jar.getFileName().toString());
+    }
+
+    void installPlugin(Path jar, String name) throws IOException {
+        Path target = pluginsDirectory().resolve(name);
+        Path staged = pluginsDirectory().resolve(name + ".part");
+        Files.copy(jar, staged, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         installedPlugins.add(target);
+    }
+
+    void removePlugin(String name) throws IOException {
+        Files.deleteIfExists(pluginsDirectory().resolve(name));
+    }
+
+    private Path pluginsDirectory() {
+        return wlp.resolve("usr/servers").resolve(serverName).resolve("plugins");
     }
 
     /** Stops the server the way an operator or an orchestrator does (its shutdown runs). */

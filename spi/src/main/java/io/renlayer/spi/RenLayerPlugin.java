@@ -17,12 +17,17 @@ import java.util.List;
  * {@code 1.y} with {@code y >= x}: minor versions only add (new default methods, new types);
  * removals wait for {@code 2.0}. Types marked {@link Experimental} are exempt. A plugin jar declares
  * the version it was built against in its manifest ({@code RenLayer-SPI-Version: 1.0}); the gateway
- * refuses a jar built for another major or a newer minor, and says so in its log.
+ * refuses a jar built for another major or a newer minor, and says so in its log and its plugin
+ * listing. A binary compatibility check against the released 1.0 jar runs in the SPI's build.
+ *
+ * <p>1.1 added: configuration properties on every kind ({@code configProperties()}), settings in
+ * {@link io.renlayer.spi.dlp.ScanInput}, upstream settings in {@code UpstreamProvider.prepare} and
+ * {@code invalidSettings}.
  */
 public interface RenLayerPlugin {
 
     /** Version of this contract. */
-    String SPI_VERSION = "1.0";
+    String SPI_VERSION = "1.1";
 
     /** Who ships the plugin, shown in the plugin listing. */
     default String vendor() {

@@ -2,13 +2,12 @@ package io.renlayer.admin.dlp;
 
 import io.renlayer.core.dlp.TenantDlp;
 import io.renlayer.core.errors.InvalidRequestException;
+import io.renlayer.core.plugins.PluginRegistry;
 import io.renlayer.spi.dlp.DlpDetector;
 import io.renlayer.spi.dlp.Finding;
 import io.renlayer.spi.dlp.ScanInput;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,8 +24,7 @@ public class TenantScanner {
     static final int MAX_TEXT = 1 << 20;
 
     @Inject
-    @Any
-    private Instance<DlpDetector> detectors;
+    private PluginRegistry plugins;
 
     @EJB
     private DlpRuleService rules;
@@ -56,7 +54,7 @@ public class TenantScanner {
                 settings.disabledTypes(tenantId));
         List<ScanFinding> findings = new ArrayList<>();
         ScanInput input = ScanInput.of(text, tenantId.toString(), ScanInput.Phase.REQUEST);
-        for (DlpDetector detector : detectors) {
+        for (DlpDetector detector : plugins.detectors()) {
             for (Finding f : detector.scan(input)) {
                 if (tenant.reports(f.type())) {
                     findings.add(new ScanFinding(f.type(), f.start(), f.end(), detector.id(), f.confidence()));

@@ -54,6 +54,7 @@ public class ConfigCaches {
                 absentTtl);
         tenantDlp = new SnapshotCache<>(tenant -> Optional.of(directory.tenantDlp(tenant)), absentTtl);
         changes.subscribe(this::onChange);
+        plugins.onChange(set -> policies.invalidateAll()); // a policy's action may have come or gone
     }
 
     public Optional<KeySnapshot> key(String prefix) {

@@ -1,6 +1,5 @@
 package io.renlayer.proxy.forward;
 
-import io.renlayer.core.plugins.PluginRegistry;
 import io.renlayer.core.runtime.UpstreamSnapshot;
 import io.renlayer.proxy.cache.ConfigCaches;
 import io.renlayer.proxy.error.ProxyError;
@@ -63,9 +62,6 @@ public class UpstreamForwarder {
     @Inject
     private ConfigCaches caches;
 
-    @Inject
-    private PluginRegistry plugins;
-
     /**
      * Forwards and relays on the call's own thread. The future completes when the response has
      * been relayed, with how the call ended; an error the caller must still be told leaves the
@@ -125,9 +121,7 @@ public class UpstreamForwarder {
      */
     private Sent attempt(Exchange exchange, HttpServletResponse response, Attempt attempt) {
         if (attempt.upstream() != exchange.upstream()) {
-            exchange.routeTo(
-                    attempt.upstream(),
-                    plugins.upstreamProvider(attempt.upstream().provider()).orElseThrow());
+            exchange.routeTo(attempt.upstream(), exchange.provider()); // a fallback speaks the same dialect
         }
         if (attempt.flag() != null) {
             exchange.flag(attempt.flag());

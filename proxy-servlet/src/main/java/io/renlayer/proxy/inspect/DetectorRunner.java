@@ -5,6 +5,7 @@ import io.renlayer.core.dlp.TenantDlp;
 import io.renlayer.core.plugins.PluginHealth;
 import io.renlayer.core.plugins.PluginKind;
 import io.renlayer.core.plugins.PluginRegistry;
+import io.renlayer.core.plugins.PluginSet;
 import io.renlayer.proxy.cache.ConfigCaches;
 import io.renlayer.spi.dlp.DlpDetector;
 import io.renlayer.spi.dlp.Finding;
@@ -12,12 +13,9 @@ import io.renlayer.spi.dlp.ScanInput;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -54,19 +52,8 @@ public class DetectorRunner implements TextScanner {
 
     private final Map<String, RedactionKey> hashKeys = new ConcurrentHashMap<>();
 
-    /** Every detector bean, built-in and vendor (see PluginDiscovery), in id order. */
-    private List<DlpDetector> detectors;
-
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private Duration budget;
-
-    @Inject
-    void detectors(@Any Instance<DlpDetector> beans) {
-        List<DlpDetector> all = new ArrayList<>();
-        beans.forEach(all::add);
-        all.sort(Comparator.comparing(DlpDetector::id));
-        this.detectors = List.copyOf(all);
-    }
 
     @PostConstruct
     void configure() {
@@ -111,15 +98,20 @@ public class DetectorRunner implements TextScanner {
     }
 
     private ScanResult scanWithPlugins(String text, String tenantId, ScanInput.Phase phase) {
+        PluginSet set = plugins.current(); // one set for the whole scan, whatever the directory does meanwhile
+        List<DlpDetector> detectors = set.detectors();
         if (detectors.isEmpty()) {
             return ScanResult.NOTHING;
         }
         ScanInput input = ScanInput.of(text, tenantId, phase);
         List<Future<List<Finding>>> calls = new ArrayList<>(detectors.size());
         for (DlpDetector detector : detectors) {
-            PluginHealth health = plugins.health(PluginKind.DLP_DETECTOR, detector.id());
-            if (runsInline(detector)) {
-                calls.add(null); // run below, once the vendors' detectors are under way
+            PluginHealth health = set.health(PluginKind.DLP_DETECTOR, detector.id());
+            if (set.shippedWithTheGateway(PluginKind.DLP_DETECTOR, detector.id())) {
+                // The gateway's own detectors run on the calling thread, below, once the vendors' are under
+                // way: they are its code, with linear-time matching, and a hand-off to another thread
+                // and back cost more than their scan of a typical prompt.
+                calls.add(null);
             } else if (!health.tryStart(MAX_IN_FLIGHT_PER_DETECTOR)) {
                 calls.add(STUCK); // still stuck in earlier calls: counts as failed without another thread
             } else {
@@ -133,16 +125,7 @@ public class DetectorRunner implements TextScanner {
                 calls.set(i, runInline(detectors.get(i), input));
             }
         }
-        return collect(detectors, calls, text.length());
-    }
-
-    /**
-     * The gateway's own detectors run on the calling thread: they are its code, with linear-time
-     * matching, and handing each one to another thread and back cost more than their scan of a
-     * typical prompt. A vendor's detector always runs on its own thread, under the time budget.
-     */
-    private boolean runsInline(DlpDetector detector) {
-        return plugins.shippedWithTheGateway(PluginKind.DLP_DETECTOR, detector.id());
+        return collect(set, detectors, calls, text.length());
     }
 
     private static Future<List<Finding>> runInline(DlpDetector detector, ScanInput input) {
@@ -153,13 +136,14 @@ public class DetectorRunner implements TextScanner {
         }
     }
 
-    private ScanResult collect(List<DlpDetector> detectors, List<Future<List<Finding>>> calls, int textLength) {
+    private ScanResult collect(
+            PluginSet set, List<DlpDetector> detectors, List<Future<List<Finding>>> calls, int textLength) {
         long deadline = System.nanoTime() + budget.toNanos();
         List<DetectedFinding> findings = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         for (int i = 0; i < detectors.size(); i++) {
             DlpDetector detector = detectors.get(i);
-            PluginHealth health = plugins.health(PluginKind.DLP_DETECTOR, detector.id());
+            PluginHealth health = set.health(PluginKind.DLP_DETECTOR, detector.id());
             Future<List<Finding>> call = calls.get(i);
             if (call == STUCK) {
                 health.failed(new IllegalStateException(MAX_IN_FLIGHT_PER_DETECTOR + " calls still running"));

@@ -1,6 +1,12 @@
 package io.renlayer.core.plugins;
 
-/** One loaded plugin as the API lists it. */
+import java.util.List;
+
+/**
+ * One loaded plugin as the API lists it.
+ *
+ * @param configProperties what a tenant can configure it with, for validation and the console's form
+ */
 public record PluginDescriptor(
         String id,
         PluginKind kind,
@@ -8,4 +14,5 @@ public record PluginDescriptor(
         String vendor,
         String sourceJar,
         String spiVersion,
+        List<PropertyDescriptor> configProperties,
         PluginHealth.Snapshot health) {}

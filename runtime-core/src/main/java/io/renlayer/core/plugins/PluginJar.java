@@ -1,9 +1,7 @@
 package io.renlayer.core.plugins;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.security.CodeSource;
 import java.util.Optional;
 import java.util.jar.JarFile;
 
@@ -12,24 +10,15 @@ record PluginJar(String fileName, Optional<String> spiVersion) {
 
     static final String SPI_VERSION_ATTRIBUTE = "RenLayer-SPI-Version";
 
-    static PluginJar of(Class<?> pluginClass) {
-        CodeSource source = pluginClass.getProtectionDomain().getCodeSource();
-        if (source == null || source.getLocation() == null) {
-            return new PluginJar("unknown", Optional.empty());
-        }
-        try {
-            Path path = Path.of(source.getLocation().toURI());
-            if (!path.toString().endsWith(".jar")) {
-                return new PluginJar(path.getFileName().toString(), Optional.empty());
-            }
-            try (JarFile jar = new JarFile(path.toFile())) {
-                var manifest = jar.getManifest();
-                String declared =
-                        manifest == null ? null : manifest.getMainAttributes().getValue(SPI_VERSION_ATTRIBUTE);
-                return new PluginJar(path.getFileName().toString(), Optional.ofNullable(declared));
-            }
-        } catch (IOException | URISyntaxException | IllegalArgumentException e) {
-            return new PluginJar(source.getLocation().toString(), Optional.empty());
+    /** Reads the jar's manifest; a jar that cannot be read declares nothing. */
+    static PluginJar read(Path path) {
+        try (JarFile jar = new JarFile(path.toFile())) {
+            var manifest = jar.getManifest();
+            String declared =
+                    manifest == null ? null : manifest.getMainAttributes().getValue(SPI_VERSION_ATTRIBUTE);
+            return new PluginJar(path.getFileName().toString(), Optional.ofNullable(declared));
+        } catch (IOException e) {
+            return new PluginJar(path.getFileName().toString(), Optional.empty());
         }
     }
 

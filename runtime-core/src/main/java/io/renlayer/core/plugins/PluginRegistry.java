@@ -1,115 +1,170 @@
 package io.renlayer.core.plugins;
 
+import io.renlayer.spi.RenLayerPlugin;
 import io.renlayer.spi.dlp.DlpDetector;
 import io.renlayer.spi.policy.PolicyAction;
 import io.renlayer.spi.upstream.UpstreamProvider;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The gateway's view of its plugins: every plugin bean of each kind (as {@link PluginDiscovery}
- * registered them), looked up by id, with where it came from and how it has behaved.
+ * The gateway's plugins: the {@link PluginSet} read from the plugins directory at start and again
+ * whenever a jar is added, replaced or removed there (the directory is looked at every
+ * {@code RENLAYER_PLUGINS_POLL_MS}, 2 s by default; 0 reads it at start only). Calls in flight
+ * finish on the set they started with; a removed jar's class loader is closed only once they are
+ * long over.
  */
 @ApplicationScoped
 public class PluginRegistry {
 
-    @Inject
-    @Any
-    private Instance<UpstreamProvider> upstreamBeans;
+    private static final Logger LOG = Logger.getLogger(PluginRegistry.class.getName());
+    /** How long a retired jar's classes stay loadable for calls that started before it went. */
+    private static final Duration RETIREMENT = Duration.ofMinutes(5);
 
-    @Inject
-    @Any
-    private Instance<DlpDetector> detectorBeans;
+    @Resource
+    private ManagedScheduledExecutorService scheduler;
 
-    @Inject
-    @Any
-    private Instance<PolicyAction> actionBeans;
+    private PluginLoader loader;
+    private volatile PluginSet current = PluginSet.EMPTY;
+    private final List<Consumer<PluginSet>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Retired> retired = new ArrayList<>();
+    private ScheduledFuture<?> polling;
 
-    @Inject
-    private PluginDiscovery discovery;
-
-    private Map<String, UpstreamProvider> upstreamProviders;
-    private int detectorCount;
-    private Map<String, PolicyAction> actions;
-    private final Map<String, PluginHealth> health = new LinkedHashMap<>();
-    private final Set<String> shipped = new HashSet<>();
+    private record Retired(PluginClassLoader loader, Instant at) {}
 
     @PostConstruct
-    void index() {
-        // Plugins are fixed for the life of the server: resolve the beans once, not per request.
-        upstreamProviders = byId(upstreamBeans, UpstreamProvider::id);
-        detectorCount = byId(detectorBeans, DlpDetector::id).size();
-        actions = byId(actionBeans, PolicyAction::id);
-        for (PluginDiscovery.PluginRecord r : discovery.records()) {
-            health.put(r.kind() + ":" + r.id(), new PluginHealth());
-            if (r.shipped()) {
-                shipped.add(r.kind() + ":" + r.id());
-            }
+    void start() {
+        var config = ConfigProvider.getConfig();
+        Path directory = Path.of(
+                config.getOptionalValue("RENLAYER_PLUGINS_DIR", String.class).orElse("plugins"));
+        loader = new PluginLoader(directory, RenLayerPlugin.class.getClassLoader());
+        reload();
+        long pollMs =
+                config.getOptionalValue("RENLAYER_PLUGINS_POLL_MS", Long.class).orElse(2000L);
+        if (pollMs > 0 && scheduler != null) {
+            polling = scheduler.scheduleWithFixedDelay(this::reloadQuietly, pollMs, pollMs, TimeUnit.MILLISECONDS);
         }
     }
 
+    /** Reads the set at deployment, not at the first call that needs a plugin. */
+    void eager(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        current();
+    }
+
+    @PreDestroy
+    void stop() {
+        if (polling != null) {
+            polling.cancel(false);
+        }
+    }
+
+    /** The plugins in use now; a call reads this once and keeps it. */
+    public PluginSet current() {
+        return current;
+    }
+
+    /** Called with the new set after every change of the directory. */
+    public void onChange(Consumer<PluginSet> listener) {
+        listeners.add(listener);
+    }
+
+    /** Reads the directory now. */
+    public synchronized void reload() {
+        PluginSet before = current;
+        PluginSet after = loader.load(before);
+        if (after == before) {
+            closeRetired();
+            return;
+        }
+        current = after;
+        Set<PluginClassLoader> inUse = new HashSet<>();
+        after.jars().forEach(j -> inUse.add(j.loader()));
+        for (LoadedJar gone : before.jars()) {
+            if (!inUse.contains(gone.loader())) {
+                retired.add(new Retired(gone.loader(), Instant.now()));
+                LOG.info("Retired plugin jar " + gone.file().name());
+            }
+        }
+        closeRetired();
+        for (Consumer<PluginSet> listener : listeners) {
+            listener.accept(after);
+        }
+    }
+
+    private void reloadQuietly() {
+        try {
+            reload();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Reading the plugins directory failed; the plugins in use stay", e);
+        }
+    }
+
+    private void closeRetired() {
+        Instant cutoff = Instant.now().minus(RETIREMENT);
+        retired.removeIf(r -> {
+            if (r.at().isBefore(cutoff)) {
+                PluginLoader.close(r.loader());
+                return true;
+            }
+            return false;
+        });
+    }
+
     public Optional<UpstreamProvider> upstreamProvider(String id) {
-        return Optional.ofNullable(upstreamProviders.get(id));
+        return current.upstreamProvider(id);
     }
 
     public List<String> upstreamProviderIds() {
-        return upstreamProviders.keySet().stream().sorted().toList();
+        return current.upstreamProviderIds();
+    }
+
+    public List<DlpDetector> detectors() {
+        return current.detectors();
     }
 
     /** How many detectors are loaded. */
     public int detectorCount() {
-        return detectorCount;
+        return current.detectors().size();
     }
 
     public Optional<PolicyAction> policyAction(String id) {
-        return Optional.ofNullable(actions.get(id));
+        return current.policyAction(id);
     }
 
     /** The health record of a loaded plugin. */
     public PluginHealth health(PluginKind kind, String id) {
-        PluginHealth h = health.get(kind + ":" + id);
-        if (h == null) {
-            throw new IllegalArgumentException("no " + kind + " plugin '" + id + "'");
-        }
-        return h;
+        return current.health(kind, id);
     }
 
-    /** Whether the plugin is the gateway's own (built from plugins/ in its repository), not a vendor's. */
     public boolean shippedWithTheGateway(PluginKind kind, String id) {
-        return shipped.contains(kind + ":" + id);
+        return current.shippedWithTheGateway(kind, id);
     }
 
     public List<PluginDescriptor> describe() {
-        List<PluginDescriptor> result = new ArrayList<>();
-        for (PluginDiscovery.PluginRecord r : discovery.records()) {
-            result.add(new PluginDescriptor(
-                    r.id(),
-                    r.kind(),
-                    r.version(),
-                    r.vendor(),
-                    r.jar().fileName(),
-                    r.jar().spiVersion().orElse(null),
-                    health(r.kind(), r.id()).snapshot()));
-        }
-        return result;
+        return current.describe();
     }
 
-    private static <T> Map<String, T> byId(Instance<T> beans, Function<T, String> id) {
-        Map<String, T> result = new LinkedHashMap<>();
-        for (T bean : beans) {
-            result.put(id.apply(bean), bean);
-        }
-        return Map.copyOf(result);
+    public List<RefusedJar> refused() {
+        return current.refused();
     }
 }

@@ -2,6 +2,7 @@ package io.renlayer.core.policies;
 
 import io.renlayer.core.errors.InvalidRequestException;
 import io.renlayer.spi.policy.ActionContext;
+import io.renlayer.spi.policy.ActionResult;
 import io.renlayer.spi.policy.PolicyAction;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,11 +72,13 @@ public final class PolicyCompiler {
     /** A vendor action that fails flags the call rather than decide it: the failure is visible, nothing is lost. */
     private static PolicyOutcome vendorOutcome(PolicyAction plugin, PolicySubject subject) {
         try {
-            PolicyAction.Outcome outcome = plugin.decide(ActionContext.of(
+            ActionResult result = plugin.decide(ActionContext.of(
                     subject.tenantId().toString(),
                     subject.model(),
                     List.copyOf(subject.findingCounts().keySet())));
-            return outcome == null ? PolicyOutcome.FLAG : PolicyOutcome.valueOf(outcome.name());
+            return result == null
+                    ? PolicyOutcome.FLAG
+                    : PolicyOutcome.valueOf(result.outcome().name());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "policy action " + plugin.id() + " failed", e);
             return PolicyOutcome.FLAG;

@@ -11,7 +11,7 @@ class ShippedPluginTest {
 
     @Test
     void theGatewaysOwnPackageAndVendor() {
-        assertThat(PluginDiscovery.shippedWithTheGateway(new OwnPlugin())).isTrue();
+        assertThat(PluginLoader.shippedWithTheGateway(new OwnPlugin())).isTrue();
     }
 
     @Test
@@ -22,8 +22,8 @@ class ShippedPluginTest {
                 return "RenLayer";
             }
         };
-        assertThat(PluginDiscovery.shippedWithTheGateway(claimsTheName)).isFalse();
-        assertThat(PluginDiscovery.shippedWithTheGateway(new BorrowedPackagePlugin()))
+        assertThat(PluginLoader.shippedWithTheGateway(claimsTheName)).isFalse();
+        assertThat(PluginLoader.shippedWithTheGateway(new BorrowedPackagePlugin()))
                 .isFalse();
     }
 }

@@ -1,5 +1,6 @@
 package io.renlayer.spi.dlp;
 
+import io.renlayer.spi.config.ConfigProperty;
 import java.util.List;
 
 /**
@@ -17,6 +18,15 @@ public interface DlpDetector {
 
     /** Version of the implementation, for the plugin listing. */
     String version();
+
+    /**
+     * The settings a tenant may give this detector (its {@link ScanInput#settings()}).
+     *
+     * @since 1.1
+     */
+    default List<ConfigProperty> configProperties() {
+        return List.of();
+    }
 
     /**
      * Scans the text.

@@ -1,5 +1,6 @@
 package io.renlayer.spi.dlp;
 
+import io.renlayer.spi.config.PluginSettings;
 import java.util.Objects;
 
 /** What a detector is asked to scan: the text, and whose it is. Immutable. */
@@ -14,15 +15,26 @@ public final class ScanInput {
     private final String text;
     private final String tenantId;
     private final Phase phase;
+    private final PluginSettings settings;
 
-    private ScanInput(String text, String tenantId, Phase phase) {
+    private ScanInput(String text, String tenantId, Phase phase, PluginSettings settings) {
         this.text = Objects.requireNonNull(text, "text is null");
         this.tenantId = Objects.requireNonNull(tenantId, "tenantId is null");
         this.phase = Objects.requireNonNull(phase, "phase is null");
+        this.settings = Objects.requireNonNull(settings, "settings is null");
     }
 
     public static ScanInput of(String text, String tenantId, Phase phase) {
-        return new ScanInput(text, tenantId, phase);
+        return new ScanInput(text, tenantId, phase, PluginSettings.NONE);
+    }
+
+    /**
+     * The same input with the tenant's settings for the detector that scans it.
+     *
+     * @since 1.1
+     */
+    public ScanInput withSettings(PluginSettings settings) {
+        return new ScanInput(text, tenantId, phase, settings);
     }
 
     /** The text to scan. Never log it. */
@@ -37,6 +49,15 @@ public final class ScanInput {
 
     public Phase phase() {
         return phase;
+    }
+
+    /**
+     * The tenant's settings for this detector, defaults filled in.
+     *
+     * @since 1.1
+     */
+    public PluginSettings settings() {
+        return settings;
     }
 
     @Override

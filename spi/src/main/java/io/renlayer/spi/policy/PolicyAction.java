@@ -1,10 +1,17 @@
 package io.renlayer.spi.policy;
 
 import io.renlayer.spi.Experimental;
+import io.renlayer.spi.config.ConfigProperty;
+import java.util.List;
 
 /**
- * What a matching policy does to a call. The built-ins are ALLOW, FLAG, REDACT and DENY; a vendor
- * action maps the situation to one of those outcomes (for example, "deny outside office hours").
+ * What a matching policy does to a call. A policy names its action by id: the gateway ships
+ * {@code allow}, {@code flag}, {@code redact}, {@code deny} and {@code route}; a vendor action
+ * decides from the call and its settings (for example, "deny outside office hours").
+ *
+ * <p>Actions are pure: fast, thread safe, free of I/O, and the same context gives the same result.
+ * Each decision runs under the gateway's time budget; one that throws or overruns counts as failed
+ * and the tenant's fail mode applies.
  */
 @Experimental("shaped by the policy engine; the context will grow")
 public interface PolicyAction {
@@ -15,14 +22,11 @@ public interface PolicyAction {
     /** Version of the implementation, for the plugin listing. */
     String version();
 
-    /** The outcome for this call. Must be fast, thread safe and free of I/O. */
-    Outcome decide(ActionContext context);
-
-    /** The outcomes the gateway knows how to carry out. */
-    enum Outcome {
-        ALLOW,
-        FLAG,
-        REDACT,
-        DENY
+    /** The settings a tenant or a policy may give this action; validated before they reach it. */
+    default List<ConfigProperty> configProperties() {
+        return List.of();
     }
+
+    /** The outcome for this call; never null. */
+    ActionResult decide(ActionContext context);
 }

@@ -39,6 +39,8 @@ public final class ForwardRequest {
      * A request without headers over {@code body} itself, not a copy: the caller hands the array
      * over and must not change it afterwards. For a long body nothing else will write to, as the
      * gateway's own request body, where {@link #of}'s copy would be one more pass over it.
+     *
+     * @since 1.1
      */
     public static ForwardRequest wrapping(String method, URI uri, byte[] body) {
         return new ForwardRequest(method, uri, Map.of(), body);
@@ -62,11 +64,19 @@ public final class ForwardRequest {
         return body.clone();
     }
 
+    /** The body's length in bytes.
+     *
+     * @since 1.1
+     */
     public int bodyLength() {
         return body.length;
     }
 
-    /** Writes the body, without the copy {@link #body()} makes: what the gateway sends it with. */
+    /**
+     * Writes the body, without the copy {@link #body()} makes: what the gateway sends it with.
+     *
+     * @since 1.1
+     */
     public void writeBodyTo(OutputStream out) throws IOException {
         out.write(body);
     }
@@ -80,7 +90,11 @@ public final class ForwardRequest {
         return withHeaders(Map.of(name, value));
     }
 
-    /** Replaces every value of each header given: one copy of the headers for all of them. */
+    /**
+     * Replaces every value of each header given: one copy of the headers for all of them.
+     *
+     * @since 1.1
+     */
     public ForwardRequest withHeaders(Map<String, String> replacements) {
         Map<String, List<String>> copy = new LinkedHashMap<>(headers);
         replacements.forEach((name, value) -> copy.put(name.toLowerCase(Locale.ROOT), List.of(value)));

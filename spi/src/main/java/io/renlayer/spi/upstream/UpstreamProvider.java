@@ -1,5 +1,7 @@
 package io.renlayer.spi.upstream;
 
+import io.renlayer.spi.config.ConfigProperty;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,6 +18,16 @@ public interface UpstreamProvider {
 
     /** Version of the implementation, for the plugin listing. */
     String version();
+
+    /**
+     * The settings an operator registers with an upstream of this provider (an API version, a
+     * deployment), described for validation and for the console's form.
+     *
+     * @since 1.1
+     */
+    default List<ConfigProperty> configProperties() {
+        return List.of();
+    }
 
     /**
      * Headers that carry the gateway's own upstream credential.
@@ -45,7 +57,7 @@ public interface UpstreamProvider {
      * operator registered with it: an API version, a deployment). The default ignores them.
      *
      * @param settings never null; keys and values as registered
-     * @since 1.0
+     * @since 1.1
      */
     default ForwardRequest prepare(ForwardRequest request, String credential, Map<String, String> settings) {
         return prepare(request, credential);
@@ -55,7 +67,7 @@ public interface UpstreamProvider {
      * Checks the settings an operator registers with an upstream of this provider.
      *
      * @return null when they are usable, else what is wrong, for the operator
-     * @since 1.0
+     * @since 1.1
      */
     default String invalidSettings(Map<String, String> settings) {
         return settings.isEmpty() ? null : "this provider takes no settings";

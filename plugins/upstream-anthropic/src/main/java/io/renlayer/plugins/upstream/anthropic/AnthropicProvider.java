@@ -12,6 +12,7 @@ import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.eclipse.parsson.JsonProviderImpl;
 
 /**
  * Anthropic's Messages API: the credential goes in {@code x-api-key}, {@code anthropic-version} is
@@ -20,8 +21,8 @@ import java.util.Map;
  */
 public final class AnthropicProvider implements UpstreamProvider {
 
-    /** Looked up once: the static factories of {@code jakarta.json.Json} repeat the lookup on every call. */
-    private static final JsonProvider JSON = JsonProvider.provider();
+    /** The JSON-P implementation this jar carries, by name: a lookup through the thread's context class loader would find the server's. */
+    private static final JsonProvider JSON = new JsonProviderImpl();
 
     static final String DEFAULT_VERSION = "2023-06-01";
 

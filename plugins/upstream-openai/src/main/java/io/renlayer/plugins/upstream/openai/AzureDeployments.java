@@ -12,6 +12,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.parsson.JsonProviderImpl;
 
 /**
  * Azure OpenAI's shape of the same API: {@code <base>/deployments/<deployment>/chat/completions
@@ -22,8 +23,8 @@ import java.util.Map;
  */
 final class AzureDeployments {
 
-    /** Looked up once: the static factories of {@code jakarta.json.Json} repeat the lookup on every call. */
-    private static final JsonProvider JSON = JsonProvider.provider();
+    /** The JSON-P implementation this jar carries, by name: a lookup through the thread's context class loader would find the server's. */
+    private static final JsonProvider JSON = new JsonProviderImpl();
 
     static final String FLAVOR = "azure";
     /** The routes Azure serves per deployment; others (the v1 Responses API) keep their path. */

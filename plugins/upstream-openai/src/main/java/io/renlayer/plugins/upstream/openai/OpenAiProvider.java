@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.eclipse.parsson.JsonProviderImpl;
 
 /**
  * OpenAI and OpenAI-compatible upstreams: Bearer credential, {@code usage} object with
@@ -22,8 +23,8 @@ import java.util.TreeSet;
  */
 public final class OpenAiProvider implements UpstreamProvider {
 
-    /** Looked up once: the static factories of {@code jakarta.json.Json} repeat the lookup on every call. */
-    private static final JsonProvider JSON = JsonProvider.provider();
+    /** The JSON-P implementation this jar carries, by name: a lookup through the thread's context class loader would find the server's. */
+    private static final JsonProvider JSON = new JsonProviderImpl();
 
     static final String ID = "openai";
 
