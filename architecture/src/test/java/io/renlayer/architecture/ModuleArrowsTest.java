@@ -65,7 +65,9 @@ class ModuleArrowsTest {
                         "plugins/upstream-anthropic",
                         "plugins/upstream-mcp",
                         "plugins/dlp-builtin",
+                        "plugins/policy-builtin",
                         "examples/vendor-detector",
+                        "examples/vendor-action",
                         "test-plugins/misbehaving",
                         "test-plugins/gson-2.10",
                         "test-plugins/gson-2.13"));

@@ -64,6 +64,13 @@ final class Platform {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    HttpResponse<String> put(String path, String json) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(gateway.controlUrl() + path))
+                .header("Authorization", "Bearer " + gateway.operatorToken)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     HttpResponse<String> get(String path) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(gateway.controlUrl() + path))
                 .header("Authorization", "Bearer " + gateway.operatorToken));

@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Function;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -32,9 +31,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PluginsIT {
 
     private static final Path VENDOR_JAR = Path.of(System.getProperty("renlayer.it.vendor-plugin"));
-    private static final Path MISBEHAVING_JAR = Path.of(System.getProperty("renlayer.it.misbehaving-plugin"));
-    private static final Path GSON_OLD_JAR = Path.of(System.getProperty("renlayer.it.gson-old-plugin"));
-    private static final Path GSON_NEW_JAR = Path.of(System.getProperty("renlayer.it.gson-new-plugin"));
 
     /**
      * First, so the vendor detector's health is its own: under the floods of hanging calls below a
@@ -189,54 +185,20 @@ class PluginsIT {
         PluginJars.withSpiVersion(VENDOR_JAR, "2.0", future);
 
         gateway.installPlugin(future, "acme-for-spi-2.jar");
-        JsonObject refused = await(platform, list -> refusedJar(list, "acme-for-spi-2.jar"));
+        JsonObject refused = TestPlugins.await(platform, list -> refusedJar(list, "acme-for-spi-2.jar"));
         assertThat(refused.getString("spiVersion")).isEqualTo("2.0");
         assertThat(refused.getString("reason")).startsWith("built for SPI 2.0, which this gateway (SPI 1.");
         assertThat(plugin(platform, "acme-employee-id").orElseThrow().getString("sourceJar"))
                 .isEqualTo(VENDOR_JAR.getFileName().toString());
 
         gateway.removePlugin("acme-for-spi-2.jar");
-        await(
+        TestPlugins.await(
                 platform,
                 list -> refusedJar(list, "acme-for-spi-2.jar").isEmpty() ? Optional.of(list) : Optional.empty());
     }
 
-    /** Drops the jars into plugins/ of the running server, once per run, and waits until they are listed. */
-    private static synchronized void installPlugins(Gateway gateway, Platform platform) throws Exception {
-        if (plugin(platform, "acme-employee-id").isPresent()) {
-            return;
-        }
-        for (Path jar : List.of(VENDOR_JAR, MISBEHAVING_JAR, GSON_OLD_JAR, GSON_NEW_JAR)) {
-            assertThat(Files.isRegularFile(jar)).as("built plugin " + jar).isTrue();
-            gateway.installPlugin(jar);
-        }
-        for (String id : List.of("acme-employee-id", "it-hanging", "it-gson-2-10-1", "it-gson-2-13-2")) {
-            await(platform, list -> listed(list, id));
-        }
-    }
-
-    /** The plugin listing, polled until {@code found} finds something in it (the directory is read every 2 s). */
-    private static JsonObject await(Platform platform, Function<JsonObject, Optional<JsonObject>> found)
-            throws Exception {
-        JsonObject list = null;
-        for (int i = 0; i < 100; i++) {
-            HttpResponse<String> response = platform.get("/api/v1/plugins");
-            assertThat(response.statusCode()).isEqualTo(200);
-            list = Platform.json(response.body());
-            Optional<JsonObject> hit = found.apply(list);
-            if (hit.isPresent()) {
-                return hit.get();
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("not in the plugin listing after 20 s: " + list);
-    }
-
-    private static Optional<JsonObject> listed(JsonObject list, String id) {
-        return list.getJsonArray("items").stream()
-                .map(JsonValue::asJsonObject)
-                .filter(p -> id.equals(p.getString("id")))
-                .findFirst();
+    private static void installPlugins(Gateway gateway, Platform platform) throws Exception {
+        TestPlugins.install(gateway, platform);
     }
 
     private static Optional<JsonObject> refusedJar(JsonObject list, String jar) {
@@ -271,7 +233,7 @@ class PluginsIT {
     private static Optional<JsonObject> plugin(Platform platform, String id) throws Exception {
         HttpResponse<String> response = platform.get("/api/v1/plugins");
         assertThat(response.statusCode()).isEqualTo(200);
-        return listed(Platform.json(response.body()), id);
+        return TestPlugins.listed(Platform.json(response.body()), id);
     }
 
     private static String requestIdOf(HttpResponse<String> response) {

@@ -94,7 +94,13 @@ public class ExchangeRecorder {
                 .policies(
                         exchange.policies().stream()
                                 .map(a -> new TracePolicy(
-                                        a.name(), a.outcome().name(), a.phase().wire(), a.reason()))
+                                        a.name(),
+                                        a.outcome().name(),
+                                        a.phase().wire(),
+                                        a.reason(),
+                                        a.verdict().routeUpstream(),
+                                        a.verdict().routeModel(),
+                                        a.verdict().failed()))
                                 .toList(),
                         decision(exchange))
                 .build();

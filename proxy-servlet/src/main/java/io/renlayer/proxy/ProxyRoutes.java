@@ -81,7 +81,7 @@ public class ProxyRoutes {
         Stage guard = new GuardKeyScopeStage();
         Stage admit = new AdmitStage(limiter::admit, prices::costMicros);
         Stage scanPrompt = new ScanPromptStage(detectors);
-        Stage evaluatePolicies = new EvaluatePolicyStage(caches::policies, detectors);
+        Stage evaluatePolicies = new EvaluatePolicyStage(caches::policies, caches::upstreams, detectors);
         List<Route> routes = new ArrayList<>();
         for (ModelRoute model : MODEL_ROUTES) {
             routes.add(new Route(

@@ -1,11 +1,13 @@
 package io.renlayer.admin.policies;
 
+import io.renlayer.admin.plugins.TenantPluginService;
 import io.renlayer.admin.tenants.TenantService;
 import io.renlayer.core.errors.InvalidRequestException;
 import io.renlayer.core.errors.Storage;
 import io.renlayer.core.json.Jsonp;
 import io.renlayer.core.plugins.PluginRegistry;
 import io.renlayer.core.policies.Phase;
+import io.renlayer.core.policies.PolicyActions;
 import io.renlayer.core.policies.PolicyCompiler;
 import io.renlayer.core.policies.PolicyDecision;
 import io.renlayer.core.policies.PolicyDefinition;
@@ -57,6 +59,13 @@ public class PolicyDryRun {
     @Inject
     private PluginRegistry plugins;
 
+    @EJB
+    private TenantPluginService tenantPlugins;
+
+    private PolicyActions actionsOf(UUID tenantId) {
+        return new PolicyActions(plugins.current(), tenantPlugins.configs(tenantId), plugins.budget());
+    }
+
     /** {@code {"policy":{draft},"from":"…","to":"…"}}; from and to default to the last 24 hours. */
     public JsonObject run(UUID tenantId, JsonObject request) {
         return Storage.call(() -> {
@@ -82,14 +91,15 @@ public class PolicyDryRun {
                     draft.action(),
                     0,
                     Instant.now());
-            PolicyCompiler.compile(proposed, plugins::policyAction); // refuse a bad draft with its field
+            PolicyCompiler.compile(proposed, actionsOf(tenantId)); // refuse a bad draft with its field
             List<PolicyDefinition> withDraft = new ArrayList<>();
             stored.stream().filter(p -> !p.name().equals(draft.name())).forEach(withDraft::add);
             if (draft.enabled()) {
                 withDraft.add(proposed);
             }
-            PolicySet current = PolicyCompiler.compileAll(stored, plugins::policyAction);
-            PolicySet next = PolicyCompiler.compileAll(withDraft, plugins::policyAction);
+            PolicyActions actions = actionsOf(tenantId);
+            PolicySet current = PolicyCompiler.compileAll(stored, actions);
+            PolicySet next = PolicyCompiler.compileAll(withDraft, actions);
 
             Tally before = new Tally();
             Tally after = new Tally();

@@ -2,12 +2,14 @@ package io.renlayer.admin.policies;
 
 import io.renlayer.admin.access.Actor;
 import io.renlayer.admin.audit.AuditLog;
+import io.renlayer.admin.plugins.TenantPluginService;
 import io.renlayer.admin.tenants.TenantService;
 import io.renlayer.core.errors.ConflictException;
 import io.renlayer.core.errors.NotFoundException;
 import io.renlayer.core.errors.Storage;
 import io.renlayer.core.json.Jsonp;
 import io.renlayer.core.plugins.PluginRegistry;
+import io.renlayer.core.policies.PolicyActions;
 import io.renlayer.core.policies.PolicyCompiler;
 import io.renlayer.core.policies.PolicyDefinition;
 import io.renlayer.core.policies.PolicyRows;
@@ -46,6 +48,13 @@ public class PolicyService {
 
     @Inject
     private PluginRegistry plugins;
+
+    @EJB
+    private TenantPluginService tenantPlugins;
+
+    private PolicyActions actionsOf(UUID tenantId) {
+        return new PolicyActions(plugins.current(), tenantPlugins.configs(tenantId), plugins.budget());
+    }
 
     public PolicyDefinition create(UUID tenantId, PolicyDraft draft, Actor actor) {
         actor.requireMayChange(tenantId);
@@ -194,7 +203,7 @@ public class PolicyService {
                 draft.action(),
                 version,
                 Instant.now());
-        PolicyCompiler.compile(policy, plugins::policyAction);
+        PolicyCompiler.compile(policy, actionsOf(tenantId));
         return policy;
     }
 

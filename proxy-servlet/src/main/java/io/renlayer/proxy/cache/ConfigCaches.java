@@ -2,6 +2,8 @@ package io.renlayer.proxy.cache;
 
 import io.renlayer.core.dlp.TenantDlp;
 import io.renlayer.core.plugins.PluginRegistry;
+import io.renlayer.core.plugins.TenantPlugins;
+import io.renlayer.core.policies.PolicyActions;
 import io.renlayer.core.policies.PolicyCompiler;
 import io.renlayer.core.policies.PolicySet;
 import io.renlayer.core.runtime.Change;
@@ -41,6 +43,7 @@ public class ConfigCaches {
     private SnapshotCache<UUID, List<ServiceSnapshot>> services;
     private SnapshotCache<UUID, PolicySet> policies;
     private SnapshotCache<UUID, TenantDlp> tenantDlp;
+    private SnapshotCache<UUID, TenantPlugins> tenantPlugins;
 
     @PostConstruct
     void init() {
@@ -49,8 +52,11 @@ public class ConfigCaches {
         upstreams = new SnapshotCache<>(tenant -> Optional.of(directory.upstreams(tenant)), absentTtl);
         disabledRoutes = new SnapshotCache<>(all -> Optional.of(directory.disabledRoutes()), absentTtl);
         services = new SnapshotCache<>(tenant -> Optional.of(directory.services(tenant)), absentTtl);
+        tenantPlugins = new SnapshotCache<>(tenant -> Optional.of(directory.tenantPlugins(tenant)), absentTtl);
         policies = new SnapshotCache<>(
-                tenant -> Optional.of(PolicyCompiler.compileAll(directory.policies(tenant), plugins::policyAction)),
+                tenant -> Optional.of(PolicyCompiler.compileAll(
+                        directory.policies(tenant),
+                        new PolicyActions(plugins.current(), tenantPlugins(tenant), plugins.budget()))),
                 absentTtl);
         tenantDlp = new SnapshotCache<>(tenant -> Optional.of(directory.tenantDlp(tenant)), absentTtl);
         changes.subscribe(this::onChange);
@@ -79,6 +85,11 @@ public class ConfigCaches {
         return tenantDlp.get(tenantId).orElse(TenantDlp.NONE);
     }
 
+    /** What the tenant configured about its plugins. */
+    public TenantPlugins tenantPlugins(UUID tenantId) {
+        return tenantPlugins.get(tenantId).orElse(TenantPlugins.NONE);
+    }
+
     /** True when an operator switched the route off. */
     public boolean routeDisabled(String route) {
         return disabledRoutes.get("all").orElse(Set.of()).contains(route);
@@ -94,6 +105,7 @@ public class ConfigCaches {
                 services.invalidateAll();
                 policies.invalidateAll();
                 tenantDlp.invalidateAll();
+                tenantPlugins.invalidateAll();
             }
             case ROUTES -> disabledRoutes.invalidateAll();
             case API_KEYS -> keys.invalidate(subject);
@@ -101,6 +113,10 @@ public class ConfigCaches {
             case SERVICES -> services.invalidate(UUID.fromString(subject));
             case POLICIES -> policies.invalidate(UUID.fromString(subject));
             case DLP_RULES -> tenantDlp.invalidate(UUID.fromString(subject));
+            case TENANT_PLUGINS -> {
+                tenantPlugins.invalidate(UUID.fromString(subject));
+                policies.invalidate(UUID.fromString(subject)); // compiled with the actions' settings
+            }
             case MODEL_PRICES -> {} // the price table follows the feed itself
         }
     }

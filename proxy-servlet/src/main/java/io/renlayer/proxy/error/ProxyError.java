@@ -167,6 +167,21 @@ public record ProxyError(
                 403, "permission_error", "policy_denied", policy, "The request was denied by policy '" + policy + "'.");
     }
 
+    /**
+     * A tenant policy routes the call to an upstream that cannot take it. Refused rather than sent
+     * where it was headed: the policy exists to keep the call from going there.
+     */
+    public static ProxyError policyRouteUnavailable(String policy, String upstream) {
+        return new ProxyError(
+                503,
+                "api_error",
+                "policy_route_unavailable",
+                policy,
+                "Policy '" + policy + "' sends this call to upstream '" + upstream
+                        + "', which cannot take it: it is not registered or enabled for this tenant, speaks another"
+                        + " dialect, or does not serve the model.");
+    }
+
     public static ProxyError invalidJsonRpc() {
         return new ProxyError(
                 400,

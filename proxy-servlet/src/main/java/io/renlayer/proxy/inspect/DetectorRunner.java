@@ -2,11 +2,14 @@ package io.renlayer.proxy.inspect;
 
 import io.renlayer.core.crypto.MasterKeyProvider;
 import io.renlayer.core.dlp.TenantDlp;
+import io.renlayer.core.plugins.PluginCalls;
 import io.renlayer.core.plugins.PluginHealth;
 import io.renlayer.core.plugins.PluginKind;
 import io.renlayer.core.plugins.PluginRegistry;
 import io.renlayer.core.plugins.PluginSet;
+import io.renlayer.core.plugins.TenantPlugins;
 import io.renlayer.proxy.cache.ConfigCaches;
+import io.renlayer.spi.config.PluginSettings;
 import io.renlayer.spi.dlp.DlpDetector;
 import io.renlayer.spi.dlp.Finding;
 import io.renlayer.spi.dlp.ScanInput;
@@ -18,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,7 +31,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Runs every detector over a text under one time budget: a vendor's on threads of their own, in
@@ -40,7 +43,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @ApplicationScoped
 public class DetectorRunner implements TextScanner {
 
-    static final int MAX_IN_FLIGHT_PER_DETECTOR = 64;
+    static final int MAX_IN_FLIGHT_PER_DETECTOR = PluginCalls.MAX_IN_FLIGHT;
     /** Marks a detector not called because too many of its calls are still running. */
     private static final Future<List<Finding>> STUCK = CompletableFuture.failedFuture(new IllegalStateException());
 
@@ -57,9 +60,7 @@ public class DetectorRunner implements TextScanner {
 
     @PostConstruct
     void configure() {
-        budget = Duration.ofMillis(ConfigProvider.getConfig()
-                .getOptionalValue("RENLAYER_PLUGIN_BUDGET_MS", Long.class)
-                .orElse(100L));
+        budget = plugins.budget();
     }
 
     @Inject
@@ -99,13 +100,24 @@ public class DetectorRunner implements TextScanner {
 
     private ScanResult scanWithPlugins(String text, String tenantId, ScanInput.Phase phase) {
         PluginSet set = plugins.current(); // one set for the whole scan, whatever the directory does meanwhile
-        List<DlpDetector> detectors = set.detectors();
+        TenantPlugins configured =
+                tenantId == null ? TenantPlugins.NONE : caches.tenantPlugins(UUID.fromString(tenantId));
+        ScanInput input = ScanInput.of(text, tenantId, phase);
+        List<DlpDetector> detectors = new ArrayList<>(set.detectors().size());
+        List<ScanInput> inputs = new ArrayList<>(set.detectors().size());
+        for (DlpDetector detector : set.detectors()) {
+            Optional<PluginSettings> settings = set.settingsFor(PluginKind.DLP_DETECTOR, detector.id(), configured);
+            if (settings.isPresent()) { // else switched off by the tenant, or waiting for a required setting
+                detectors.add(detector);
+                inputs.add(settings.get() == PluginSettings.NONE ? input : input.withSettings(settings.get()));
+            }
+        }
         if (detectors.isEmpty()) {
             return ScanResult.NOTHING;
         }
-        ScanInput input = ScanInput.of(text, tenantId, phase);
         List<Future<List<Finding>>> calls = new ArrayList<>(detectors.size());
-        for (DlpDetector detector : detectors) {
+        for (int i = 0; i < detectors.size(); i++) {
+            DlpDetector detector = detectors.get(i);
             PluginHealth health = set.health(PluginKind.DLP_DETECTOR, detector.id());
             if (set.shippedWithTheGateway(PluginKind.DLP_DETECTOR, detector.id())) {
                 // The gateway's own detectors run on the calling thread, below, once the vendors' are under
@@ -115,14 +127,14 @@ public class DetectorRunner implements TextScanner {
             } else if (!health.tryStart(MAX_IN_FLIGHT_PER_DETECTOR)) {
                 calls.add(STUCK); // still stuck in earlier calls: counts as failed without another thread
             } else {
-                CountedDetectorCall call = new CountedDetectorCall(detector, input, health);
+                CountedDetectorCall call = new CountedDetectorCall(detector, inputs.get(i), health);
                 executor.execute(call);
                 calls.add(call);
             }
         }
         for (int i = 0; i < detectors.size(); i++) {
             if (calls.get(i) == null) {
-                calls.set(i, runInline(detectors.get(i), input));
+                calls.set(i, runInline(detectors.get(i), inputs.get(i)));
             }
         }
         return collect(set, detectors, calls, text.length());

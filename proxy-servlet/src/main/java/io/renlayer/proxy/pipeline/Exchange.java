@@ -171,6 +171,11 @@ public final class Exchange {
         return model;
     }
 
+    /** The model the call asks for from now on: a policy routed it to another. */
+    public void askFor(String model) {
+        this.model = model;
+    }
+
     public boolean streamRequested() {
         return streamRequested;
     }

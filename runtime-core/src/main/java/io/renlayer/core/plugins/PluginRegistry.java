@@ -49,12 +49,15 @@ public class PluginRegistry {
     private final List<Consumer<PluginSet>> listeners = new CopyOnWriteArrayList<>();
     private final List<Retired> retired = new ArrayList<>();
     private ScheduledFuture<?> polling;
+    private Duration budget;
 
     private record Retired(PluginClassLoader loader, Instant at) {}
 
     @PostConstruct
     void start() {
         var config = ConfigProvider.getConfig();
+        budget = Duration.ofMillis(
+                config.getOptionalValue("RENLAYER_PLUGIN_BUDGET_MS", Long.class).orElse(100L));
         Path directory = Path.of(
                 config.getOptionalValue("RENLAYER_PLUGINS_DIR", String.class).orElse("plugins"));
         loader = new PluginLoader(directory, RenLayerPlugin.class.getClassLoader());
@@ -76,6 +79,11 @@ public class PluginRegistry {
         if (polling != null) {
             polling.cancel(false);
         }
+    }
+
+    /** How long one call into a vendor's plugin may take ({@code RENLAYER_PLUGIN_BUDGET_MS}, 100 ms). */
+    public Duration budget() {
+        return budget;
     }
 
     /** The plugins in use now; a call reads this once and keeps it. */

@@ -1,12 +1,15 @@
 package io.renlayer.core.plugins;
 
 import io.renlayer.spi.RenLayerPlugin;
+import io.renlayer.spi.config.ConfigProperty;
+import io.renlayer.spi.config.PluginSettings;
 import io.renlayer.spi.dlp.DlpDetector;
 import io.renlayer.spi.policy.PolicyAction;
 import io.renlayer.spi.upstream.UpstreamProvider;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +30,7 @@ public final class PluginSet {
     private final Map<String, UpstreamProvider> providers = new LinkedHashMap<>();
     private final Map<String, PolicyAction> actions = new LinkedHashMap<>();
     private final List<DlpDetector> detectors;
+    private final Map<String, PluginSettings> defaults = new HashMap<>();
 
     PluginSet(List<PluginFile> listing, List<LoadedJar> jars, List<RefusedJar> refused) {
         this.listing = List.copyOf(listing);
@@ -36,6 +40,10 @@ public final class PluginSet {
         for (LoadedJar jar : jars) {
             for (PluginEntry entry : jar.entries()) {
                 entries.put(entry.key(), entry);
+                if (PluginSettingsCheck.missing(entry.configProperties(), Map.of())
+                        .isEmpty()) {
+                    defaults.put(entry.key(), PluginSettingsCheck.effective(entry.configProperties(), Map.of()));
+                }
                 switch (entry.kind()) {
                     case UPSTREAM_PROVIDER -> providers.put(entry.id(), (UpstreamProvider) entry.instance());
                     case POLICY_ACTION -> actions.put(entry.id(), (PolicyAction) entry.instance());
@@ -94,6 +102,38 @@ public final class PluginSet {
     /** Every detector, in id order. */
     public List<DlpDetector> detectors() {
         return detectors;
+    }
+
+    /** What the plugin can be configured with; empty for a plugin not in this set. */
+    public List<ConfigProperty> configProperties(PluginKind kind, String id) {
+        PluginEntry entry = entries.get(PluginEntry.key(kind, id));
+        return entry == null ? List.of() : entry.configProperties();
+    }
+
+    /** Whether a plugin of this kind and id is in the set. */
+    public boolean has(PluginKind kind, String id) {
+        return entries.containsKey(PluginEntry.key(kind, id));
+    }
+
+    /**
+     * The settings the plugin runs with for a tenant: what the tenant gave over the defaults; empty
+     * when the tenant switched it off or a required setting has no value.
+     */
+    public Optional<PluginSettings> settingsFor(PluginKind kind, String id, TenantPlugins tenant) {
+        if (tenant.isEmpty()) {
+            return Optional.ofNullable(defaults.get(PluginEntry.key(kind, id))); // the common case: nothing to merge
+        }
+        if (!tenant.enabled(kind, id)) {
+            return Optional.empty();
+        }
+        Map<String, String> values = tenant.values(kind, id);
+        if (values.isEmpty()) {
+            return Optional.ofNullable(defaults.get(PluginEntry.key(kind, id)));
+        }
+        List<ConfigProperty> properties = configProperties(kind, id);
+        return PluginSettingsCheck.missing(properties, values).isEmpty()
+                ? Optional.of(PluginSettingsCheck.effective(properties, values))
+                : Optional.empty();
     }
 
     /** The health record of a plugin in this set. */

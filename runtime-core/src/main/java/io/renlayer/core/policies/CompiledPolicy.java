@@ -17,7 +17,7 @@ public record CompiledPolicy(
         Phase phase,
         List<Condition> conditions,
         Set<String> findingTypes,
-        Function<PolicySubject, PolicyOutcome> action) {
+        Function<PolicySubject, PolicyVerdict> action) {
 
     /** Why every condition holds, or null when one does not. An empty condition list always holds. */
     String match(PolicySubject subject) {

@@ -1,6 +1,7 @@
 package io.renlayer.core.policies;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The result of evaluating a tenant's policies at one moment: every policy that matched, in
@@ -28,6 +29,16 @@ public record PolicyDecision(List<AppliedPolicy> applied) {
         return applied.stream()
                 .anyMatch(a -> a.outcome() == PolicyOutcome.REDACT
                         && (a.findingTypes().isEmpty() || a.findingTypes().contains(type)));
+    }
+
+    /** The first policy that routes the call elsewhere, if any: the one that is carried out. */
+    public Optional<AppliedPolicy> route() {
+        return applied.stream().filter(a -> a.outcome() == PolicyOutcome.ROUTE).findFirst();
+    }
+
+    /** True when an action failed and the tenant's fail mode must decide. */
+    public boolean actionFailed() {
+        return applied.stream().anyMatch(a -> a.verdict().failed());
     }
 
     public boolean flagged() {

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * A tenant's enabled policies, compiled and sorted: ascending priority, then name. Evaluation
- * walks them in that order; FLAG and REDACT apply and go on, the first ALLOW or DENY ends it.
+ * walks them in that order; FLAG, REDACT and ROUTE apply and go on, the first ALLOW or DENY ends it.
  */
 public final class PolicySet {
 
@@ -46,12 +46,15 @@ public final class PolicySet {
             if (reason == null) {
                 continue;
             }
-            PolicyOutcome outcome = policy.action().apply(subject);
+            PolicyVerdict verdict = policy.action().apply(subject);
+            if (verdict.outcome() == PolicyOutcome.NONE) {
+                continue; // the action left this call alone
+            }
             if (applied == null) {
                 applied = new ArrayList<>(2);
             }
-            applied.add(new AppliedPolicy(policy.id(), policy.name(), outcome, moment, reason, policy.findingTypes()));
-            if (outcome.terminal()) {
+            applied.add(new AppliedPolicy(policy.id(), policy.name(), verdict, moment, reason, policy.findingTypes()));
+            if (verdict.outcome().terminal()) {
                 break;
             }
         }

@@ -23,6 +23,8 @@ public record Change(Topic topic, String subject) {
         POLICIES("policies"),
         /** A tenant's DLP rules and settings, by tenant id. */
         DLP_RULES("dlp_rules"),
+        /** A tenant's configuration of its plugins, by tenant id. */
+        TENANT_PLUGINS("tenant_plugins"),
         /** The route switches (all of them). */
         ROUTES("routes"),
         /** The price table (all of it). */

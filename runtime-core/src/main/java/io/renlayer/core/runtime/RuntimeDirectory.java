@@ -4,6 +4,8 @@ import io.renlayer.core.crypto.MasterKeyProvider;
 import io.renlayer.core.dlp.TenantDlp;
 import io.renlayer.core.keys.KeyScopes;
 import io.renlayer.core.limits.Limits;
+import io.renlayer.core.plugins.TenantPluginRows;
+import io.renlayer.core.plugins.TenantPlugins;
 import io.renlayer.core.policies.PolicyDefinition;
 import io.renlayer.core.policies.PolicyRows;
 import io.renlayer.core.upstreams.UpstreamSettings;
@@ -183,6 +185,15 @@ public class RuntimeDirectory {
                 }
             }
             return TenantDlp.compile(specs, TenantDlp.parseTypes(disabled));
+        } catch (SQLException e) {
+            throw new DirectoryUnavailableException(e);
+        }
+    }
+
+    /** What the tenant configured about its plugins, secrets decrypted. */
+    public TenantPlugins tenantPlugins(UUID tenantId) {
+        try (Connection c = dataSource.getConnection()) {
+            return TenantPluginRows.ofTenant(c, tenantId, masterKey.cipher());
         } catch (SQLException e) {
             throw new DirectoryUnavailableException(e);
         }

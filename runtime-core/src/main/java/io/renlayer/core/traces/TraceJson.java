@@ -4,6 +4,7 @@ import io.renlayer.core.json.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import java.io.StringReader;
 import java.util.List;
@@ -46,11 +47,21 @@ final class TraceJson {
     static String policies(List<TracePolicy> policies) {
         JsonArrayBuilder array = Jsonp.createArrayBuilder();
         for (TracePolicy p : policies) {
-            array.add(Jsonp.createObjectBuilder()
+            JsonObjectBuilder policy = Jsonp.createObjectBuilder()
                     .add("policy", p.policy())
                     .add("action", p.action())
                     .add("phase", p.phase())
-                    .add("reason", p.reason()));
+                    .add("reason", p.reason());
+            if (p.routedUpstream() != null) {
+                policy.add("routedUpstream", p.routedUpstream());
+            }
+            if (p.routedModel() != null) {
+                policy.add("routedModel", p.routedModel());
+            }
+            if (p.actionFailed()) {
+                policy.add("actionFailed", true);
+            }
+            array.add(policy);
         }
         return array.build().toString();
     }
@@ -58,7 +69,13 @@ final class TraceJson {
     static List<TracePolicy> parsePolicies(String json) {
         return read(json).getValuesAs(JsonObject.class).stream()
                 .map(o -> new TracePolicy(
-                        o.getString("policy"), o.getString("action"), o.getString("phase"), o.getString("reason")))
+                        o.getString("policy"),
+                        o.getString("action"),
+                        o.getString("phase"),
+                        o.getString("reason"),
+                        o.getString("routedUpstream", null),
+                        o.getString("routedModel", null),
+                        o.getBoolean("actionFailed", false)))
                 .toList();
     }
 

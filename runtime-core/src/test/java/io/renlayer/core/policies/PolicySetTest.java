@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.renlayer.core.errors.InvalidRequestException;
+import io.renlayer.core.plugins.PluginSet;
+import io.renlayer.core.plugins.TenantPlugins;
+import io.renlayer.plugins.policy.BuiltinPolicyPlugin;
 import jakarta.json.Json;
 import java.io.StringReader;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -139,8 +142,10 @@ class PolicySetTest {
     }
 
     private static PolicySet set(PolicyDefinition... policies) {
+        PolicyActions actions = new PolicyActions(
+                PluginSet.ofClassPath(List.of(new BuiltinPolicyPlugin())), TenantPlugins.NONE, Duration.ofMillis(100));
         return new PolicySet(List.of(policies).stream()
-                .map(p -> PolicyCompiler.compile(p, id -> Optional.empty()))
+                .map(p -> PolicyCompiler.compile(p, actions))
                 .toList());
     }
 }

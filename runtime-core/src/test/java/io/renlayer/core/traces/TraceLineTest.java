@@ -23,7 +23,13 @@ class TraceLineTest {
                 .findings(List.of(new TraceFinding("renlayer-pii", "EMAIL", 3, 19, 0.95)), List.of("slow-plugin"))
                 .costUsd(new BigDecimal("0.000123"))
                 .flags(List.of("dlp"))
-                .policies(List.of(new TracePolicy("p", "FLAG", "request", "why")), "FLAG")
+                .policies(
+                        List.of(
+                                new TracePolicy("p", "FLAG", "request", "why"),
+                                new TracePolicy(
+                                        "r", "ROUTE", "request", "no conditions", "self-hosted", "llama-3", false),
+                                new TracePolicy("v", "FLAG", "request", "no conditions", null, null, true)),
+                        "FLAG")
                 .session("sess-1")
                 .bodies("{\"messages\":[\"line\\nbreak [EMAIL_1]\"]}", "data: é\n\n")
                 .build();

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * What an action decided for one call. ALLOW and DENY end the evaluation of the tenant's
- * policies; FLAG, REDACT and ROUTE are applied and lower priorities are evaluated too.
+ * policies; FLAG, REDACT and ROUTE are applied and lower priorities are evaluated too; NONE leaves
+ * the call as it is, as if the policy had not matched.
  */
 @Experimental("shaped by the policy engine; the context will grow")
 public final class ActionResult {
@@ -17,13 +18,16 @@ public final class ActionResult {
         REDACT,
         DENY,
         /** Forward to another upstream (and model) of the tenant's instead. */
-        ROUTE
+        ROUTE,
+        /** Nothing to do for this call: the policy is not applied, evaluation goes on. */
+        NONE
     }
 
     private static final ActionResult ALLOW = new ActionResult(Outcome.ALLOW, null, null, null);
     private static final ActionResult FLAG = new ActionResult(Outcome.FLAG, null, null, null);
     private static final ActionResult REDACT = new ActionResult(Outcome.REDACT, null, null, null);
     private static final ActionResult DENY = new ActionResult(Outcome.DENY, null, null, null);
+    private static final ActionResult NONE = new ActionResult(Outcome.NONE, null, null, null);
 
     private final Outcome outcome;
     private final String upstream;
@@ -52,6 +56,11 @@ public final class ActionResult {
 
     public static ActionResult deny() {
         return DENY;
+    }
+
+    /** Leave this call alone: for an action that only acts in some situations (outside office hours, say). */
+    public static ActionResult none() {
+        return NONE;
     }
 
     /**

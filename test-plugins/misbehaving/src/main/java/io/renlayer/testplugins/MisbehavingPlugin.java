@@ -1,14 +1,20 @@
 package io.renlayer.testplugins;
 
 import io.renlayer.spi.RenLayerPlugin;
+import io.renlayer.spi.config.ConfigProperty;
 import io.renlayer.spi.dlp.DlpDetector;
 import io.renlayer.spi.dlp.Finding;
 import io.renlayer.spi.dlp.ScanInput;
+import io.renlayer.spi.policy.ActionContext;
+import io.renlayer.spi.policy.ActionResult;
+import io.renlayer.spi.policy.PolicyAction;
 import java.util.List;
 
 /**
- * Plugins behaving as badly as real ones can: one throws, one hangs ignoring interrupts. Each only
- * misbehaves when the text carries its cue, so other tests are unaffected.
+ * Plugins behaving as badly as real ones can: a detector that throws, one that hangs ignoring
+ * interrupts, an action that throws. Each detector only misbehaves when the text carries its cue,
+ * the action only where a policy names it, so other tests are unaffected. Beside them, a detector
+ * that needs per-tenant settings, one of them secret.
  */
 public final class MisbehavingPlugin implements RenLayerPlugin {
 
@@ -19,7 +25,68 @@ public final class MisbehavingPlugin implements RenLayerPlugin {
 
     @Override
     public List<DlpDetector> dlpDetectors() {
-        return List.of(new Throwing(), new Hanging());
+        return List.of(new Throwing(), new Hanging(), new Configured());
+    }
+
+    @Override
+    public List<PolicyAction> policyActions() {
+        return List.of(new ThrowingAction());
+    }
+
+    static final class ThrowingAction implements PolicyAction {
+        @Override
+        public String id() {
+            return "it-throwing-action";
+        }
+
+        @Override
+        public String version() {
+            return "0";
+        }
+
+        @Override
+        public ActionResult decide(ActionContext context) {
+            throw new IllegalStateException("action bug on purpose");
+        }
+    }
+
+    /**
+     * Runs only for a tenant that gave it a marker; finds that marker, and says whether the secret
+     * token reached it (never the token itself).
+     */
+    static final class Configured implements DlpDetector {
+        @Override
+        public String id() {
+            return "it-configured";
+        }
+
+        @Override
+        public String version() {
+            return "0";
+        }
+
+        @Override
+        public List<ConfigProperty> configProperties() {
+            return List.of(
+                    ConfigProperty.of("marker", ConfigProperty.Type.STRING)
+                            .withLabel("Marker")
+                            .required(),
+                    ConfigProperty.of("token", ConfigProperty.Type.STRING)
+                            .withLabel("Token")
+                            .secret());
+        }
+
+        @Override
+        public List<Finding> scan(ScanInput input) {
+            String marker = input.settings().get("marker");
+            int at = input.text().indexOf(marker);
+            if (at < 0) {
+                return List.of();
+            }
+            String token = input.settings().get("token");
+            String type = token == null ? "MARKER_WITHOUT_TOKEN" : "MARKER_WITH_TOKEN_" + token.length();
+            return List.of(Finding.of(type, at, at + marker.length(), 1.0));
+        }
     }
 
     static final class Throwing implements DlpDetector {

@@ -1,0 +1,2 @@
+/** An example vendor's policy action: calls outside the tenant's office hours are refused or flagged. */
+package com.example.renlayer.hours;
