@@ -64,6 +64,7 @@ class ModuleArrowsTest {
                         "plugins/upstream-openai",
                         "plugins/upstream-anthropic",
                         "plugins/upstream-mcp",
+                        "plugins/upstream-gemini",
                         "plugins/dlp-builtin",
                         "plugins/policy-builtin",
                         "examples/vendor-detector",

@@ -138,6 +138,14 @@ class PluginSettingsIT {
         JsonObject notRun = platform.awaitTrace(other.tenantId(), tr -> requestB.equals(tr.getString("requestId")));
         assertThat(notRun.getJsonArray("findings").toString()).doesNotContain("it-configured");
 
+        // "Test on text" in the API runs what the tenant's traffic runs, with its settings.
+        assertThat(platform.post("/api/v1/tenants/" + configured.tenantId() + "/dlp/scan", "{\"text\":\"BLUEBIRD\"}")
+                        .body())
+                .contains("MARKER_WITH_TOKEN_" + token.length());
+        assertThat(platform.post("/api/v1/tenants/" + other.tenantId() + "/dlp/scan", "{\"text\":\"BLUEBIRD\"}")
+                        .body())
+                .doesNotContain("MARKER_");
+
         HttpResponse<String> shown =
                 platform.get("/api/v1/tenants/" + configured.tenantId() + "/plugins/detectors/it-configured");
         assertThat(shown.body()).doesNotContain(token);

@@ -32,7 +32,12 @@ public class CallFinish {
         try {
             if (end.reply() != null) {
                 ErrorWriter.write(
-                        response, end.reply(), exchange.requestId(), route.errors(), McpCall.answeringIdOf(exchange));
+                        response,
+                        end.reply(),
+                        exchange.requestId(),
+                        route.errors(),
+                        McpCall.answeringIdOf(exchange),
+                        route.provider());
             } else if (exchange.answer() != null) {
                 writeAnswer(response, exchange);
             }

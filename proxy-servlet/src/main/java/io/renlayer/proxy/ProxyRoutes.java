@@ -2,6 +2,7 @@ package io.renlayer.proxy;
 
 import io.renlayer.core.config.GatewaySettings;
 import io.renlayer.core.plugins.PluginRegistry;
+import io.renlayer.core.plugins.PluginSet;
 import io.renlayer.core.runtime.PriceTable;
 import io.renlayer.proxy.cache.ConfigCaches;
 import io.renlayer.proxy.error.ErrorDialect;
@@ -17,6 +18,7 @@ import io.renlayer.proxy.pipeline.InboundPipeline;
 import io.renlayer.proxy.pipeline.Stage;
 import io.renlayer.proxy.policy.EvaluatePolicyStage;
 import io.renlayer.proxy.route.PathPattern;
+import io.renlayer.proxy.route.ProviderPath;
 import io.renlayer.proxy.route.Route;
 import io.renlayer.proxy.route.RouteTable;
 import io.renlayer.proxy.route.ServicePath;
@@ -28,15 +30,20 @@ import io.renlayer.proxy.stage.GuardKeyScopeStage;
 import io.renlayer.proxy.stage.KeyGuesses;
 import io.renlayer.proxy.stage.ListModelsStage;
 import io.renlayer.proxy.stage.ReadChatRequestStage;
+import io.renlayer.proxy.stage.ReadModelRequestStage;
 import io.renlayer.proxy.stage.ResolveServiceStage;
 import io.renlayer.proxy.stage.ResolveUpstreamStage;
 import io.renlayer.proxy.stage.ScanPromptStage;
+import io.renlayer.spi.upstream.ProviderRoute;
+import io.renlayer.spi.upstream.UpstreamProvider;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 /**
  * The proxy's route table, built once at start: for each route its paths, the dialect of its
@@ -45,6 +52,8 @@ import java.util.List;
  */
 @ApplicationScoped
 public class ProxyRoutes {
+
+    private static final Logger LOG = Logger.getLogger(ProxyRoutes.class.getName());
 
     /** A model route: the path agents call, the provider dialect that serves it, the upstream path. */
     private record ModelRoute(String path, String dialect, String upstreamPath) {}
@@ -71,17 +80,28 @@ public class ProxyRoutes {
     private DetectorRunner detectors;
 
     private final KeyGuesses keyGuesses = new KeyGuesses();
-    private RouteTable table;
+    private volatile RouteTable table;
     private int bodyLimit;
+    private Stage authenticate;
+    private Stage guard;
+    private Stage admit;
+    private Stage scanPrompt;
+    private Stage evaluatePolicies;
 
     @PostConstruct
     void build() {
         bodyLimit = GatewaySettings.maxRequestBytes();
-        Stage authenticate = new AuthenticateKeyStage(caches::key, Clock.systemUTC());
-        Stage guard = new GuardKeyScopeStage();
-        Stage admit = new AdmitStage(limiter::admit, prices::costMicros);
-        Stage scanPrompt = new ScanPromptStage(detectors);
-        Stage evaluatePolicies = new EvaluatePolicyStage(caches::policies, caches::upstreams, detectors);
+        authenticate = new AuthenticateKeyStage(caches::key, Clock.systemUTC());
+        guard = new GuardKeyScopeStage();
+        admit = new AdmitStage(limiter::admit, prices::costMicros);
+        scanPrompt = new ScanPromptStage(detectors);
+        evaluatePolicies = new EvaluatePolicyStage(caches::policies, caches::upstreams, detectors);
+        table = table(plugins.current());
+        // A provider plugin dropped in or removed brings or takes its routes: the next calls see them.
+        plugins.onChange(set -> table = table(set));
+    }
+
+    private RouteTable table(PluginSet plugins) {
         List<Route> routes = new ArrayList<>();
         for (ModelRoute model : MODEL_ROUTES) {
             routes.add(new Route(
@@ -135,13 +155,51 @@ public class ProxyRoutes {
                         scanPrompt,
                         evaluatePolicies),
                 true));
+        routes.addAll(providerRoutes(plugins, routes));
         Route unmatched = new Route(
                 "unmatched",
                 (method, path, query) -> Address.refused("unmatched", ProxyError.unknownRoute(method, path)),
                 ErrorDialect.OPENAI,
                 stages(accept(List.of(), BodyRule.NONE)),
                 false);
-        table = new RouteTable(routes, unmatched);
+        return new RouteTable(routes, unmatched);
+    }
+
+    /**
+     * The routes of providers that own their dialect (Gemini's, a vendor's): each served with the
+     * same stages as the built-in model routes, its request read and its errors written by the
+     * provider. A route whose path an earlier route already has is left out, and said so.
+     */
+    private List<Route> providerRoutes(PluginSet plugins, List<Route> taken) {
+        List<Route> routes = new ArrayList<>();
+        for (String id : plugins.upstreamProviderIds()) {
+            UpstreamProvider provider = plugins.upstreamProvider(id).orElseThrow();
+            for (ProviderRoute declared : provider.routes()) {
+                if (Stream.concat(taken.stream(), routes.stream())
+                        .anyMatch(r -> r.label().equals(declared.path()))) {
+                    LOG.warning(
+                            "Provider " + id + " declares the route " + declared.path() + ", which another route has");
+                    continue;
+                }
+                ProviderPath path = new ProviderPath(declared);
+                routes.add(new Route(
+                        declared.path(),
+                        path,
+                        ErrorDialect.PROVIDER,
+                        stages(
+                                accept(List.of("POST"), BodyRule.JSON),
+                                authenticate,
+                                new ReadModelRequestStage(provider, path),
+                                new ResolveUpstreamStage(id, caches::upstreams, plugins::upstreamProvider),
+                                guard,
+                                admit,
+                                scanPrompt,
+                                evaluatePolicies),
+                        true,
+                        provider));
+            }
+        }
+        return routes;
     }
 
     private AcceptStage accept(List<String> methods, BodyRule body) {

@@ -67,7 +67,7 @@ public class ProxyServlet extends HttpServlet {
                     request,
                     response,
                     requestId,
-                    path -> table.match("GET", path, null).route().errors());
+                    path -> table.match("GET", path, null).route());
             return;
         }
         RouteTable.Match match = table.match(request.getMethod(), request.getRequestURI(), request.getQueryString());

@@ -3,6 +3,7 @@ package io.renlayer.proxy;
 import io.renlayer.proxy.error.ErrorDialect;
 import io.renlayer.proxy.error.ErrorWriter;
 import io.renlayer.proxy.error.ProxyError;
+import io.renlayer.proxy.route.Route;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,7 +28,7 @@ final class ServerErrorPage {
             HttpServletRequest request,
             HttpServletResponse response,
             String requestId,
-            Function<String, ErrorDialect> dialectOfPath)
+            Function<String, Route> routeOfPath)
             throws IOException {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
@@ -37,11 +38,13 @@ final class ServerErrorPage {
             code = code >= 400 && code < 500 ? code : 400; // the container failed reading the request
         }
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        Route route = uri instanceof String path ? routeOfPath.apply(path) : null;
         ErrorWriter.write(
                 response,
                 ProxyError.refusedByServer(code),
                 requestId,
-                uri instanceof String path ? dialectOfPath.apply(path) : ErrorDialect.OPENAI,
-                null);
+                route == null ? ErrorDialect.OPENAI : route.errors(),
+                null,
+                route == null ? null : route.provider());
     }
 }

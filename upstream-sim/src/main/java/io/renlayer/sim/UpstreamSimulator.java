@@ -104,6 +104,9 @@ public final class UpstreamSimulator implements AutoCloseable {
                 echo(exchange, body); // a plain HTTP service, for registered-service routes
                 return;
             }
+            if (gemini(exchange, path, body)) {
+                return;
+            }
             Matcher azure = AZURE_DEPLOYMENT.matcher(path);
             if (azure.matches()) {
                 String query = exchange.getRequestURI().getRawQuery();
@@ -250,6 +253,60 @@ public final class UpstreamSimulator implements AutoCloseable {
         }
     }
 
+    /** Google's Gemini API; false when the path is not one of its. */
+    private boolean gemini(HttpExchange exchange, String path, byte[] body) throws IOException {
+        Matcher call = GeminiReplies.call(path);
+        boolean list = GeminiReplies.MODELS.matcher(path).matches() && "GET".equals(exchange.getRequestMethod());
+        if (!call.matches() && !list) {
+            return false;
+        }
+        String key = exchange.getRequestHeaders().getFirst("x-goog-api-key");
+        String bearer = exchange.getRequestHeaders().getFirst("Authorization");
+        if (credential != null && !credential.equals(key) && !("Bearer " + credential).equals(bearer)) {
+            send(
+                    exchange,
+                    400,
+                    GeminiReplies.error(400, "INVALID_ARGUMENT", "API key not valid. Please pass a valid API key."));
+            return true;
+        }
+        if (list) {
+            send(exchange, 200, GeminiReplies.models());
+            return true;
+        }
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            send(exchange, 405, GeminiReplies.error(405, "INVALID_ARGUMENT", "Use POST"));
+            return true;
+        }
+        boolean stream = call.group(3).equals("streamGenerateContent");
+        ChatRequest chat;
+        try {
+            chat = GeminiReplies.parse(call.group(2), stream, body);
+        } catch (IllegalArgumentException e) {
+            send(exchange, 400, GeminiReplies.error(400, "INVALID_ARGUMENT", e.getMessage()));
+            return true;
+        }
+        if (!stream) {
+            send(exchange, 200, GeminiReplies.response(chat));
+            return true;
+        }
+        String query = exchange.getRequestURI().getRawQuery();
+        boolean sse = query != null && List.of(query.split("&")).contains("alt=sse");
+        if (!sse) { // without alt=sse Google streams one JSON array; the SDKs always ask for events
+            send(exchange, 200, "[" + String.join(",", GeminiReplies.streamEvents(chat)) + "]");
+            return true;
+        }
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        long delay = chunkDelay(exchange);
+        for (String event : GeminiReplies.streamEvents(chat)) {
+            out.write(("data: " + event + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            pause(delay);
+        }
+        return true;
+    }
+
     private void mcp(HttpExchange exchange, byte[] body) throws IOException {
         if (credential != null
                 && !("Bearer " + credential).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
@@ -338,13 +395,19 @@ public final class UpstreamSimulator implements AutoCloseable {
     }
 
     /** What the simulator saw of one request. Header names are lower-cased. */
-    public record ReceivedRequest(String method, String path, Map<String, List<String>> headers, byte[] body) {
+    /** @param query the raw query string, or null */
+    public record ReceivedRequest(
+            String method, String path, String query, Map<String, List<String>> headers, byte[] body) {
         static ReceivedRequest of(HttpExchange exchange, byte[] body) {
             Map<String, List<String>> headers = new TreeMap<>();
             exchange.getRequestHeaders()
                     .forEach((name, values) -> headers.put(name.toLowerCase(), List.copyOf(values)));
             return new ReceivedRequest(
-                    exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, body);
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
+                    exchange.getRequestURI().getRawQuery(),
+                    headers,
+                    body);
         }
 
         public String header(String lowerCaseName) {

@@ -41,13 +41,18 @@ public class DlpResource {
     @PathParam("tenantId")
     private UUID tenantId;
 
-    /** {@code {"text":"..."}} → the findings, offsets in characters of the text. Changes nothing. */
+    /**
+     * {@code {"text":"..."}} → the findings, offsets in characters of the text, and the detectors
+     * that failed on it. Changes nothing.
+     */
     @POST
     @Path("scan")
     @Access(Access.Level.READ)
     @Extension(name = "x-renlayer-access", value = "read")
     public ScanResult scan(ScanRequest request) {
-        return new ScanResult(scanner.scan(tenantId, Requests.required(request).text()));
+        TenantScanner.Scan scan =
+                scanner.scanned(tenantId, Requests.required(request).text());
+        return new ScanResult(scan.findings(), scan.failedDetectors());
     }
 
     @GET
@@ -67,7 +72,7 @@ public class DlpResource {
 
     public record ScanRequest(String text) {}
 
-    public record ScanResult(List<ScanFinding> findings) {}
+    public record ScanResult(List<ScanFinding> findings, List<String> failedDetectors) {}
 
     public record Settings(List<String> disabledTypes) {}
 }

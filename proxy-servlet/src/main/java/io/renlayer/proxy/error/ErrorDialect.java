@@ -7,5 +7,7 @@ public enum ErrorDialect {
     /** {@code {"type":"error","error":{"type","message"}}}. */
     ANTHROPIC,
     /** A JSON-RPC 2.0 error response, as MCP clients parse it. */
-    MCP
+    MCP,
+    /** The dialect of a provider that owns its routes: it writes the error body (Gemini's, say). */
+    PROVIDER
 }

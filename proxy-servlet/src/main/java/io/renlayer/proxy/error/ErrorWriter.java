@@ -1,6 +1,8 @@
 package io.renlayer.proxy.error;
 
 import io.renlayer.core.json.Jsonp;
+import io.renlayer.spi.upstream.GatewayError;
+import io.renlayer.spi.upstream.UpstreamProvider;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -25,6 +27,18 @@ public final class ErrorWriter {
     public static void write(
             HttpServletResponse response, ProxyError error, String requestId, ErrorDialect dialect, String jsonRpcId)
             throws IOException {
+        write(response, error, requestId, dialect, jsonRpcId, null);
+    }
+
+    /** @param provider for {@link ErrorDialect#PROVIDER}, the provider whose dialect the error is written in */
+    public static void write(
+            HttpServletResponse response,
+            ProxyError error,
+            String requestId,
+            ErrorDialect dialect,
+            String jsonRpcId,
+            UpstreamProvider provider)
+            throws IOException {
         if (response.isCommitted()) {
             return;
         }
@@ -38,10 +52,20 @@ public final class ErrorWriter {
             case OPENAI -> body(error, requestId);
             case ANTHROPIC -> anthropicBody(error, requestId);
             case MCP -> McpErrors.body(error, requestId, jsonRpcId);
+            case PROVIDER -> providerBody(error, requestId, provider);
         };
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+    }
+
+    /** The provider's shape of the error, or OpenAI's when it writes none. */
+    private static String providerBody(ProxyError error, String requestId, UpstreamProvider provider) {
+        String body = provider == null
+                ? null
+                : provider.errorBody(
+                        new GatewayError(error.status(), error.type(), error.code(), error.message(), requestId));
+        return body != null ? body : body(error, requestId);
     }
 
     static String anthropicBody(ProxyError error, String requestId) {

@@ -276,6 +276,16 @@ public record ProxyError(
                 "The gateway cannot read its configuration right now; retry shortly.");
     }
 
+    /** The upstream provider plugin failed (threw, or overran its budget) while shaping the call: nothing was sent. */
+    public static ProxyError providerFailed(String provider) {
+        return new ProxyError(
+                502,
+                "api_error",
+                "provider_failed",
+                null,
+                "The upstream provider '" + provider + "' failed to prepare the call; nothing was sent upstream.");
+    }
+
     public static ProxyError upstreamUnreachable() {
         return new ProxyError(502, "api_error", "upstream_unreachable", null, "The upstream could not be reached.");
     }

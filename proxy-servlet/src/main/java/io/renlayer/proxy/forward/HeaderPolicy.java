@@ -30,6 +30,7 @@ public final class HeaderPolicy {
             "expect",
             "authorization",
             "x-api-key",
+            "x-goog-api-key",
             "cookie",
             "accept-encoding",
             "forwarded",

@@ -1,5 +1,6 @@
 package io.renlayer.proxy.forward;
 
+import io.renlayer.core.plugins.GuardedProvider.ProviderFailedException;
 import io.renlayer.core.runtime.UpstreamSnapshot;
 import io.renlayer.proxy.cache.ConfigCaches;
 import io.renlayer.proxy.error.ProxyError;
@@ -173,7 +174,12 @@ public class UpstreamForwarder {
     }
 
     private Sent send(Exchange exchange, HttpServletResponse response, CloseableHttpClient client) {
-        HttpUriRequestBase request = buildRequest(exchange);
+        HttpUriRequestBase request;
+        try {
+            request = buildRequest(exchange);
+        } catch (ProviderFailedException e) {
+            return new Sent(CallEnd.refused(ProxyError.providerFailed(e.provider())));
+        }
         HttpClientContext context = HttpClientContext.create();
         int readTimeoutMs = exchange.upstream().resilience().readTimeoutMs();
         context.setRequestConfig(RequestConfig.custom()

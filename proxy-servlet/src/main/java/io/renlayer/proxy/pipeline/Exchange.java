@@ -25,7 +25,7 @@ public final class Exchange {
     private final Instant receivedAt = Instant.now();
     private final long startNanos = System.nanoTime();
     private final String method;
-    private final Address address;
+    private Address address;
     private final Map<String, String> headers;
     private final Inbound inbound;
     private byte[] body;
@@ -99,6 +99,11 @@ public final class Exchange {
 
     public Address address() {
         return address;
+    }
+
+    /** The call goes to another upstream path from now on: a policy routed it to a model its path names. */
+    public void readdress(Address address) {
+        this.address = address;
     }
     /** The connection the call came on; null when the call was made up (tests). */
     public Inbound inbound() {

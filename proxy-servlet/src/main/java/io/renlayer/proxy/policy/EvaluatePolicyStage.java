@@ -11,9 +11,11 @@ import io.renlayer.core.runtime.UpstreamSnapshot;
 import io.renlayer.proxy.error.ProxyError;
 import io.renlayer.proxy.inspect.JsonStrings;
 import io.renlayer.proxy.inspect.TextScanner;
+import io.renlayer.proxy.pipeline.Address;
 import io.renlayer.proxy.pipeline.Exchange;
 import io.renlayer.proxy.pipeline.Stage;
 import io.renlayer.proxy.pipeline.StageResult;
+import io.renlayer.proxy.route.ProviderPath;
 import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +111,12 @@ public final class EvaluatePolicyStage implements Stage {
         if (target.isEmpty()) {
             return StageResult.reject(ProxyError.policyRouteUnavailable(policy.name(), name));
         }
-        if (!model.equals(exchange.model())) {
+        ProviderPath modelInPath = exchange.attachment(ProviderPath.class);
+        if (!model.equals(exchange.model()) && modelInPath != null) { // the path names the model, not the body
+            Address at = exchange.address();
+            exchange.readdress(new Address(at.route(), model, modelInPath.upstreamPath(model, queryOf(at)), null));
+            exchange.askFor(model);
+        } else if (!model.equals(exchange.model())) {
             Optional<JsonValue> body = JsonStrings.parse(exchange.bodyText());
             if (body.isEmpty() || body.get().getValueType() != JsonValue.ValueType.OBJECT) {
                 return StageResult.reject(ProxyError.policyRouteUnavailable(policy.name(), name));
@@ -123,6 +130,12 @@ public final class EvaluatePolicyStage implements Stage {
         exchange.routeTo(target.get(), exchange.provider()); // the same dialect: the same provider
         exchange.flag("policy_routed:" + policy.name());
         return null;
+    }
+
+    /** The query the address passed on to the upstream, to be passed on again. */
+    private static String queryOf(Address address) {
+        int q = address.upstreamPath().indexOf('?');
+        return q < 0 ? null : address.upstreamPath().substring(q + 1);
     }
 
     private static void redactBody(Exchange exchange, PolicyDecision decision) {

@@ -67,13 +67,19 @@ public final class AuthenticateKeyStage implements Stage {
                 && SecretHash.matches(secret, secrets.previous());
     }
 
-    /** {@code Authorization: Bearer ...} (OpenAI clients) or {@code x-api-key} (Anthropic clients). */
+    /**
+     * {@code Authorization: Bearer ...} (OpenAI clients), {@code x-api-key} (Anthropic clients) or
+     * {@code x-goog-api-key} (Google's). Never a query parameter: URLs end up in logs.
+     */
     private static String presentedKey(Exchange exchange) {
         String authorization = exchange.header("authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return authorization.substring(7).strip();
         }
         String apiKey = exchange.header("x-api-key");
+        if (apiKey == null) {
+            apiKey = exchange.header("x-goog-api-key");
+        }
         return apiKey == null ? null : apiKey.strip();
     }
 }

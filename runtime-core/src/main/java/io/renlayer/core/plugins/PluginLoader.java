@@ -4,6 +4,7 @@ import io.renlayer.spi.RenLayerPlugin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -36,10 +37,12 @@ final class PluginLoader {
 
     private final Path directory;
     private final ClassLoader spi;
+    private final Duration budget;
 
-    PluginLoader(Path directory, ClassLoader spi) {
+    PluginLoader(Path directory, ClassLoader spi, Duration budget) {
         this.directory = directory;
         this.spi = spi;
+        this.budget = budget;
     }
 
     /** The gateway's own plugins, built from plugins/ in its repository, and not a vendor's. */
@@ -79,7 +82,7 @@ final class PluginLoader {
                 refused.add(new RefusedJar(file.name(), e.spiVersion, e.getMessage()));
             }
         }
-        return new PluginSet(listing, jars, refused);
+        return new PluginSet(listing, jars, refused, budget);
     }
 
     private List<PluginFile> listing() {

@@ -56,11 +56,11 @@ public class PluginRegistry {
     @PostConstruct
     void start() {
         var config = ConfigProvider.getConfig();
-        budget = Duration.ofMillis(
-                config.getOptionalValue("RENLAYER_PLUGIN_BUDGET_MS", Long.class).orElse(100L));
+        budget = Duration.ofMillis(config.getOptionalValue("RENLAYER_PLUGIN_BUDGET_MS", Long.class)
+                .orElse(PluginSet.DEFAULT_BUDGET.toMillis()));
         Path directory = Path.of(
                 config.getOptionalValue("RENLAYER_PLUGINS_DIR", String.class).orElse("plugins"));
-        loader = new PluginLoader(directory, RenLayerPlugin.class.getClassLoader());
+        loader = new PluginLoader(directory, RenLayerPlugin.class.getClassLoader(), budget);
         reload();
         long pollMs =
                 config.getOptionalValue("RENLAYER_PLUGINS_POLL_MS", Long.class).orElse(2000L);

@@ -7,6 +7,7 @@ import io.renlayer.spi.dlp.DlpDetector;
 import io.renlayer.spi.policy.PolicyAction;
 import io.renlayer.spi.upstream.UpstreamProvider;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -21,7 +22,10 @@ import java.util.Optional;
  */
 public final class PluginSet {
 
-    static final PluginSet EMPTY = new PluginSet(List.of(), List.of(), List.of());
+    /** What a call into a vendor's plugin may take unless the gateway is told otherwise. */
+    public static final Duration DEFAULT_BUDGET = Duration.ofMillis(100);
+
+    static final PluginSet EMPTY = new PluginSet(List.of(), List.of(), List.of(), DEFAULT_BUDGET);
 
     private final List<PluginFile> listing;
     private final List<LoadedJar> jars;
@@ -32,7 +36,7 @@ public final class PluginSet {
     private final List<DlpDetector> detectors;
     private final Map<String, PluginSettings> defaults = new HashMap<>();
 
-    PluginSet(List<PluginFile> listing, List<LoadedJar> jars, List<RefusedJar> refused) {
+    PluginSet(List<PluginFile> listing, List<LoadedJar> jars, List<RefusedJar> refused, Duration budget) {
         this.listing = List.copyOf(listing);
         this.jars = List.copyOf(jars);
         this.refused = List.copyOf(refused);
@@ -45,7 +49,11 @@ public final class PluginSet {
                     defaults.put(entry.key(), PluginSettingsCheck.effective(entry.configProperties(), Map.of()));
                 }
                 switch (entry.kind()) {
-                    case UPSTREAM_PROVIDER -> providers.put(entry.id(), (UpstreamProvider) entry.instance());
+                    case UPSTREAM_PROVIDER ->
+                        providers.put(
+                                entry.id(),
+                                new GuardedProvider(
+                                        (UpstreamProvider) entry.instance(), entry.health(), entry.shipped(), budget));
                     case POLICY_ACTION -> actions.put(entry.id(), (PolicyAction) entry.instance());
                     case DLP_DETECTOR -> found.add((DlpDetector) entry.instance());
                 }
@@ -68,7 +76,8 @@ public final class PluginSet {
         return new PluginSet(
                 List.of(),
                 List.of(new LoadedJar(new PluginFile(Path.of("class path"), 0, 0), null, entries)),
-                List.of());
+                List.of(),
+                DEFAULT_BUDGET);
     }
 
     List<PluginFile> listing() {
@@ -83,6 +92,7 @@ public final class PluginSet {
         return refused;
     }
 
+    /** The provider, every call into it under the plugin budget (see {@link GuardedProvider}). */
     public Optional<UpstreamProvider> upstreamProvider(String id) {
         return Optional.ofNullable(providers.get(id));
     }

@@ -23,7 +23,8 @@ class PluginLoaderTest {
     void eachJarGetsAClassLoaderOfItsOwnThatSeesTheSpiAndTheJdkOnly() throws Exception {
         echoJar("echo.jar");
         other("other.jar");
-        PluginSet set = new PluginLoader(plugins, RenLayerPlugin.class.getClassLoader()).load(PluginSet.EMPTY);
+        PluginSet set = new PluginLoader(plugins, RenLayerPlugin.class.getClassLoader(), PluginSet.DEFAULT_BUDGET)
+                .load(PluginSet.EMPTY);
 
         DlpDetector echo = set.detectors().getFirst();
         ClassLoader echoLoader = echo.getClass().getClassLoader();
@@ -52,7 +53,8 @@ class PluginLoaderTest {
     @Test
     void anUnchangedDirectoryIsTheSameSetAndAnUnchangedJarKeepsItsPluginsAndHealth() throws Exception {
         echoJar("echo.jar");
-        PluginLoader loader = new PluginLoader(plugins, RenLayerPlugin.class.getClassLoader());
+        PluginLoader loader =
+                new PluginLoader(plugins, RenLayerPlugin.class.getClassLoader(), PluginSet.DEFAULT_BUDGET);
         PluginSet first = loader.load(PluginSet.EMPTY);
         first.health(PluginKind.DLP_DETECTOR, "echo").failed(new IllegalStateException("once"));
 
@@ -79,7 +81,8 @@ class PluginLoaderTest {
         TestJars.write(plugins.resolve("future.jar"), "2.0", EchoPlugin.class, EchoPlugin.class, echoDetector());
         TestJars.write(plugins.resolve("newer-minor.jar"), "1.99", OtherPlugin.class, otherClasses());
 
-        PluginSet set = new PluginLoader(plugins, RenLayerPlugin.class.getClassLoader()).load(PluginSet.EMPTY);
+        PluginSet set = new PluginLoader(plugins, RenLayerPlugin.class.getClassLoader(), PluginSet.DEFAULT_BUDGET)
+                .load(PluginSet.EMPTY);
 
         assertThat(set.describe()).isEmpty();
         assertThat(set.refused())
@@ -92,7 +95,8 @@ class PluginLoaderTest {
     @Test
     void aSecondJarClaimingAnIdInUseIsRefusedWholeAndTheFirstKeepsIt() throws Exception {
         echoJar("a-echo.jar");
-        PluginLoader loader = new PluginLoader(plugins, RenLayerPlugin.class.getClassLoader());
+        PluginLoader loader =
+                new PluginLoader(plugins, RenLayerPlugin.class.getClassLoader(), PluginSet.DEFAULT_BUDGET);
         PluginSet first = loader.load(PluginSet.EMPTY);
         TestJars.write(plugins.resolve("0-impostor.jar"), "1.0", EchoPlugin.class, EchoPlugin.class, echoDetector());
 
@@ -111,7 +115,8 @@ class PluginLoaderTest {
         TestJars.write(plugins.resolve("broken.jar"), "1.0", EchoPlugin.class, EchoPlugin.class); // no detector class
         Files.writeString(plugins.resolve("not-a-jar.jar"), "hello");
 
-        PluginSet set = new PluginLoader(plugins, RenLayerPlugin.class.getClassLoader()).load(PluginSet.EMPTY);
+        PluginSet set = new PluginLoader(plugins, RenLayerPlugin.class.getClassLoader(), PluginSet.DEFAULT_BUDGET)
+                .load(PluginSet.EMPTY);
 
         assertThat(set.describe()).isEmpty();
         assertThat(set.refused())

@@ -1,5 +1,6 @@
 package io.renlayer.spi.upstream;
 
+import io.renlayer.spi.Experimental;
 import io.renlayer.spi.config.ConfigProperty;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +72,41 @@ public interface UpstreamProvider {
      */
     default String invalidSettings(Map<String, String> settings) {
         return settings.isEmpty() ? null : "this provider takes no settings";
+    }
+
+    /**
+     * The routes this provider's dialect is called on. The gateway serves each with its pipeline
+     * (key, scopes, limits, detectors, policies, trace) and forwards to the tenant's upstreams of
+     * this provider. The built-in OpenAI and Anthropic dialects are served by the gateway's own
+     * routes; a provider for another wire format declares its own.
+     *
+     * @since 1.1
+     */
+    @Experimental("providers owning their dialect are new in 1.1")
+    default List<ProviderRoute> routes() {
+        return List.of();
+    }
+
+    /**
+     * Reads a call on one of {@link #routes()}: the model, whether it streams, the text to inspect.
+     *
+     * @throws BadModelRequest for a body the dialect does not accept
+     * @since 1.1
+     */
+    @Experimental("providers owning their dialect are new in 1.1")
+    default ModelRequest readRequest(ModelCall call) {
+        throw new BadModelRequest(null, "this provider serves no routes of its own");
+    }
+
+    /**
+     * The body of an error the gateway answers on this provider's routes, as the dialect's clients
+     * parse errors; null for the gateway's default (OpenAI's shape).
+     *
+     * @since 1.1
+     */
+    @Experimental("providers owning their dialect are new in 1.1")
+    default String errorBody(GatewayError error) {
+        return null;
     }
 
     /**
