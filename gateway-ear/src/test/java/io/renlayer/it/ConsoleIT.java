@@ -2,6 +2,7 @@ package io.renlayer.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.JsonObject;
 import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -167,6 +168,25 @@ class ConsoleIT {
                 .contains("CUSTOM")
                 .contains("EMAIL_ADDRESS");
         screenshot("07-dlp-rules");
+        // A plugin's settings, on a form drawn from what the plugin declares.
+        click("nav-plugins");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-plugin='actions/route']")))
+                .click();
+        WebElement upstream =
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-property='upstream']")));
+        assertThat(browser.findElement(By.id("plugins:settings")).getText())
+                .contains("Upstream *")
+                .contains("Name of the tenant's upstream");
+        upstream.sendKeys("self-hosted");
+        browser.findElement(By.cssSelector("[data-property='model']")).sendKeys("llama-3");
+        click("plugins:save");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "saved"));
+        JsonObject route = Platform.json(platform.get("/api/v1/tenants/" + tenant + "/plugins/actions/route")
+                .body());
+        assertThat(route.getJsonObject("settings").getString("upstream")).isEqualTo("self-hosted");
+        assertThat(route.getJsonObject("settings").getString("model")).isEqualTo("llama-3");
+        assertThat(route.getBoolean("runs")).isTrue();
+        screenshot("10-plugin-settings");
         click("nav-upstreams");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("upstreams:upstreamTable"), "never shown"));
         assertThat(browser.getPageSource()).doesNotContain(Gateway.UPSTREAM_CREDENTIAL);
@@ -194,7 +214,7 @@ class ConsoleIT {
         String email = SignIn.createUser(platform, tenant, "viewer");
 
         signIn(gateway, email, null);
-        for (String page : new String[] {"agents", "policies", "upstreams", "dlp-rules"}) {
+        for (String page : new String[] {"agents", "policies", "upstreams", "plugins", "dlp-rules"}) {
             browser.get(gateway.controlUrl() + "/console/" + page + ".xhtml");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("whoami"), "viewer"));
             assertThat(browser.findElements(By.cssSelector("[id$=':save'], [id$=':createAgent'], [id$=':createKey']")))

@@ -6,6 +6,9 @@ import io.renlayer.sim.UpstreamSimulator.ReceivedRequest;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -183,6 +186,31 @@ class PluginSettingsIT {
     }
 
     @Test
+    void aTenantSwitchesTheVendorsDetectorOffForItsOwnTrafficOnly(Gateway gateway) throws Exception {
+        Platform platform = new Platform(gateway);
+        TestPlugins.install(gateway, platform);
+        Platform.TestTenant off = platform.newTenant();
+        Platform.TestTenant on = platform.newTenant();
+        configure(platform, off, "detectors/acme-employee-id", "{\"enabled\":false}", 200);
+        Thread.sleep(1000); // the setting lives on the proxy
+
+        String quiet = chatId(gateway, off, "badge ACME-123456 at the gate");
+        String heard = chatId(gateway, on, "badge ACME-123456 at the gate");
+
+        assertThat(platform.awaitTrace(off.tenantId(), tr -> quiet.equals(tr.getString("requestId")))
+                        .getJsonArray("findings")
+                        .toString())
+                .doesNotContain("acme-employee-id");
+        assertThat(platform.awaitTrace(on.tenantId(), tr -> heard.equals(tr.getString("requestId")))
+                        .getJsonArray("findings")
+                        .toString())
+                .contains("ACME_EMPLOYEE_ID");
+        assertThat(platform.get("/api/v1/tenants/" + off.tenantId() + "/plugins/detectors/acme-employee-id")
+                        .body())
+                .contains("\"enabled\":false");
+    }
+
+    @Test
     void theRouteActionSendsCallsWithCustomerDataToTheSelfHostedModel(Gateway gateway) throws Exception {
         Platform platform = new Platform(gateway);
         Platform.TestTenant t = platform.newTenant();
@@ -287,6 +315,48 @@ class PluginSettingsIT {
                 .getJsonObject("health");
         assertThat(health.getString("status")).isEqualTo("degraded");
         assertThat(health.getString("lastError")).contains("IllegalStateException");
+    }
+
+    @Test
+    void aVendorProviderWhoseUsageParsingThrowsLeavesAHealthyStreamWhole(Gateway gateway) throws Exception {
+        Platform platform = new Platform(gateway);
+        TestPlugins.install(gateway, platform);
+        Platform.TestTenant t = platform.newTenant();
+        String base = gateway.upstream.baseUrl().replaceFirst("/v1$", "/v1beta");
+        assertThat(platform.post("/api/v1/tenants/" + t.tenantId() + "/upstreams", """
+                        {"name":"flaky","provider":"it-flaky","baseUrl":"%s","credential":"%s","models":["gemini-*"]}""".formatted(
+                                        base, Gateway.UPSTREAM_CREDENTIAL))
+                        .statusCode())
+                .isEqualTo(201);
+
+        HttpResponse<String> streamed = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(gateway.proxyUrl()
+                                        + "/it-flaky/models/gemini-2.0-flash:streamGenerateContent?alt=sse"))
+                                .header("Content-Type", "application/json")
+                                .header("x-goog-api-key", t.key())
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"contents\":[{\"parts\":[{\"text\":\"count to five please\"}]}]}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(streamed.statusCode()).isEqualTo(200);
+        long events =
+                streamed.body().lines().filter(l -> l.startsWith("data: ")).count();
+        assertThat(events).isGreaterThan(1);
+        assertThat(streamed.body()).contains("\"finishReason\":\"STOP\""); // the last event arrived
+        String requestId = streamed.headers().firstValue("x-request-id").orElseThrow();
+        JsonObject trace = platform.awaitTrace(t.tenantId(), tr -> requestId.equals(tr.getString("requestId")));
+        assertThat(trace.getInt("status")).isEqualTo(200);
+        assertThat(trace.containsKey("completionTokens"))
+                .as("usage nobody could read is unknown")
+                .isFalse();
+        JsonObject health = TestPlugins.listed(
+                        Platform.json(platform.get("/api/v1/plugins").body()), "it-flaky")
+                .orElseThrow()
+                .getJsonObject("health");
+        assertThat(health.getString("status")).isEqualTo("degraded");
+        assertThat(health.getInt("failures")).isGreaterThanOrEqualTo((int) events);
     }
 
     private static JsonObject configure(

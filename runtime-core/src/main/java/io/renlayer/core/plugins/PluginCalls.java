@@ -62,14 +62,12 @@ public final class PluginCalls {
     }
 
     private static <T> T inline(PluginHealth health, Callable<T> work) throws PluginCallFailed {
-        health.tryStart(Integer.MAX_VALUE);
+        health.startedInline();
         try {
             return work.call();
         } catch (Exception | StackOverflowError e) {
             health.failed(e);
             throw new PluginCallFailed(e);
-        } finally {
-            health.ended();
         }
     }
 

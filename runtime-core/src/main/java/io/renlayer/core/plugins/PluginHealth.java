@@ -35,6 +35,15 @@ public final class PluginHealth {
         return true;
     }
 
+    /**
+     * Counts a call made on the caller's thread (the gateway's own plugins): it cannot be left
+     * running behind the caller, so it takes no part in the in-flight bound, and a shared counter
+     * is not contended on every streamed event.
+     */
+    public void startedInline() {
+        invocations.increment();
+    }
+
     /** The invocation returned (well or not); a timed-out call that later returns ends here too. */
     public void ended() {
         inFlight.decrementAndGet();

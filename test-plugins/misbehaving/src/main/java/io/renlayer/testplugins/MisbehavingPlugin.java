@@ -8,7 +8,13 @@ import io.renlayer.spi.dlp.ScanInput;
 import io.renlayer.spi.policy.ActionContext;
 import io.renlayer.spi.policy.ActionResult;
 import io.renlayer.spi.policy.PolicyAction;
+import io.renlayer.spi.upstream.ModelCall;
+import io.renlayer.spi.upstream.ModelRequest;
+import io.renlayer.spi.upstream.ProviderRoute;
+import io.renlayer.spi.upstream.UpstreamProvider;
+import io.renlayer.spi.upstream.Usage;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Plugins behaving as badly as real ones can: a detector that throws, one that hangs ignoring
@@ -31,6 +37,55 @@ public final class MisbehavingPlugin implements RenLayerPlugin {
     @Override
     public List<PolicyAction> policyActions() {
         return List.of(new ThrowingAction());
+    }
+
+    @Override
+    public List<UpstreamProvider> upstreamProviders() {
+        return List.of(new FlakyProvider());
+    }
+
+    /**
+     * A provider of its own dialect (Gemini's streams, on a path of its own) whose usage parsing
+     * throws on every event and every body: the answer must flow all the same.
+     */
+    static final class FlakyProvider implements UpstreamProvider {
+        @Override
+        public String id() {
+            return "it-flaky";
+        }
+
+        @Override
+        public String version() {
+            return "0";
+        }
+
+        @Override
+        public List<ProviderRoute> routes() {
+            return List.of(ProviderRoute.of(
+                            "/it-flaky/models/{model}:streamGenerateContent", "/models/{model}:streamGenerateContent")
+                    .streaming()
+                    .passingQuery(List.of("alt")));
+        }
+
+        @Override
+        public ModelRequest readRequest(ModelCall call) {
+            return ModelRequest.of(call.pathModel(), true, call.body());
+        }
+
+        @Override
+        public Map<String, String> credentialHeaders(String credential) {
+            return Map.of("x-goog-api-key", credential);
+        }
+
+        @Override
+        public Usage usageFromBody(byte[] body) {
+            throw new IllegalStateException("usage bug on purpose");
+        }
+
+        @Override
+        public Usage usageFromEvent(String data) {
+            throw new IllegalStateException("usage bug on purpose");
+        }
     }
 
     static final class ThrowingAction implements PolicyAction {

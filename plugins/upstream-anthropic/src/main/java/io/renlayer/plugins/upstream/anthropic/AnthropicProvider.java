@@ -3,7 +3,6 @@ package io.renlayer.plugins.upstream.anthropic;
 import io.renlayer.spi.upstream.ForwardRequest;
 import io.renlayer.spi.upstream.UpstreamProvider;
 import io.renlayer.spi.upstream.Usage;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -53,7 +52,7 @@ public final class AnthropicProvider implements UpstreamProvider {
     public Usage usageFromBody(byte[] body) {
         try (JsonReader reader = JSON.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
             return usageIn(reader.readValue() instanceof JsonObject root ? root.get("usage") : null);
-        } catch (JsonException | IllegalStateException e) {
+        } catch (RuntimeException e) { // Parsson refuses deep nesting with a bare RuntimeException
             return Usage.UNKNOWN;
         }
     }
@@ -73,7 +72,7 @@ public final class AnthropicProvider implements UpstreamProvider {
                 case "message_delta" -> usageIn(event.get("usage"));
                 default -> Usage.UNKNOWN;
             };
-        } catch (JsonException | IllegalStateException e) {
+        } catch (RuntimeException e) { // Parsson refuses deep nesting with a bare RuntimeException
             return Usage.UNKNOWN;
         }
     }

@@ -8,7 +8,6 @@ import io.renlayer.spi.upstream.ModelRequest;
 import io.renlayer.spi.upstream.ProviderRoute;
 import io.renlayer.spi.upstream.UpstreamProvider;
 import io.renlayer.spi.upstream.Usage;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -152,7 +151,7 @@ public final class GeminiProvider implements UpstreamProvider {
                 return Usage.UNKNOWN;
             }
             return Usage.of(count(usage, "promptTokenCount"), count(usage, "candidatesTokenCount"));
-        } catch (JsonException | IllegalStateException e) {
+        } catch (RuntimeException e) { // Parsson refuses deep nesting with a bare RuntimeException
             return Usage.UNKNOWN;
         }
     }

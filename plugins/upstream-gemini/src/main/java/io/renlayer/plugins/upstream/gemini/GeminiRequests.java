@@ -4,7 +4,6 @@ import io.renlayer.spi.upstream.BadModelRequest;
 import io.renlayer.spi.upstream.ModelCall;
 import io.renlayer.spi.upstream.ModelRequest;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -31,7 +30,9 @@ final class GeminiRequests {
                 throw new BadModelRequest(null, "Invalid JSON payload received. The body must be a JSON object.");
             }
             body = object;
-        } catch (JsonException | IllegalStateException e) {
+        } catch (BadModelRequest refused) {
+            throw refused;
+        } catch (RuntimeException e) { // Parsson refuses deep nesting with a bare RuntimeException
             throw new BadModelRequest(null, "Invalid JSON payload received.");
         }
         if (!(body.get("contents") instanceof JsonArray contents)) {

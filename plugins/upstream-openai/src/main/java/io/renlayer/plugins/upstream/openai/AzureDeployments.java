@@ -1,7 +1,6 @@
 package io.renlayer.plugins.upstream.openai;
 
 import io.renlayer.spi.upstream.ForwardRequest;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -63,7 +62,7 @@ final class AzureDeployments {
         try (JsonReader reader = JSON.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
             JsonObject json = reader.readObject();
             return json.get("model") instanceof JsonString model ? model.getString() : null;
-        } catch (JsonException | IllegalStateException notJson) {
+        } catch (RuntimeException notJson) { // Parsson refuses deep nesting with a bare RuntimeException
             return null;
         }
     }

@@ -3,7 +3,6 @@ package io.renlayer.plugins.upstream.openai;
 import io.renlayer.spi.upstream.ForwardRequest;
 import io.renlayer.spi.upstream.UpstreamProvider;
 import io.renlayer.spi.upstream.Usage;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -77,7 +76,7 @@ public final class OpenAiProvider implements UpstreamProvider {
     public Usage usageFromBody(byte[] body) {
         try (JsonReader reader = JSON.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
             return usageOf(reader.readValue());
-        } catch (JsonException | IllegalStateException e) {
+        } catch (RuntimeException e) { // Parsson refuses deep nesting with a bare RuntimeException
             return Usage.UNKNOWN;
         }
     }
@@ -90,7 +89,7 @@ public final class OpenAiProvider implements UpstreamProvider {
         }
         try (JsonReader reader = JSON.createReader(new StringReader(data))) {
             return usageOf(reader.readValue());
-        } catch (JsonException | IllegalStateException e) {
+        } catch (RuntimeException e) { // Parsson refuses deep nesting with a bare RuntimeException
             return Usage.UNKNOWN;
         }
     }
