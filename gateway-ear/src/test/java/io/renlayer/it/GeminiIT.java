@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -120,6 +122,28 @@ class GeminiIT {
         assertThat(noModel.statusCode()).isEqualTo(404);
         assertThat(Platform.json(noModel.body()).getJsonObject("error").getString("status"))
                 .isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void theKeysRateLimitHoldsOnGeminiCallsAndRefusesInGooglesShape(Gateway gateway) throws Exception {
+        Platform platform = new Platform(gateway);
+        Platform.TestTenant t = platform.newTenant();
+        gemini(platform, gateway, t);
+        LimitsIT.limitKey(platform, t, "{\"limits\":{\"requestsPerMinute\":2}}");
+        Thread.sleep(1000); // the key's new limit lives on the proxy
+
+        List<Integer> statuses = new ArrayList<>();
+        HttpResponse<String> last = null;
+        for (int i = 0; i < 4; i++) {
+            last = call(gateway, t.key(), "/v1beta/models/gemini-2.0-flash:generateContent", """
+                    {"contents":[{"parts":[{"text":"hello"}]}]}""");
+            statuses.add(last.statusCode());
+        }
+
+        assertThat(statuses).containsExactly(200, 200, 429, 429);
+        JsonObject error = Platform.json(last.body()).getJsonObject("error");
+        assertThat(error.getString("status")).isEqualTo("RESOURCE_EXHAUSTED");
+        assertThat(last.headers().firstValue("retry-after")).isPresent();
     }
 
     @Test
