@@ -14,6 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -357,6 +360,52 @@ class PluginSettingsIT {
                 .getJsonObject("health");
         assertThat(health.getString("status")).isEqualTo("degraded");
         assertThat(health.getInt("failures")).isGreaterThanOrEqualTo((int) events);
+    }
+
+    @Test
+    void aCallInFlightFinishesOnThePluginsItStartedWithWhenTheirJarIsRemoved(Gateway gateway) throws Exception {
+        Platform platform = new Platform(gateway);
+        TestPlugins.install(gateway, platform);
+        Platform.TestTenant t = platform.newTenant();
+        String base = gateway.upstream.baseUrl().replaceFirst("/v1$", "/v1beta");
+        assertThat(platform.post("/api/v1/tenants/" + t.tenantId() + "/upstreams", """
+                        {"name":"flaky","provider":"it-flaky","baseUrl":"%s","credential":"%s","models":["gemini-*"]}""".formatted(
+                                        base, Gateway.UPSTREAM_CREDENTIAL))
+                        .statusCode())
+                .isEqualTo(201);
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest slowStream = HttpRequest.newBuilder(URI.create(
+                        gateway.proxyUrl() + "/it-flaky/models/gemini-2.0-flash:streamGenerateContent?alt=sse"))
+                .header("Content-Type", "application/json")
+                .header("x-goog-api-key", t.key())
+                .header("x-sim-chunk-delay-ms", "400") // the simulator takes seconds over the stream
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"contents\":[{\"parts\":[{\"text\":\"count slowly to five please\"}]}]}"))
+                .build();
+        String jar = TestPlugins.MISBEHAVING.getFileName().toString();
+        try {
+            CompletableFuture<HttpResponse<String>> inFlight =
+                    http.sendAsync(slowStream, HttpResponse.BodyHandlers.ofString());
+            Thread.sleep(300);
+            gateway.removePlugin(jar);
+            TestPlugins.await(
+                    platform,
+                    list -> TestPlugins.listed(list, "it-flaky").isEmpty() ? Optional.of(list) : Optional.empty());
+            assertThat(inFlight.isDone())
+                    .as("the stream outlives the reload it spans")
+                    .isFalse();
+
+            HttpResponse<String> finished = inFlight.get(30, TimeUnit.SECONDS);
+            assertThat(finished.statusCode()).isEqualTo(200);
+            assertThat(finished.body()).contains("\"finishReason\":\"STOP\"");
+            assertThat(http.send(slowStream, HttpResponse.BodyHandlers.ofString())
+                            .statusCode())
+                    .as("the route went with its jar")
+                    .isEqualTo(404);
+        } finally {
+            gateway.installPlugin(TestPlugins.MISBEHAVING);
+            TestPlugins.await(platform, list -> TestPlugins.listed(list, "it-flaky"));
+        }
     }
 
     private static JsonObject configure(
