@@ -325,23 +325,10 @@ class PluginSettingsIT {
         Platform platform = new Platform(gateway);
         TestPlugins.install(gateway, platform);
         Platform.TestTenant t = platform.newTenant();
-        String base = gateway.upstream.baseUrl().replaceFirst("/v1$", "/v1beta");
-        assertThat(platform.post("/api/v1/tenants/" + t.tenantId() + "/upstreams", """
-                        {"name":"flaky","provider":"it-flaky","baseUrl":"%s","credential":"%s","models":["gemini-*"]}""".formatted(
-                                        base, Gateway.UPSTREAM_CREDENTIAL))
-                        .statusCode())
-                .isEqualTo(201);
+        flakyUpstream(platform, gateway, t);
 
-        HttpResponse<String> streamed = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(gateway.proxyUrl()
-                                        + "/it-flaky/models/gemini-2.0-flash:streamGenerateContent?alt=sse"))
-                                .header("Content-Type", "application/json")
-                                .header("x-goog-api-key", t.key())
-                                .POST(HttpRequest.BodyPublishers.ofString(
-                                        "{\"contents\":[{\"parts\":[{\"text\":\"count to five please\"}]}]}"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> streamed =
+                HttpClient.newHttpClient().send(flakyStream(gateway, t).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(streamed.statusCode()).isEqualTo(200);
         long events =
@@ -367,20 +354,10 @@ class PluginSettingsIT {
         Platform platform = new Platform(gateway);
         TestPlugins.install(gateway, platform);
         Platform.TestTenant t = platform.newTenant();
-        String base = gateway.upstream.baseUrl().replaceFirst("/v1$", "/v1beta");
-        assertThat(platform.post("/api/v1/tenants/" + t.tenantId() + "/upstreams", """
-                        {"name":"flaky","provider":"it-flaky","baseUrl":"%s","credential":"%s","models":["gemini-*"]}""".formatted(
-                                        base, Gateway.UPSTREAM_CREDENTIAL))
-                        .statusCode())
-                .isEqualTo(201);
+        flakyUpstream(platform, gateway, t);
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest slowStream = HttpRequest.newBuilder(URI.create(
-                        gateway.proxyUrl() + "/it-flaky/models/gemini-2.0-flash:streamGenerateContent?alt=sse"))
-                .header("Content-Type", "application/json")
-                .header("x-goog-api-key", t.key())
+        HttpRequest slowStream = flakyStream(gateway, t)
                 .header("x-sim-chunk-delay-ms", "400") // the simulator takes seconds over the stream
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"contents\":[{\"parts\":[{\"text\":\"count slowly to five please\"}]}]}"))
                 .build();
         String jar = TestPlugins.MISBEHAVING.getFileName().toString();
         try {
@@ -406,6 +383,26 @@ class PluginSettingsIT {
             gateway.installPlugin(TestPlugins.MISBEHAVING);
             TestPlugins.await(platform, list -> TestPlugins.listed(list, "it-flaky"));
         }
+    }
+
+    /** The tenant's upstream for the misbehaving provider: the simulator, speaking Gemini's dialect. */
+    private static void flakyUpstream(Platform platform, Gateway gateway, Platform.TestTenant t) throws Exception {
+        String base = gateway.upstream.baseUrl().replaceFirst("/v1$", "/v1beta");
+        assertThat(platform.post("/api/v1/tenants/" + t.tenantId() + "/upstreams", """
+                        {"name":"flaky","provider":"it-flaky","baseUrl":"%s","credential":"%s","models":["gemini-*"]}""".formatted(
+                                        base, Gateway.UPSTREAM_CREDENTIAL))
+                        .statusCode())
+                .isEqualTo(201);
+    }
+
+    /** A streamed call on the misbehaving provider's own route. */
+    private static HttpRequest.Builder flakyStream(Gateway gateway, Platform.TestTenant t) {
+        return HttpRequest.newBuilder(URI.create(
+                        gateway.proxyUrl() + "/it-flaky/models/gemini-2.0-flash:streamGenerateContent?alt=sse"))
+                .header("Content-Type", "application/json")
+                .header("x-goog-api-key", t.key())
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"contents\":[{\"parts\":[{\"text\":\"count to five please\"}]}]}"));
     }
 
     private static JsonObject configure(

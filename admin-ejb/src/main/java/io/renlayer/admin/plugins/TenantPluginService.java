@@ -26,7 +26,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -208,8 +207,8 @@ public class TenantPluginService {
         TenantPluginConfig config = configured
                 .config(plugin.kind(), plugin.id())
                 .orElse(new TenantPluginConfig(plugin.kind(), plugin.id(), true, Map.of(), Map.of()));
-        Map<String, String> values = new HashMap<>(config.values());
-        List<String> missing = PluginSettingsCheck.missing(set.configProperties(plugin.kind(), plugin.id()), values);
+        List<String> missing =
+                PluginSettingsCheck.missing(set.configProperties(plugin.kind(), plugin.id()), config.values());
         return new TenantPluginView(
                 plugin.kind().path(),
                 plugin.id(),

@@ -43,7 +43,6 @@ import java.util.concurrent.TimeoutException;
 @ApplicationScoped
 public class DetectorRunner implements TextScanner {
 
-    static final int MAX_IN_FLIGHT_PER_DETECTOR = PluginCalls.MAX_IN_FLIGHT;
     /** Marks a detector not called because too many of its calls are still running. */
     private static final Future<List<Finding>> STUCK = CompletableFuture.failedFuture(new IllegalStateException());
 
@@ -124,7 +123,7 @@ public class DetectorRunner implements TextScanner {
                 // way: they are its code, with linear-time matching, and a hand-off to another thread
                 // and back cost more than their scan of a typical prompt.
                 calls.add(null);
-            } else if (!health.tryStart(MAX_IN_FLIGHT_PER_DETECTOR)) {
+            } else if (!health.tryStart(PluginCalls.MAX_IN_FLIGHT)) {
                 calls.add(STUCK); // still stuck in earlier calls: counts as failed without another thread
             } else {
                 CountedDetectorCall call = new CountedDetectorCall(detector, inputs.get(i), health);
@@ -158,7 +157,7 @@ public class DetectorRunner implements TextScanner {
             PluginHealth health = set.health(PluginKind.DLP_DETECTOR, detector.id());
             Future<List<Finding>> call = calls.get(i);
             if (call == STUCK) {
-                health.failed(new IllegalStateException(MAX_IN_FLIGHT_PER_DETECTOR + " calls still running"));
+                health.failed(new IllegalStateException(PluginCalls.MAX_IN_FLIGHT + " calls still running"));
                 failed.add(detector.id());
                 continue;
             }

@@ -7,10 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -119,7 +117,7 @@ final class PluginLoader {
         PluginClassLoader loader = PluginClassLoader.forJar(file.path(), spi);
         try {
             List<PluginEntry> entries = new ArrayList<>();
-            Map<String, String> mine = new HashMap<>();
+            Set<String> mine = new HashSet<>();
             int entryPoints = 0;
             for (RenLayerPlugin plugin : ServiceLoader.load(RenLayerPlugin.class, loader)) {
                 entryPoints++;
@@ -135,7 +133,7 @@ final class PluginLoader {
                             declared,
                             entry.kind() + " id '" + entry.id() + "' is not lowercase words joined by dashes");
                 }
-                if (taken.contains(entry.key()) || mine.put(entry.key(), entry.id()) != null) {
+                if (taken.contains(entry.key()) || !mine.add(entry.key())) {
                     throw new RefusedException(
                             declared, "another plugin already has the " + entry.kind() + " id '" + entry.id() + "'");
                 }

@@ -1,8 +1,6 @@
 package io.renlayer.core.plugins;
 
 import io.renlayer.spi.RenLayerPlugin;
-import io.renlayer.spi.dlp.DlpDetector;
-import io.renlayer.spi.policy.PolicyAction;
 import io.renlayer.spi.upstream.UpstreamProvider;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -146,33 +144,7 @@ public class PluginRegistry {
         return current.upstreamProviderIds();
     }
 
-    public List<DlpDetector> detectors() {
-        return current.detectors();
-    }
-
-    /** How many detectors are loaded. */
-    public int detectorCount() {
-        return current.detectors().size();
-    }
-
-    public Optional<PolicyAction> policyAction(String id) {
-        return current.policyAction(id);
-    }
-
-    /** The health record of a loaded plugin. */
-    public PluginHealth health(PluginKind kind, String id) {
-        return current.health(kind, id);
-    }
-
-    public boolean shippedWithTheGateway(PluginKind kind, String id) {
-        return current.shippedWithTheGateway(kind, id);
-    }
-
     public List<PluginDescriptor> describe() {
         return current.describe();
-    }
-
-    public List<RefusedJar> refused() {
-        return current.refused();
     }
 }

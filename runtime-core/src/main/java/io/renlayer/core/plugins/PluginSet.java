@@ -120,11 +120,6 @@ public final class PluginSet {
         return entry == null ? List.of() : entry.configProperties();
     }
 
-    /** Whether a plugin of this kind and id is in the set. */
-    public boolean has(PluginKind kind, String id) {
-        return entries.containsKey(PluginEntry.key(kind, id));
-    }
-
     /**
      * The settings the plugin runs with for a tenant: what the tenant gave over the defaults; empty
      * when the tenant switched it off or a required setting has no value.
