@@ -60,7 +60,7 @@ public class AgentsView implements Serializable {
         Messages.attempt(() -> {
             KeyService.CreatedKey created = keys.create(
                     session.getTenantId(),
-                    new KeyService.KeyChange(keyAgentId, newKeyName, null, null, null, null, null, null, null),
+                    new KeyService.KeyChange(keyAgentId, newKeyName, null, null, null, null, null, null, null, null),
                     session.actor());
             revealedKey = created.rawKey();
             newKeyName = null;

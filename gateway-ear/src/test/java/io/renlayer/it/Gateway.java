@@ -136,6 +136,8 @@ final class Gateway implements AutoCloseable {
                 Map.entry("RENLAYER_OUTBOUND_ALLOWED_NETWORKS", "127.0.0.1/32"),
                 // Short, so that a test sees a stalled trace writer in /readyz without a minute's wait.
                 Map.entry("RENLAYER_TRACE_WRITER_STALL_SECONDS", "5"),
+                // Exact expiry, so that IdentityIT sees a token refused a second after it expired.
+                Map.entry("RENLAYER_OAUTH_CLOCK_SKEW_SECONDS", "0"),
                 Map.entry("RENLAYER_MASTER_KEY", Base64.getEncoder().encodeToString(randomBytes(32))));
         startServer();
     }

@@ -83,6 +83,11 @@ class IsolationMatrixIT {
                 id(platform.post(
                         base + "/dlp-rules",
                         "{\"name\":\"b-rule\",\"kind\":\"keywords\",\"keywords\":[\"project-b-secret\"]}")));
+        idsOfB.put(
+                "identity-providers",
+                id(platform.post(
+                        base + "/identity-providers",
+                        "{\"name\":\"b-idp\",\"issuer\":\"https://idp.b.example/realms/b\"}")));
         new Proxy(gateway).chat(b.key(), Proxy.userMessage("gpt-4o", "hello from b"));
         idsOfB.put("traces", platform.awaitTrace(tenantB, t -> true).getString("id"));
 
@@ -110,7 +115,8 @@ class IsolationMatrixIT {
                         "audit",
                         "users",
                         "services",
-                        "plugins");
+                        "plugins",
+                        "identity-providers");
         assertThat(operations).hasSizeGreaterThan(45);
     }
 

@@ -107,6 +107,10 @@ final class Platform {
         return Json.createReader(new StringReader(text)).readObject();
     }
 
+    static JsonArray jsonArray(String text) {
+        return Json.createReader(new StringReader(text)).readArray();
+    }
+
     private static JsonObject created(HttpResponse<String> response) {
         if (response.statusCode() != 201) {
             throw new AssertionError("expected 201, got " + response.statusCode() + ": " + response.body());

@@ -24,6 +24,7 @@ import io.renlayer.proxy.route.RouteTable;
 import io.renlayer.proxy.route.ServicePath;
 import io.renlayer.proxy.stage.AcceptStage;
 import io.renlayer.proxy.stage.AdmitStage;
+import io.renlayer.proxy.stage.AgentTokens;
 import io.renlayer.proxy.stage.AuthenticateKeyStage;
 import io.renlayer.proxy.stage.BodyRule;
 import io.renlayer.proxy.stage.GuardKeyScopeStage;
@@ -91,7 +92,8 @@ public class ProxyRoutes {
     @PostConstruct
     void build() {
         bodyLimit = GatewaySettings.maxRequestBytes();
-        authenticate = new AuthenticateKeyStage(caches::key, Clock.systemUTC());
+        authenticate = new AuthenticateKeyStage(
+                caches::key, new AgentTokens(caches::keyOfClient, caches.tokenVerifier()), Clock.systemUTC());
         guard = new GuardKeyScopeStage();
         admit = new AdmitStage(limiter::admit, prices::costMicros);
         scanPrompt = new ScanPromptStage(detectors);

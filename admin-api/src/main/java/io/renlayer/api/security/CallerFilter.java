@@ -4,8 +4,12 @@ import io.renlayer.admin.access.Actor;
 import io.renlayer.admin.audit.RequestOrigin;
 import io.renlayer.admin.auth.OperatorTokenService;
 import io.renlayer.admin.auth.PlatformTokenVerifier;
+import io.renlayer.admin.auth.TokenIssuer;
+import io.renlayer.admin.identity.ProviderTokens;
 import io.renlayer.admin.users.UserService;
 import io.renlayer.api.problems.Problem;
+import io.renlayer.core.identity.PresentedToken;
+import io.renlayer.core.identity.TokenRefusedException;
 import io.renlayer.core.runtime.FailureThrottle;
 import jakarta.annotation.Priority;
 import jakarta.ejb.EJB;
@@ -26,11 +30,13 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
- * Deny by default. A caller is either an operator ({@code Authorization: Bearer <operator token>})
- * or a tenant's user with a platform JWT ({@link PlatformTokenVerifier}: signature against our
- * published keys, issuer, audience, expiry). The
+ * Deny by default. A caller is either an operator ({@code Authorization: Bearer <operator token>}),
+ * a tenant's user with a platform JWT ({@link PlatformTokenVerifier}: signature against our
+ * published keys, issuer, audience, expiry), or a tenant's person with an access token of the
+ * identity provider the tenant registered for its issuer ({@link ProviderTokens}). The
  * user acts with the role the database holds now, not the one the token was issued with: a
  * demoted, disabled or deleted user loses that access on the next request.
  * Then: a user asking for another tenant gets 404, exactly as if the tenant did not exist; a
@@ -39,9 +45,6 @@ import java.util.Set;
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 public class CallerFilter implements ContainerRequestFilter {
-
-    /** A JWT's header, base64url of {@code {"}: operator tokens start with {@code rop_}. */
-    private static final String JWT_START = "eyJ";
 
     /**
      * Wrong operator tokens and refused JWTs from one address: past 300 a minute it waits (429).
@@ -60,6 +63,9 @@ public class CallerFilter implements ContainerRequestFilter {
 
     @Inject
     private PlatformTokenVerifier platformTokens;
+
+    @Inject
+    private ProviderTokens providerTokens;
 
     @Inject
     private RequestOrigin origin;
@@ -93,11 +99,12 @@ public class CallerFilter implements ContainerRequestFilter {
             if (request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
                 GUESSES.failed(source);
             }
-            request.abortWith(
-                    Problem.response(
-                            401,
-                            "Unauthorized",
-                            "Send 'Authorization: Bearer <token>': a platform JWT from /api/v1/auth/sign-in, or an operator token."));
+            request.abortWith(Problem.response(
+                    401,
+                    "Unauthorized",
+                    "Send 'Authorization: Bearer <token>': a platform JWT from /api/v1/auth/sign-in, an access"
+                            + " token of the tenant's identity provider that one of your groups gives a role,"
+                            + " or an operator token."));
             return;
         }
         Actor who = caller.get();
@@ -143,13 +150,32 @@ public class CallerFilter implements ContainerRequestFilter {
             return Optional.empty();
         }
         String token = authorization.substring(7).strip();
-        if (token.startsWith(JWT_START)) {
+        if (!PresentedToken.looksLikeJwt(token)) {
+            return operatorTokens.authenticate(token).map(t -> Actor.operator(t.getId()));
+        }
+        PresentedToken presented;
+        try {
+            presented = PresentedToken.parse(token);
+        } catch (TokenRefusedException e) {
+            return Optional.empty();
+        }
+        if (TokenIssuer.ISSUER.equals(presented.issuer())) {
             return platformTokens
                     .verify(token)
                     .flatMap(t -> users.currentRole(t.tenantId(), t.userId())
                             .map(role -> Actor.user(t.userId(), t.tenantId(), role)));
         }
-        return operatorTokens.authenticate(token).map(t -> Actor.operator(t.getId()));
+        return providerTokens.authenticate(pathTenant(request), presented);
+    }
+
+    /** The tenant the path addresses, whose provider a company token is checked against. */
+    private static UUID pathTenant(ContainerRequestContext request) {
+        String tenant = request.getUriInfo().getPathParameters().getFirst("tenantId");
+        try {
+            return tenant == null ? null : UUID.fromString(tenant);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private Access.Level accessLevel() {

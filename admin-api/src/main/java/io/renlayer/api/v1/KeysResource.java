@@ -4,6 +4,7 @@ import io.renlayer.admin.keys.ApiKey;
 import io.renlayer.admin.keys.KeyService;
 import io.renlayer.admin.keys.KeyService.CreatedKey;
 import io.renlayer.admin.keys.KeyService.KeyChange;
+import io.renlayer.admin.keys.OAuthClientBinding;
 import io.renlayer.core.keys.KeyScopes;
 import io.renlayer.core.keys.VirtualKey;
 import io.renlayer.core.limits.Limits;
@@ -28,7 +29,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Virtual keys. The raw key appears only in the responses to create and rotate. */
+/**
+ * Virtual keys. The raw key appears only in the responses to create and rotate. A key created with
+ * {@code oauthClient} has no secret: its agent presents that client's access tokens.
+ */
 @Path("api/v1/tenants/{tenantId}/keys")
 @RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)
@@ -124,6 +128,7 @@ public class KeysResource {
             List<String> allowedMethods,
             boolean streaming,
             Limits limits,
+            OAuthClientBinding oauthClient,
             Instant createdAt,
             Instant updatedAt) {
 
@@ -145,6 +150,7 @@ public class KeysResource {
                     s.allowedMethods(),
                     s.streaming(),
                     k.getLimits(),
+                    k.getOAuthClient(),
                     k.getCreatedAt(),
                     k.getUpdatedAt());
         }
@@ -158,6 +164,7 @@ public class KeysResource {
             String name,
             String displayKey,
             String key,
+            OAuthClientBinding oauthClient,
             Instant expiresAt,
             Instant previousSecretValidUntil,
             Instant createdAt) {
@@ -171,6 +178,7 @@ public class KeysResource {
                     k.getName(),
                     VirtualKey.redacted(k.getPrefix()),
                     created.rawKey(),
+                    k.getOAuthClient(),
                     k.getExpiresAt(),
                     k.getPreviousValidUntil(),
                     k.getCreatedAt());

@@ -38,8 +38,18 @@ public class ApiKey {
     @Column(nullable = false, unique = true)
     private String prefix;
 
-    @Column(name = "secret_hash", nullable = false)
+    /** Null for a key bound to an OAuth client: its agent presents the client's tokens instead. */
+    @Column(name = "secret_hash")
     private byte[] secretHash;
+
+    @Column(name = "identity_provider_id")
+    private UUID identityProviderId;
+
+    @Column(name = "oauth_issuer")
+    private String oauthIssuer;
+
+    @Column(name = "oauth_client_id")
+    private String oauthClientId;
 
     @Column(nullable = false)
     private boolean disabled;
@@ -92,6 +102,20 @@ public class ApiKey {
         this.expiresAt = expiresAt;
         this.createdAt = Instant.now();
         this.updatedAt = createdAt;
+    }
+
+    /** A key without a secret, bound to an OAuth client of the tenant's provider. */
+    ApiKey(UUID tenantId, UUID agentId, String name, VirtualKey handle, OAuthClientBinding client, Instant expiresAt) {
+        this(tenantId, agentId, name, handle, expiresAt);
+        this.secretHash = null;
+        this.identityProviderId = client.identityProviderId();
+        this.oauthIssuer = client.issuer();
+        this.oauthClientId = client.clientId();
+    }
+
+    /** The OAuth client the key is bound to; null for a key with a secret. */
+    public OAuthClientBinding getOAuthClient() {
+        return oauthClientId == null ? null : new OAuthClientBinding(identityProviderId, oauthIssuer, oauthClientId);
     }
 
     /** A new secret under the same prefix; the old one keeps working until {@code graceUntil}. */

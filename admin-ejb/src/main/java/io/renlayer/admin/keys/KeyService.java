@@ -3,6 +3,8 @@ package io.renlayer.admin.keys;
 import io.renlayer.admin.access.Actor;
 import io.renlayer.admin.agents.AgentService;
 import io.renlayer.admin.audit.AuditLog;
+import io.renlayer.admin.identity.IdentityProviderRegistry;
+import io.renlayer.admin.identity.IdentityProviderView;
 import io.renlayer.admin.jpa.JpaPages;
 import io.renlayer.admin.tenants.TenantService;
 import io.renlayer.core.errors.ConflictException;
@@ -49,6 +51,9 @@ public class KeyService {
     @EJB
     private TenantService tenants;
 
+    @EJB
+    private IdentityProviderRegistry providers;
+
     /** Creates a key; the returned raw key is the only time it exists outside the caller. */
     public CreatedKey create(UUID tenantId, KeyChange request, Actor actor) {
         actor.requireMayChange(tenantId);
@@ -59,11 +64,46 @@ public class KeyService {
         String name = InvalidRequestException.requireText("name", request.name(), 200);
         checkExpiry(request.expiresAt());
         VirtualKey key = VirtualKey.generate();
+        if (request.oauthClient() != null) {
+            // The prefix still names the key in the caches and the change feed; there is no secret.
+            ApiKey record = new ApiKey(
+                    tenantId,
+                    request.agentId(),
+                    name,
+                    key,
+                    boundClient(tenantId, request.oauthClient()),
+                    request.expiresAt());
+            apply(record, request);
+            em.persist(record);
+            audit.record(tenantId, actor.name(), "key.create", "api_key", record.getId());
+            return new CreatedKey(record, null);
+        }
         ApiKey record = new ApiKey(tenantId, request.agentId(), name, key, request.expiresAt());
         apply(record, request);
         em.persist(record);
         audit.record(tenantId, actor.name(), "key.create", "api_key", record.getId());
         return new CreatedKey(record, key.reveal());
+    }
+
+    /** The tenant's provider and a client id no other key is bound to. */
+    private OAuthClientBinding boundClient(UUID tenantId, OAuthClientBinding requested) {
+        if (requested.identityProviderId() == null) {
+            throw new InvalidRequestException(
+                    "oauthClient.identityProviderId", "oauthClient.identityProviderId is required");
+        }
+        String clientId = InvalidRequestException.requireText("oauthClient.clientId", requested.clientId(), 500);
+        IdentityProviderView provider = providers.require(tenantId, requested.identityProviderId());
+        long taken = em.createQuery(
+                        "select count(k) from ApiKey k where k.oauthIssuer = :issuer and k.oauthClientId = :client"
+                                + " and k.revokedAt is null",
+                        Long.class)
+                .setParameter("issuer", provider.issuer())
+                .setParameter("client", clientId)
+                .getSingleResult();
+        if (taken > 0) {
+            throw new ConflictException("a live key is already bound to this OAuth client; revoke it first");
+        }
+        return new OAuthClientBinding(provider.id(), provider.issuer(), clientId);
     }
 
     public List<ApiKey> list(UUID tenantId) {
@@ -110,6 +150,9 @@ public class KeyService {
     public ApiKey update(UUID tenantId, UUID keyId, KeyChange change, Actor actor) {
         actor.requireMayChange(tenantId);
         ApiKey key = get(tenantId, keyId);
+        if (change.oauthClient() != null) {
+            throw new InvalidRequestException("oauthClient", "a key's OAuth client cannot change; issue a new key");
+        }
         if (change.agentId() != null && !change.agentId().equals(key.getAgentId())) {
             throw new InvalidRequestException("agentId", "a key cannot move to another agent; issue a new key");
         }
@@ -135,6 +178,9 @@ public class KeyService {
         ApiKey key = get(tenantId, keyId);
         if (key.getRevokedAt() != null) {
             throw new ConflictException("a revoked key cannot be rotated");
+        }
+        if (key.getOAuthClient() != null) {
+            throw new ConflictException("the key is bound to an OAuth client and has no secret to rotate");
         }
         VirtualKey replacement = VirtualKey.withPrefix(key.getPrefix());
         key.rotate(replacement, Instant.now().plus(effective));
@@ -207,7 +253,8 @@ public class KeyService {
             List<String> allowedProviders,
             List<String> allowedMethods,
             Boolean streaming,
-            Limits limits) {}
+            Limits limits,
+            OAuthClientBinding oauthClient) {}
 
     /** A key and, once, its raw text. */
     public record CreatedKey(ApiKey key, String rawKey) {

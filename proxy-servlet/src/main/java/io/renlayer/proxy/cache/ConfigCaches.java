@@ -1,6 +1,10 @@
 package io.renlayer.proxy.cache;
 
+import io.renlayer.core.config.GatewaySettings;
 import io.renlayer.core.dlp.TenantDlp;
+import io.renlayer.core.identity.AccessTokenVerifier;
+import io.renlayer.core.identity.GuardedRetriever;
+import io.renlayer.core.net.OutboundAddresses;
 import io.renlayer.core.plugins.PluginRegistry;
 import io.renlayer.core.plugins.TenantPlugins;
 import io.renlayer.core.policies.PolicyActions;
@@ -9,12 +13,14 @@ import io.renlayer.core.policies.PolicySet;
 import io.renlayer.core.runtime.Change;
 import io.renlayer.core.runtime.ChangeFeed;
 import io.renlayer.core.runtime.KeySnapshot;
+import io.renlayer.core.runtime.OAuthClientId;
 import io.renlayer.core.runtime.RuntimeDirectory;
 import io.renlayer.core.runtime.ServiceSnapshot;
 import io.renlayer.core.runtime.UpstreamSnapshot;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +29,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The proxy's in-memory view of the configuration (keys, upstreams, services, route switches,
- * compiled policies and tenant DLP rules), kept coherent by the change feed.
+ * compiled policies and tenant DLP rules), kept coherent by the change feed; with it what was
+ * discovered about the tenants' identity providers (their key sets).
  */
 @ApplicationScoped
 public class ConfigCaches {
@@ -38,6 +45,8 @@ public class ConfigCaches {
     private PluginRegistry plugins;
 
     private SnapshotCache<String, KeySnapshot> keys;
+    private SnapshotCache<OAuthClientId, KeySnapshot> keysOfClients;
+    private AccessTokenVerifier tokenVerifier;
     private SnapshotCache<UUID, List<UpstreamSnapshot>> upstreams;
     private SnapshotCache<String, Set<String>> disabledRoutes;
     private SnapshotCache<UUID, List<ServiceSnapshot>> services;
@@ -49,6 +58,11 @@ public class ConfigCaches {
     void init() {
         long absentTtl = TimeUnit.SECONDS.toNanos(30);
         keys = new SnapshotCache<>(directory::findKey, absentTtl);
+        keysOfClients = new SnapshotCache<>(directory::findKeyOfClient, absentTtl);
+        tokenVerifier = new AccessTokenVerifier(
+                new GuardedRetriever(OutboundAddresses.configured()),
+                Clock.systemUTC(),
+                GatewaySettings.oauthClockSkew());
         upstreams = new SnapshotCache<>(tenant -> Optional.of(directory.upstreams(tenant)), absentTtl);
         disabledRoutes = new SnapshotCache<>(all -> Optional.of(directory.disabledRoutes()), absentTtl);
         services = new SnapshotCache<>(tenant -> Optional.of(directory.services(tenant)), absentTtl);
@@ -65,6 +79,16 @@ public class ConfigCaches {
 
     public Optional<KeySnapshot> key(String prefix) {
         return keys.get(prefix);
+    }
+
+    /** The key an OAuth client is bound to. */
+    public Optional<KeySnapshot> keyOfClient(OAuthClientId client) {
+        return keysOfClients.get(client);
+    }
+
+    /** Verifies the identity providers' access tokens, with their key sets as discovered. */
+    public AccessTokenVerifier tokenVerifier() {
+        return tokenVerifier;
     }
 
     public List<UpstreamSnapshot> upstreams(UUID tenantId) {
@@ -101,6 +125,8 @@ public class ConfigCaches {
             case EVERYTHING -> {
                 disabledRoutes.invalidateAll();
                 keys.invalidateAll();
+                keysOfClients.invalidateAll();
+                tokenVerifier.forgetAll();
                 upstreams.invalidateAll();
                 services.invalidateAll();
                 policies.invalidateAll();
@@ -108,7 +134,14 @@ public class ConfigCaches {
                 tenantPlugins.invalidateAll();
             }
             case ROUTES -> disabledRoutes.invalidateAll();
-            case API_KEYS -> keys.invalidate(subject);
+            case API_KEYS -> {
+                keys.invalidate(subject);
+                keysOfClients.invalidateAll(); // cached by client, announced by prefix; rarely changed
+            }
+            case IDENTITY_PROVIDERS -> {
+                keysOfClients.invalidateAll(); // each carries its provider's audience and switch
+                tokenVerifier.forgetAll();
+            }
             case UPSTREAMS -> upstreams.invalidate(UUID.fromString(subject));
             case SERVICES -> services.invalidate(UUID.fromString(subject));
             case POLICIES -> policies.invalidate(UUID.fromString(subject));

@@ -1,5 +1,6 @@
 package io.renlayer.proxy.error;
 
+import io.renlayer.core.identity.TokenRefusedException;
 import io.renlayer.proxy.limits.Micros;
 import io.renlayer.proxy.limits.Refusal;
 import java.util.LinkedHashMap;
@@ -68,6 +69,24 @@ public record ProxyError(
 
     public static ProxyError invalidKey() {
         return new ProxyError(401, "invalid_request_error", "invalid_api_key", null, "Incorrect API key provided.");
+    }
+
+    /** An identity provider's access token that was refused; a provider that cannot be reached is not the caller's fault. */
+    public static ProxyError refusedToken(TokenRefusedException.Reason reason) {
+        if (reason == TokenRefusedException.Reason.KEYS_UNAVAILABLE) {
+            return new ProxyError(
+                    503,
+                    "api_error",
+                    "identity_provider_unavailable",
+                    null,
+                    "The access token could not be verified: " + reason.message() + ".");
+        }
+        return new ProxyError(
+                401,
+                "invalid_request_error",
+                "invalid_access_token",
+                null,
+                "The access token was refused: " + reason.message() + ".");
     }
 
     public static ProxyError revokedKey() {

@@ -2,13 +2,16 @@ package io.renlayer.proxy.stage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.renlayer.core.identity.AccessTokenVerifier;
 import io.renlayer.core.keys.KeyScopes;
 import io.renlayer.core.keys.SecretHash;
 import io.renlayer.core.keys.VirtualKey;
 import io.renlayer.core.runtime.KeySnapshot;
 import io.renlayer.proxy.error.ProxyError;
 import io.renlayer.proxy.pipeline.Exchange;
+import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -20,10 +23,20 @@ import org.junit.jupiter.api.Test;
 class AuthenticateKeyStageTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
+    /** No OAuth client is bound to a key, and no identity provider may be fetched from. */
+    private static final AgentTokens TOKENS_NEVER_BOUND = new AgentTokens(
+            client -> Optional.empty(),
+            new AccessTokenVerifier(
+                    url -> {
+                        throw new IOException("this test fetches nothing");
+                    },
+                    Clock.fixed(NOW, ZoneOffset.UTC),
+                    Duration.ZERO));
+
     private final VirtualKey key = VirtualKey.generate();
     private final Map<String, KeySnapshot> records = new HashMap<>();
-    private final AuthenticateKeyStage stage =
-            new AuthenticateKeyStage(p -> Optional.ofNullable(records.get(p)), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final AuthenticateKeyStage stage = new AuthenticateKeyStage(
+            p -> Optional.ofNullable(records.get(p)), TOKENS_NEVER_BOUND, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void admitsAValidKeyAndRemembersWhoCalled() {
@@ -119,6 +132,36 @@ class AuthenticateKeyStageTest {
                 .contains("invalid_api_key");
         assertThat(stage.apply(exchange("Bearer " + rotated.reveal())).rejection())
                 .isEmpty();
+    }
+
+    @Test
+    void aKeyBoundToAnOAuthClientHasNoSecretThatMatches() {
+        store(new KeySnapshot.Secrets(null, null, null), false, null, null);
+
+        assertThat(stage.apply(exchange("Bearer " + key.reveal())).rejection())
+                .map(ProxyError::code)
+                .contains("invalid_api_key");
+    }
+
+    @Test
+    void aJwtOfNoBoundClientIsRefusedAsAnAccessTokenWithoutFetchingAnything() {
+        // {"alg":"RS256"} . {"iss":"https://idp.example","azp":"stranger"} . signature
+        String jwt = "eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJodHRwczovL2lkcC5leGFtcGxlIiwiYXpwIjoic3RyYW5nZXIifQ.c2ln";
+        Exchange exchange = exchange("Bearer " + jwt);
+
+        ProxyError error = stage.apply(exchange).rejection().orElseThrow();
+
+        assertThat(error.status()).isEqualTo(401);
+        assertThat(error.code()).isEqualTo("invalid_access_token");
+        assertThat(error.message()).contains("no agent is bound").doesNotContain("stranger");
+        assertThat(exchange.key()).isNull();
+    }
+
+    @Test
+    void aJwtThatDoesNotParseIsMalformed() {
+        assertThat(stage.apply(exchange("Bearer eyJ.not-a-jwt.at-all")).rejection())
+                .map(ProxyError::message)
+                .hasValueSatisfying(m -> assertThat(m).contains("not a signed JWT"));
     }
 
     @Test

@@ -32,7 +32,8 @@ final class TestKeys {
                 scopes,
                 KeySnapshot.LimitSet.NONE,
                 settings,
-                List.of("*"));
+                List.of("*"),
+                null);
     }
 
     static KeySnapshot withTools(List<String> agentTools) {
@@ -50,7 +51,8 @@ final class TestKeys {
                 k.scopes(),
                 k.limits(),
                 k.tenant(),
-                agentTools);
+                agentTools,
+                null);
     }
 
     static KeySnapshot forTenant(UUID tenant) {

@@ -36,6 +36,15 @@ public final class GatewaySettings {
                 .toAbsolutePath();
     }
 
+    /**
+     * How far the gateway's clock may disagree with an identity provider's about a token's expiry
+     * and not-before, in seconds.
+     */
+    public static Duration oauthClockSkew() {
+        return Duration.ofSeconds(
+                Long.parseLong(value("RENLAYER_OAUTH_CLOCK_SKEW_SECONDS").orElse("30")));
+    }
+
     /** The largest request body the proxy accepts; larger ones get 413 before anything is forwarded. */
     public static int maxRequestBytes() {
         return Integer.parseInt(value("RENLAYER_MAX_REQUEST_BYTES").orElse(Integer.toString(10 << 20)));

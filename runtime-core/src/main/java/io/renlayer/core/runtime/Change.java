@@ -25,6 +25,8 @@ public record Change(Topic topic, String subject) {
         DLP_RULES("dlp_rules"),
         /** A tenant's configuration of its plugins, by tenant id. */
         TENANT_PLUGINS("tenant_plugins"),
+        /** A tenant's identity providers, by tenant id. */
+        IDENTITY_PROVIDERS("identity_providers"),
         /** The route switches (all of them). */
         ROUTES("routes"),
         /** The price table (all of it). */

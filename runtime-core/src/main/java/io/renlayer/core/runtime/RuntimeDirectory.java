@@ -33,7 +33,7 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class RuntimeDirectory {
 
-    private static final String KEY_BY_PREFIX = """
+    private static final String KEY = """
             SELECT k.id, k.tenant_id, k.agent_id, a.project_id, k.prefix, k.secret_hash, k.disabled,
                    k.revoked_at, k.expires_at, t.plugin_fail_mode = 'deny',
                    k.previous_secret_hash, k.previous_valid_until,
@@ -41,11 +41,20 @@ public class RuntimeDirectory {
                    t.requests_per_minute, t.tokens_per_minute, t.daily_budget_usd, t.monthly_budget_usd,
                    a.requests_per_minute, a.tokens_per_minute, a.daily_budget_usd, a.monthly_budget_usd,
                    k.requests_per_minute, k.tokens_per_minute, k.daily_budget_usd, k.monthly_budget_usd,
-                   t.redis_fail_mode = 'open', a.allowed_tools
+                   t.redis_fail_mode = 'open', a.allowed_tools,
+                   k.oauth_issuer, k.oauth_client_id, ip.audience, ip.enabled
               FROM renlayer.api_keys k
               JOIN renlayer.agents a ON a.id = k.agent_id
               JOIN renlayer.tenants t ON t.id = k.tenant_id
-             WHERE k.prefix = ?""";
+              LEFT JOIN renlayer.identity_providers ip ON ip.id = k.identity_provider_id
+            """;
+
+    private static final String KEY_BY_PREFIX = KEY + " WHERE k.prefix = ?";
+
+    /** The live key of the client, else its latest revoked one (so that the refusal says revoked). */
+    private static final String KEY_BY_OAUTH_CLIENT = KEY
+            + " WHERE k.oauth_issuer = ? AND k.oauth_client_id = ?"
+            + " ORDER BY k.revoked_at IS NULL DESC, k.revoked_at DESC LIMIT 1";
 
     private static final String UPSTREAMS_OF_TENANT = """
             SELECT id, tenant_id, name, provider, base_url, credential_enc, models,
@@ -61,9 +70,20 @@ public class RuntimeDirectory {
     private MasterKeyProvider masterKey;
 
     public Optional<KeySnapshot> findKey(String prefix) {
+        return findKey(KEY_BY_PREFIX, prefix);
+    }
+
+    /** The key bound to an OAuth client of an identity provider, by the issuer and client id its tokens name. */
+    public Optional<KeySnapshot> findKeyOfClient(OAuthClientId client) {
+        return findKey(KEY_BY_OAUTH_CLIENT, client.issuer(), client.clientId());
+    }
+
+    private Optional<KeySnapshot> findKey(String sql, String... parameters) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(KEY_BY_PREFIX)) {
-            ps.setString(1, prefix);
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                ps.setString(i + 1, parameters[i]);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
@@ -86,7 +106,11 @@ public class RuntimeDirectory {
                                 rs.getBoolean(17)),
                         new KeySnapshot.LimitSet(limits(rs, 18), limits(rs, 22), limits(rs, 26)),
                         new KeySnapshot.TenantSettings(rs.getBoolean(10), rs.getBoolean(30)),
-                        rs.getString(31).isEmpty() ? List.of() : patterns(rs.getString(31))));
+                        rs.getString(31).isEmpty() ? List.of() : patterns(rs.getString(31)),
+                        rs.getString(33) == null
+                                ? null
+                                : new KeySnapshot.OAuthClient(
+                                        rs.getString(32), rs.getString(33), rs.getString(34), rs.getBoolean(35))));
             }
         } catch (SQLException e) {
             throw new DirectoryUnavailableException(e);

@@ -1,0 +1,309 @@
+package io.renlayer.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.errors.PermissionDeniedException;
+import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Base64;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The company's identity, with a real Keycloak: agents call the proxy with their OAuth client's
+ * access token (through the official OpenAI SDK, the token as its API key), people call the
+ * Platform API with theirs, and their role follows their groups.
+ */
+@ExtendWith(GatewayExtension.class)
+class IdentityIT {
+
+    private static Keycloak keycloak;
+
+    @BeforeAll
+    static void startKeycloak() throws Exception {
+        keycloak = Keycloak.start();
+    }
+
+    @AfterAll
+    static void stopKeycloak() throws Exception {
+        if (keycloak != null) {
+            keycloak.close();
+        }
+    }
+
+    @Test
+    void anAgentCallsTheProxyWithItsClientCredentialsTokenThroughTheOpenAiSdk(Gateway gateway) throws Exception {
+        Platform platform = new Platform(gateway);
+        Platform.TestTenant tenant = platform.newTenant();
+        String provider = registerProvider(platform, tenant.tenantId());
+        JsonObject key = bindKey(platform, tenant, provider, "ci-agent", ",\"allowedModels\":[\"gpt-4o-mini\"]");
+        assertThat(key.containsKey("key") && !key.isNull("key"))
+                .as("a bound key has no secret to show")
+                .isFalse();
+        assertThat(key.getJsonObject("oauthClient").getString("clientId")).isEqualTo("ci-agent");
+
+        OpenAIClient client = sdk(gateway, keycloak.clientToken(Keycloak.REALM, "ci-agent"));
+        ChatCompletion completion = client.chat()
+                .completions()
+                .create(ChatCompletionCreateParams.builder()
+                        .model("gpt-4o-mini")
+                        .addUserMessage("hello with the company's token")
+                        .build());
+
+        assertThat(completion.choices().get(0).message().content()).hasValue("Echo: hello with the company's token");
+        JsonObject trace = platform.awaitTrace(tenant.tenantId(), t -> t.getInt("status") == 200);
+        assertThat(trace.getString("keyId")).isEqualTo(key.getString("id"));
+        assertThat(trace.getString("agentId")).isEqualTo(tenant.agentId());
+        assertThat(trace.getJsonArray("flags").toString()).contains("oauth_client:ci-agent");
+        // The key's scopes apply to the token as to a secret: another model is refused.
+        PermissionDeniedException refused = catchThrowableOfType(
+                PermissionDeniedException.class,
+                () -> client.chat()
+                        .completions()
+                        .create(ChatCompletionCreateParams.builder()
+                                .model("gpt-4.1")
+                                .addUserMessage("a model the key may not use")
+                                .build()));
+        assertThat(refused.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theProxyRefusesTokensThatAreNotForIt(Gateway gateway) throws Exception {
+        Platform platform = new Platform(gateway);
+        Platform.TestTenant tenant = platform.newTenant();
+        String provider = registerProvider(platform, tenant.tenantId());
+        bindKey(platform, tenant, provider, "wrong-audience-agent", "");
+        bindKey(platform, tenant, provider, "short-lived-agent", "");
+        JsonObject revocable = bindKey(platform, tenant, provider, "ops-agent", "");
+
+        assertRefused(gateway, keycloak.clientToken(Keycloak.REALM, "wrong-audience-agent"), 401, "audience");
+        String shortLived = keycloak.clientToken(Keycloak.REALM, "short-lived-agent");
+        Thread.sleep(2_100); // its lifespan is one second; the test gateway allows no clock skew
+        assertRefused(gateway, shortLived, 401, "expired");
+        assertRefused(gateway, keycloak.clientToken(Keycloak.OTHER_REALM, "ci-agent"), 401, "no agent is bound");
+        String good = keycloak.clientToken(Keycloak.REALM, "ops-agent");
+        assertRefused(gateway, tamper(good), 401, "signature");
+        assertThat(call(gateway, good).statusCode()).isEqualTo(200);
+        // A bound key is still a key: revoked, its client's valid token is refused.
+        platform.post("/api/v1/tenants/" + tenant.tenantId() + "/keys/" + revocable.getString("id") + "/revoke", "{}");
+        awaitRefusal(gateway, good, "revoked");
+        // The client can be bound to a new key once the old one is revoked; never to two live keys.
+        JsonObject rebound = bindKey(platform, tenant, provider, "ops-agent", "");
+        awaitStatus(gateway, good, 200);
+        String reboundId = rebound.getString("id");
+        assertThat(platform.awaitTrace(tenant.tenantId(), t -> reboundId.equals(t.getString("keyId", null)))
+                        .getInt("status"))
+                .isEqualTo(200);
+        assertThat(platform.post("/api/v1/tenants/" + tenant.tenantId() + "/keys", """
+                                {"agentId":"%s","name":"again","oauthClient":{"identityProviderId":"%s","clientId":"ops-agent"}}""".formatted(
+                                        tenant.agentId(), provider))
+                        .statusCode())
+                .isEqualTo(409);
+        // And a provider the tenant switches off trusts no one any more.
+        assertThat(platform.patch(
+                                "/api/v1/tenants/" + tenant.tenantId() + "/identity-providers/" + provider,
+                                "{\"enabled\":false}")
+                        .statusCode())
+                .isEqualTo(200);
+        awaitRefusal(gateway, keycloak.clientToken(Keycloak.REALM, "wrong-audience-agent"), "switched");
+    }
+
+    @Test
+    void peopleCallTheApiWithTheirCompanyTokensAndTheirGroupsGiveTheirRole(Gateway gateway) throws Exception {
+        Platform platform = new Platform(gateway);
+        Platform.TestTenant tenant = platform.newTenant();
+        registerProvider(platform, tenant.tenantId());
+        String agents = "/api/v1/tenants/" + tenant.tenantId() + "/agents";
+
+        String alice = keycloak.userToken("alice"); // renlayer-admins
+        assertThat(api(gateway, "GET", agents, alice, null).statusCode()).isEqualTo(200);
+        assertThat(api(gateway, "POST", agents, alice, "{\"name\":\"made-by-alice\"}")
+                        .statusCode())
+                .isEqualTo(201);
+        String vera = keycloak.userToken("vera"); // renlayer-viewers
+        assertThat(api(gateway, "GET", agents, vera, null).statusCode()).isEqualTo(200);
+        assertThat(api(gateway, "POST", agents, vera, "{\"name\":\"made-by-vera\"}")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(api(gateway, "GET", agents, keycloak.userToken("nora"), null).statusCode())
+                .as("no mapped group, no access")
+                .isEqualTo(401);
+        assertThat(api(gateway, "GET", agents, keycloak.clientToken(Keycloak.REALM, "wrong-audience-agent"), null)
+                        .statusCode())
+                .isEqualTo(401);
+
+        // The first sign-in created the users, with the role their groups give.
+        String users = platform.get("/api/v1/tenants/" + tenant.tenantId() + "/users?limit=100")
+                .body();
+        assertThat(users).contains("alice@acme.test", "vera@acme.test").doesNotContain("nora@acme.test");
+
+        // Another tenant that trusts no provider: the same valid token gets nothing there.
+        Platform.TestTenant other = platform.newTenant();
+        assertThat(api(gateway, "GET", "/api/v1/tenants/" + other.tenantId() + "/agents", alice, null)
+                        .statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void aPersonTakenOutOfTheGroupLosesAccessWithTheNextTokenAndAPromotionFollowsToo(Gateway gateway) throws Exception {
+        Platform platform = new Platform(gateway);
+        Platform.TestTenant tenant = platform.newTenant();
+        registerProvider(platform, tenant.tenantId());
+        String agents = "/api/v1/tenants/" + tenant.tenantId() + "/agents";
+        String user = "otto"; // this test's own person: the others keep their groups
+        try {
+            keycloak.setMembership(user, "renlayer-viewers", true);
+            assertThat(api(gateway, "POST", agents, keycloak.userToken(user), "{\"name\":\"x\"}")
+                            .statusCode())
+                    .isEqualTo(403);
+
+            keycloak.setMembership(user, "renlayer-admins", true);
+            assertThat(api(gateway, "POST", agents, keycloak.userToken(user), "{\"name\":\"promoted\"}")
+                            .statusCode())
+                    .isEqualTo(201);
+
+            keycloak.setMembership(user, "renlayer-admins", false);
+            keycloak.setMembership(user, "renlayer-viewers", false);
+            assertThat(api(gateway, "GET", agents, keycloak.userToken(user), null)
+                            .statusCode())
+                    .isEqualTo(401);
+            String audit = platform.get("/api/v1/tenants/" + tenant.tenantId() + "/audit?limit=100")
+                    .body();
+            assertThat(audit).contains("user.provision", "user.role_from_provider");
+        } finally {
+            keycloak.setMembership(user, "renlayer-admins", false);
+            keycloak.setMembership(user, "renlayer-viewers", false);
+        }
+    }
+
+    @Test
+    void theClientSecretIsWriteOnlyAndBadRegistrationsAreRefusedByField(Gateway gateway) throws Exception {
+        Platform platform = new Platform(gateway);
+        Platform.TestTenant tenant = platform.newTenant();
+        String base = "/api/v1/tenants/" + tenant.tenantId() + "/identity-providers";
+        HttpResponse<String> created = platform.post(base, """
+                {"name":"corp","issuer":"%s","clientId":"renlayer-console","clientSecret":"s3cr3t-console-value",
+                 "roleMappings":[{"group":"renlayer-admins","role":"admin"}]}""".formatted(keycloak.issuer()));
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.body()).contains("\"clientSecretSet\":true").doesNotContain("s3cr3t-console-value");
+        assertThat(platform.get(base).body()).doesNotContain("s3cr3t-console-value");
+
+        assertThat(platform.post(base, "{\"name\":\"x\",\"issuer\":\"ftp://idp.example\"}")
+                        .body())
+                .contains("issuer");
+        assertThat(platform.post(
+                                base,
+                                "{\"name\":\"x\",\"issuer\":\"https://idp.example\","
+                                        + "\"roleMappings\":[{\"group\":\"g\",\"role\":\"emperor\"}]}")
+                        .body())
+                .contains("roleMappings[0].role");
+        assertThat(platform.post(base, "{\"name\":\"x\",\"issuer\":\"https://idp.example\",\"groupsClaim\":\"a b\"}")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(platform.post(base, "{\"name\":\"dup\",\"issuer\":\"%s\"}".formatted(keycloak.issuer()))
+                        .statusCode())
+                .isEqualTo(409);
+    }
+
+    private static String registerProvider(Platform platform, String tenantId) throws Exception {
+        HttpResponse<String> response =
+                platform.post("/api/v1/tenants/" + tenantId + "/identity-providers", """
+                {"name":"acme-keycloak","issuer":"%s","audience":"renlayer",
+                 "roleMappings":[{"group":"renlayer-admins","role":"admin"},{"group":"renlayer-viewers","role":"viewer"}]}""".formatted(keycloak.issuer()));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return Platform.json(response.body()).getString("id");
+    }
+
+    private static JsonObject bindKey(
+            Platform platform, Platform.TestTenant tenant, String provider, String clientId, String more)
+            throws Exception {
+        HttpResponse<String> response = platform.post("/api/v1/tenants/" + tenant.tenantId() + "/keys", """
+                {"agentId":"%s","name":"%s","oauthClient":{"identityProviderId":"%s","clientId":"%s"}%s}""".formatted(
+                        tenant.agentId(), clientId + "-" + UUID.randomUUID(), provider, clientId, more));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return Platform.json(response.body());
+    }
+
+    private static OpenAIClient sdk(Gateway gateway, String token) {
+        return OpenAIOkHttpClient.builder()
+                .apiKey(token)
+                .baseUrl(gateway.proxyUrl() + "/v1")
+                .maxRetries(0)
+                .build();
+    }
+
+    private static HttpResponse<String> call(Gateway gateway, String token) throws Exception {
+        return new Platform(gateway)
+                .send(HttpRequest.newBuilder(URI.create(gateway.proxyUrl() + "/v1/chat/completions"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")));
+    }
+
+    private static void assertRefused(Gateway gateway, String token, int status, String because) throws Exception {
+        HttpResponse<String> response = call(gateway, token);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        JsonObject error = Platform.json(response.body()).getJsonObject("error");
+        assertThat(error.getString("message")).contains(because);
+        assertThat(response.body()).doesNotContain(token.substring(token.lastIndexOf('.') + 1));
+    }
+
+    /** Waits for a change to reach the proxy's caches (the change feed, within a second or so). */
+    private static void awaitRefusal(Gateway gateway, String token, String because) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> response = call(gateway, token);
+            last = response.statusCode() + " " + response.body();
+            if (response.statusCode() == 401 && response.body().contains(because)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("expected a refusal for '" + because + "' within 10 s; last was " + last);
+    }
+
+    private static void awaitStatus(Gateway gateway, String token, int status) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        int last = -1;
+        while (System.nanoTime() < deadline) {
+            last = call(gateway, token).statusCode();
+            if (last == status) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("expected " + status + " within 10 s; last was " + last);
+    }
+
+    private static HttpResponse<String> api(Gateway gateway, String method, String path, String token, String json)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway.controlUrl() + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return new Platform(gateway).send(request);
+    }
+
+    /** The same token with one claim changed: the signature no longer matches. */
+    private static String tamper(String token) {
+        String[] parts = token.split("\\.");
+        String claims = new String(Base64.getUrlDecoder().decode(parts[1]));
+        String forged = claims.replace("\"azp\":", "\"x\":1,\"azp\":");
+        return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(forged.getBytes()) + "."
+                + parts[2];
+    }
+}
