@@ -2,6 +2,7 @@ package io.renlayer.console;
 
 import io.renlayer.admin.access.Actor;
 import io.renlayer.admin.access.Role;
+import io.renlayer.admin.identity.ProviderSignIn;
 import io.renlayer.admin.users.PlatformUser;
 import io.renlayer.admin.users.UserService;
 import jakarta.enterprise.context.SessionScoped;
@@ -24,12 +25,49 @@ public class ConsoleSession implements Serializable {
     private UUID tenantId;
     private String email;
     private Role role;
+    /** Set when the person signed in through the tenant's identity provider. */
+    private ProviderSignIn.SignedIn viaProvider;
 
     void signIn(PlatformUser user) {
         userId = user.getId();
         tenantId = user.getTenantId();
         email = user.getEmail();
         role = user.getRole();
+        viaProvider = null;
+    }
+
+    void signInViaProvider(ProviderSignIn.SignedIn signedIn) {
+        userId = signedIn.userId();
+        tenantId = signedIn.tenantId();
+        email = signedIn.email();
+        role = signedIn.role();
+        viaProvider = signedIn;
+    }
+
+    /**
+     * For a person signed in through the provider: asks it again (their refresh token), which sets
+     * their role from their groups now; signs the session out (false) when it no longer admits them.
+     * A session signed in with a password is left as it is.
+     */
+    boolean refreshWithProvider(ProviderSignIn signIn) {
+        if (viaProvider == null) {
+            return true;
+        }
+        Optional<ProviderSignIn.SignedIn> refreshed = signIn.refresh(viaProvider);
+        if (refreshed.isEmpty()) {
+            signOut();
+            return false;
+        }
+        signInViaProvider(refreshed.get());
+        return true;
+    }
+
+    private void signOut() {
+        userId = null;
+        tenantId = null;
+        email = null;
+        role = null;
+        viaProvider = null;
     }
 
     /**
@@ -42,10 +80,7 @@ public class ConsoleSession implements Serializable {
         }
         Optional<Role> current = users.currentRole(tenantId, userId);
         if (current.isEmpty()) {
-            userId = null;
-            tenantId = null;
-            email = null;
-            role = null;
+            signOut();
             return false;
         }
         role = current.get();

@@ -58,6 +58,24 @@ public class LoginView implements Serializable {
         return null;
     }
 
+    /** What the sign-in page says after a sign-in through the provider did not complete. */
+    public String getSsoMessage() {
+        String reason = FacesContext.getCurrentInstance()
+                .getExternalContext()
+                .getRequestParameterMap()
+                .get("sso");
+        if (reason == null) {
+            return null;
+        }
+        return switch (reason) {
+            case "no_provider" -> "That tenant has no identity provider to sign in with.";
+            case "provider_unavailable" -> "The identity provider could not be reached; try again later.";
+            case "no_role" -> "None of your groups gives you a role in this tenant.";
+            case "disabled" -> "Your account is disabled in this tenant, or its e-mail belongs to another user.";
+            default -> "The sign-in through your identity provider did not complete; please start again.";
+        };
+    }
+
     private static void message(String text) {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
     }

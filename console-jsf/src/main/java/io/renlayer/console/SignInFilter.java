@@ -11,6 +11,7 @@ import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 
 /**
@@ -67,8 +68,14 @@ public class SignInFilter extends HttpFilter {
             return;
         }
         String path = request.getServletPath();
-        boolean open = path.equals("/login.xhtml") || path.startsWith("/jakarta.faces.resource/");
+        boolean open = path.equals("/login.xhtml")
+                || path.startsWith("/jakarta.faces.resource/")
+                || path.equals("/sso"); // answered by ConsoleAuthenticationMechanism
         if (!open && !session.refresh(users)) {
+            HttpSession signedOut = request.getSession(false);
+            if (signedOut != null && request.getUserPrincipal() != null) {
+                signedOut.invalidate(); // the container keeps a session to its user: a new one for the login page
+            }
             response.sendRedirect(request.getContextPath() + "/login.xhtml");
             return;
         }

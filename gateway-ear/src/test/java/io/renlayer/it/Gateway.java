@@ -54,6 +54,8 @@ final class Gateway implements AutoCloseable {
     final String operatorToken;
     /** Where a test's load balancer listens; the servers accept calls addressed to it. */
     final int balancerPort;
+    /** Where IdentityIT's Keycloak listens: its realm is the operators' identity provider. */
+    final int identityProviderPort;
 
     private final Path wlp;
     private final String serverName;
@@ -76,6 +78,7 @@ final class Gateway implements AutoCloseable {
         this.controlPort = controlPort;
         this.operatorToken = operatorToken;
         this.balancerPort = freePortOrZero();
+        this.identityProviderPort = freePortOrZero();
         this.wlp = wlp;
         this.serverName = serverName;
     }
@@ -138,6 +141,9 @@ final class Gateway implements AutoCloseable {
                 Map.entry("RENLAYER_TRACE_WRITER_STALL_SECONDS", "5"),
                 // Exact expiry, so that IdentityIT sees a token refused a second after it expired.
                 Map.entry("RENLAYER_OAUTH_CLOCK_SKEW_SECONDS", "0"),
+                Map.entry(
+                        "RENLAYER_OPERATOR_OIDC_ISSUER",
+                        "http://127.0.0.1:" + identityProviderPort + "/realms/" + Keycloak.REALM),
                 Map.entry("RENLAYER_MASTER_KEY", Base64.getEncoder().encodeToString(randomBytes(32))));
         startServer();
     }

@@ -12,12 +12,17 @@ import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The company's identity, with a real Keycloak: agents call the proxy with their OAuth client's
@@ -30,8 +35,8 @@ class IdentityIT {
     private static Keycloak keycloak;
 
     @BeforeAll
-    static void startKeycloak() throws Exception {
-        keycloak = Keycloak.start();
+    static void startKeycloak(Gateway gateway) throws Exception {
+        keycloak = Keycloak.start(gateway.identityProviderPort); // the gateway names it its operators' provider
     }
 
     @AfterAll
@@ -160,7 +165,7 @@ class IdentityIT {
         Platform.TestTenant tenant = platform.newTenant();
         registerProvider(platform, tenant.tenantId());
         String agents = "/api/v1/tenants/" + tenant.tenantId() + "/agents";
-        String user = "otto"; // this test's own person: the others keep their groups
+        String user = "gus"; // this test's own person, in no group at first: the others keep theirs
         try {
             keycloak.setMembership(user, "renlayer-viewers", true);
             assertThat(api(gateway, "POST", agents, keycloak.userToken(user), "{\"name\":\"x\"}")
@@ -183,6 +188,31 @@ class IdentityIT {
         } finally {
             keycloak.setMembership(user, "renlayer-admins", false);
             keycloak.setMembership(user, "renlayer-viewers", false);
+        }
+    }
+
+    @Test
+    void operatorsSignInWithTheProviderWhileInTheOperatorsGroup(Gateway gateway) throws Exception {
+        String person = "otto"; // in renlayer-operators
+        try {
+            String token = keycloak.userToken(person);
+            assertThat(api(gateway, "POST", "/api/v1/tenants", token, "{\"name\":\"made-by-an-operator\"}")
+                            .statusCode())
+                    .isEqualTo(201);
+            assertThat(api(gateway, "GET", "/api/v1/operator-tokens", token, null)
+                            .statusCode())
+                    .isEqualTo(200);
+            assertThat(api(gateway, "GET", "/api/v1/tenants", keycloak.userToken("alice"), null)
+                            .statusCode())
+                    .as("a tenant admin of the same provider is no operator")
+                    .isEqualTo(401);
+
+            keycloak.setMembership(person, "renlayer-operators", false);
+            assertThat(api(gateway, "GET", "/api/v1/tenants", keycloak.userToken(person), null)
+                            .statusCode())
+                    .isEqualTo(401);
+        } finally {
+            keycloak.setMembership(person, "renlayer-operators", true);
         }
     }
 
@@ -215,10 +245,58 @@ class IdentityIT {
                 .isEqualTo(409);
     }
 
+    @Test
+    void aPersonSignsInToTheConsoleThroughTheProviderAndIsSignedOutWhenTheirGroupGoes(Gateway gateway)
+            throws Exception {
+        Platform platform = new Platform(gateway);
+        Platform.TestTenant tenant = platform.newTenant();
+        registerProvider(platform, tenant.tenantId());
+        WebDriver browser = ConsoleBrowser.open();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.withMessage(() -> "at " + browser.getCurrentUrl());
+        String person = "carl"; // renlayer-viewers; this test's own person
+        try {
+            browser.get(gateway.controlUrl() + "/console/");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tenant")))
+                    .sendKeys(tenant.tenantId());
+            browser.findElement(By.id("sso-submit")).click();
+            // Keycloak's own sign-in page
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
+                    .sendKeys(person);
+            browser.findElement(By.id("password")).sendKeys(person + "-password");
+            browser.findElement(By.id("kc-login")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("whoami"), person + "@acme.test"));
+            assertThat(browser.getCurrentUrl()).startsWith(gateway.controlUrl() + "/console/dashboard.xhtml");
+            assertThat(platform.get("/api/v1/tenants/" + tenant.tenantId() + "/users?limit=100")
+                            .body())
+                    .contains(person + "@acme.test", "\"role\":\"viewer\"");
+
+            // The company's directory takes them out of the group: the next page is the sign-in page.
+            keycloak.setMembership(person, "renlayer-viewers", false);
+            browser.get(gateway.controlUrl() + "/console/agents.xhtml");
+            wait.until(ExpectedConditions.urlContains("/console/login.xhtml"));
+            assertThat(browser.findElements(By.id("whoami"))).isEmpty();
+
+            // Back in the group, a sign-in works again; a tenant without a provider says so.
+            keycloak.setMembership(person, "renlayer-viewers", true);
+            browser.get(gateway.controlUrl() + "/console/sso/start?tenant="
+                    + platform.newTenant().tenantId());
+            wait.until(
+                    ExpectedConditions.textToBePresentInElementLocated(By.id("sso-message"), "no identity provider"));
+            // A forged return from the provider (no sign-in started, or another state) signs no one in.
+            browser.get(gateway.controlUrl() + "/console/sso/callback?code=forged&state=forged");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sso-message"), "did not complete"));
+        } finally {
+            browser.quit();
+            keycloak.setMembership(person, "renlayer-viewers", true);
+        }
+    }
+
     private static String registerProvider(Platform platform, String tenantId) throws Exception {
         HttpResponse<String> response =
                 platform.post("/api/v1/tenants/" + tenantId + "/identity-providers", """
                 {"name":"acme-keycloak","issuer":"%s","audience":"renlayer",
+                 "clientId":"renlayer-console","clientSecret":"renlayer-console-secret",
                  "roleMappings":[{"group":"renlayer-admins","role":"admin"},{"group":"renlayer-viewers","role":"viewer"}]}""".formatted(keycloak.issuer()));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return Platform.json(response.body()).getString("id");

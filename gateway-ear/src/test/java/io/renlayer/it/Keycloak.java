@@ -41,7 +41,7 @@ final class Keycloak implements AutoCloseable {
         this.port = port;
     }
 
-    static Keycloak start() throws Exception {
+    static Keycloak start(int port) throws Exception {
         Path home = Path.of(System.getProperty("renlayer.it.keycloak", "target/keycloak/keycloak-26.7.3"));
         if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
             throw new IllegalStateException("No Keycloak at " + home + "; the pre-integration-test phase unpacks it");
@@ -54,7 +54,6 @@ final class Keycloak implements AutoCloseable {
                 Files.copy(in, imports.resolve(realm + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        int port = Gateway.freePort();
         ProcessBuilder builder = new ProcessBuilder(
                         home.resolve("bin/kc.sh").toString(),
                         "start-dev",

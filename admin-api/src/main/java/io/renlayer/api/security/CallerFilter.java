@@ -2,17 +2,9 @@ package io.renlayer.api.security;
 
 import io.renlayer.admin.access.Actor;
 import io.renlayer.admin.audit.RequestOrigin;
-import io.renlayer.admin.auth.OperatorTokenService;
-import io.renlayer.admin.auth.PlatformTokenVerifier;
-import io.renlayer.admin.auth.TokenIssuer;
-import io.renlayer.admin.identity.ProviderTokens;
-import io.renlayer.admin.users.UserService;
 import io.renlayer.api.problems.Problem;
-import io.renlayer.core.identity.PresentedToken;
-import io.renlayer.core.identity.TokenRefusedException;
 import io.renlayer.core.runtime.FailureThrottle;
 import jakarta.annotation.Priority;
-import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
@@ -30,10 +22,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
- * Deny by default. A caller is either an operator ({@code Authorization: Bearer <operator token>}),
+ * Deny by default. Who calls is established by the Jakarta Security mechanism
+ * ({@link BearerAuthenticationMechanism}); this filter decides what they may. A caller is either an operator ({@code Authorization: Bearer <operator token>}),
  * a tenant's user with a platform JWT ({@link PlatformTokenVerifier}: signature against our
  * published keys, issuer, audience, expiry), or a tenant's person with an access token of the
  * identity provider the tenant registered for its issuer ({@link ProviderTokens}). The
@@ -55,20 +47,11 @@ public class CallerFilter implements ContainerRequestFilter {
 
     private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
-    @EJB
-    private OperatorTokenService operatorTokens;
-
-    @EJB
-    private UserService users;
-
-    @Inject
-    private PlatformTokenVerifier platformTokens;
-
-    @Inject
-    private ProviderTokens providerTokens;
-
     @Inject
     private RequestOrigin origin;
+
+    @Inject
+    private AuthenticatedCaller authenticated;
 
     @Context
     private ResourceInfo resource;
@@ -94,7 +77,7 @@ public class CallerFilter implements ContainerRequestFilter {
                     .build());
             return;
         }
-        Optional<Actor> caller = identify(request);
+        Optional<Actor> caller = identify();
         if (caller.isEmpty()) {
             if (request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
                 GUESSES.failed(source);
@@ -144,38 +127,9 @@ public class CallerFilter implements ContainerRequestFilter {
         return null;
     }
 
-    private Optional<Actor> identify(ContainerRequestContext request) {
-        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return Optional.empty();
-        }
-        String token = authorization.substring(7).strip();
-        if (!PresentedToken.looksLikeJwt(token)) {
-            return operatorTokens.authenticate(token).map(t -> Actor.operator(t.getId()));
-        }
-        PresentedToken presented;
-        try {
-            presented = PresentedToken.parse(token);
-        } catch (TokenRefusedException e) {
-            return Optional.empty();
-        }
-        if (TokenIssuer.ISSUER.equals(presented.issuer())) {
-            return platformTokens
-                    .verify(token)
-                    .flatMap(t -> users.currentRole(t.tenantId(), t.userId())
-                            .map(role -> Actor.user(t.userId(), t.tenantId(), role)));
-        }
-        return providerTokens.authenticate(pathTenant(request), presented);
-    }
-
-    /** The tenant the path addresses, whose provider a company token is checked against. */
-    private static UUID pathTenant(ContainerRequestContext request) {
-        String tenant = request.getUriInfo().getPathParameters().getFirst("tenantId");
-        try {
-            return tenant == null ? null : UUID.fromString(tenant);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+    /** The caller the authentication mechanism announced for this request, if any. */
+    private Optional<Actor> identify() {
+        return authenticated.current();
     }
 
     private Access.Level accessLevel() {

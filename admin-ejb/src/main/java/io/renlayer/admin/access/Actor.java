@@ -11,7 +11,8 @@ import java.util.UUID;
  * first, so the API and the console, which both pass one, cannot disagree on who may do what. The
  * API's security context carries it as its principal.
  *
- * @param name what the audit log records, e.g. {@code operator:<tokenId>} or {@code user:<userId>}
+ * @param name what the audit log records, e.g. {@code operator:<tokenId>}, {@code
+ *     operator-sso:<subject>} or {@code user:<userId>}
  * @param tenantId the user's tenant; null for an operator
  * @param role the user's role; null for an operator
  */
@@ -20,6 +21,11 @@ public record Actor(String name, UUID tenantId, Role role) implements Principal 
     /** An operator, by the id of the operator token they presented. */
     public static Actor operator(UUID tokenId) {
         return new Actor("operator:" + tokenId, null, null);
+    }
+
+    /** An operator signed in through the operators' identity provider, by their subject there. */
+    public static Actor operatorPerson(String subject) {
+        return new Actor("operator-sso:" + subject, null, null);
     }
 
     /** A tenant's user, by their id. */

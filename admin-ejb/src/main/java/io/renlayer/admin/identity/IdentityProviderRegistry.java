@@ -88,6 +88,37 @@ public class IdentityProviderRegistry {
         });
     }
 
+    /**
+     * The provider the tenant's people sign in to the console with: the first enabled one that has
+     * a client, with its secret decrypted. Empty when the tenant has none, or does not exist.
+     */
+    public Optional<SignInClient> signInClient(UUID tenantId) {
+        return Storage.call(() -> {
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement ps = c.prepareStatement("""
+                            SELECT id, issuer, client_id, client_secret_enc, groups_claim, role_mappings
+                              FROM renlayer.identity_providers
+                             WHERE tenant_id = ? AND enabled AND client_id IS NOT NULL
+                             ORDER BY created_at LIMIT 1""")) {
+                ps.setObject(1, tenantId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    byte[] secret = rs.getBytes(4);
+                    return Optional.of(new SignInClient(
+                            rs.getObject(1, UUID.class),
+                            tenantId,
+                            rs.getString(2),
+                            rs.getString(3),
+                            secret == null ? null : masterKey.cipher().decrypt(secret),
+                            rs.getString(5),
+                            RoleMapping.read(rs.getString(6))));
+                }
+            }
+        });
+    }
+
     public IdentityProviderView register(UUID tenantId, IdentityProviderDraft draft, Actor actor) {
         actor.requireMayManageUsers(tenantId);
         return Storage.call(() -> {

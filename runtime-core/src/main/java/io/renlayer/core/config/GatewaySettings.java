@@ -45,6 +45,29 @@ public final class GatewaySettings {
                 Long.parseLong(value("RENLAYER_OAUTH_CLOCK_SKEW_SECONDS").orElse("30")));
     }
 
+    /**
+     * The identity provider whose people may act as operators (their access tokens on the
+     * operator plane), by its issuer; none by default, and then only operator tokens do.
+     */
+    public static Optional<String> operatorIssuer() {
+        return value("RENLAYER_OPERATOR_OIDC_ISSUER").filter(s -> !s.isBlank());
+    }
+
+    /** What the operators' access tokens must name in {@code aud}. */
+    public static String operatorAudience() {
+        return value("RENLAYER_OPERATOR_OIDC_AUDIENCE").orElse("renlayer");
+    }
+
+    /** The claim holding the operators' groups (a dotted path reads a nested claim). */
+    public static String operatorGroupsClaim() {
+        return value("RENLAYER_OPERATOR_OIDC_GROUPS_CLAIM").orElse("groups");
+    }
+
+    /** The group of the operators' provider whose members are operators. */
+    public static String operatorGroup() {
+        return value("RENLAYER_OPERATOR_OIDC_GROUP").orElse("renlayer-operators");
+    }
+
     /** The largest request body the proxy accepts; larger ones get 413 before anything is forwarded. */
     public static int maxRequestBytes() {
         return Integer.parseInt(value("RENLAYER_MAX_REQUEST_BYTES").orElse(Integer.toString(10 << 20)));

@@ -9,15 +9,11 @@ import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
-import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jose.util.ResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.renlayer.core.identity.TokenRefusedException.Reason;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URL;
-import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -123,24 +119,12 @@ public final class AccessTokenVerifier {
 
     private Issuer discover(String issuer) {
         try {
-            String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
-            URL discovery =
-                    URI.create(base + "/.well-known/openid-configuration").toURL();
-            Map<String, Object> document =
-                    JSONObjectUtils.parse(retriever.retrieveResource(discovery).getContent());
-            if (!issuer.equals(JSONObjectUtils.getString(document, "issuer"))) {
-                LOG.warning("The discovery document of " + issuer + " names another issuer; its tokens are refused");
-                return Issuer.unavailable(clock.instant().plus(RETRY_DISCOVERY_AFTER));
-            }
-            URI jwksUri = JSONObjectUtils.getURI(document, "jwks_uri");
-            if (jwksUri == null) {
-                LOG.warning("The discovery document of " + issuer + " has no jwks_uri");
-                return Issuer.unavailable(clock.instant().plus(RETRY_DISCOVERY_AFTER));
-            }
-            JWKSource<SecurityContext> keys =
-                    JWKSourceBuilder.create(jwksUri.toURL(), retriever).build();
+            ProviderMetadata provider = ProviderMetadata.discover(retriever, issuer);
+            JWKSource<SecurityContext> keys = JWKSourceBuilder.create(
+                            provider.jwksUri().toURL(), retriever)
+                    .build();
             return new Issuer(processor(keys), null);
-        } catch (IOException | ParseException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException e) {
             LOG.warning("The identity provider " + issuer + " could not be discovered: " + e.getMessage());
             return Issuer.unavailable(clock.instant().plus(RETRY_DISCOVERY_AFTER));
         }

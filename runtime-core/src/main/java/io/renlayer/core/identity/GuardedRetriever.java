@@ -9,12 +9,15 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Fetches an identity provider's discovery document and key set. An issuer is a URL a tenant's
@@ -40,7 +43,37 @@ public final class GuardedRetriever implements ResourceRetriever {
 
     @Override
     public Resource retrieveResource(URL url) throws IOException {
-        URI uri = toUri(url);
+        URI uri = checked(toUri(url));
+        return send(HttpRequest.newBuilder(uri)
+                .timeout(TIMEOUT)
+                .header("Accept", "application/json")
+                .GET()
+                .build());
+    }
+
+    /**
+     * Posts a form (a token request: the code exchange, a refresh) and returns the answer, whatever
+     * its status: an OAuth error comes as a 400 with a JSON body the caller reads.
+     */
+    public Answer postForm(URI endpoint, Map<String, String> form) throws IOException {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(checked(endpoint))
+                .timeout(TIMEOUT)
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        HttpResponse<InputStream> response = exchange(request);
+        return new Answer(response.statusCode(), read(response));
+    }
+
+    /** A token endpoint's answer: its status and body. */
+    public record Answer(int status, String body) {}
+
+    private URI checked(URI uri) throws IOException {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http")) {
             throw new IOException("only http and https identity providers are supported");
@@ -52,28 +85,34 @@ public final class GuardedRetriever implements ResourceRetriever {
                 throw new IOException("the identity provider's address is not allowed: " + refusal);
             }
         }
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(TIMEOUT)
-                .header("Accept", "application/json")
-                .GET()
-                .build();
+        return uri;
+    }
+
+    private Resource send(HttpRequest request) throws IOException {
+        HttpResponse<InputStream> response = exchange(request);
+        String body = read(response);
+        if (response.statusCode() != 200) {
+            throw new IOException("the identity provider answered HTTP " + response.statusCode());
+        }
+        return new Resource(body, response.headers().firstValue("content-type").orElse(null));
+    }
+
+    private HttpResponse<InputStream> exchange(HttpRequest request) throws IOException {
         try {
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                if (response.statusCode() != 200) {
-                    throw new IOException("the identity provider answered HTTP " + response.statusCode());
-                }
-                byte[] bytes = body.readNBytes(MAX_BYTES + 1);
-                if (bytes.length > MAX_BYTES) {
-                    throw new IOException("the identity provider's document is larger than " + MAX_BYTES + " bytes");
-                }
-                return new Resource(
-                        new String(bytes, StandardCharsets.UTF_8),
-                        response.headers().firstValue("content-type").orElse(null));
-            }
+            return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while fetching from the identity provider", e);
+            throw new IOException("interrupted while calling the identity provider", e);
+        }
+    }
+
+    private static String read(HttpResponse<InputStream> response) throws IOException {
+        try (InputStream body = response.body()) {
+            byte[] bytes = body.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                throw new IOException("the identity provider's answer is larger than " + MAX_BYTES + " bytes");
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
         }
     }
 

@@ -1,0 +1,60 @@
+package io.renlayer.admin.identity;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import io.renlayer.admin.access.Actor;
+import io.renlayer.core.config.GatewaySettings;
+import io.renlayer.core.identity.AccessTokenVerifier;
+import io.renlayer.core.identity.GuardedRetriever;
+import io.renlayer.core.identity.PresentedToken;
+import io.renlayer.core.identity.TokenRefusedException;
+import io.renlayer.core.net.OutboundAddresses;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Operators who sign in with the company's identity: an access token of the provider named by
+ * {@code RENLAYER_OPERATOR_OIDC_ISSUER}, for {@code RENLAYER_OPERATOR_OIDC_AUDIENCE}, whose groups
+ * hold {@code RENLAYER_OPERATOR_OIDC_GROUP}. Membership is read from each token, so an operator
+ * taken out of the group is one no more with their next token; the bootstrap token is needed only
+ * to set the gateway up.
+ */
+@ApplicationScoped
+public class OperatorProvider {
+
+    private static final Logger LOG = Logger.getLogger(OperatorProvider.class.getName());
+
+    private Optional<String> issuer;
+    private AccessTokenVerifier verifier;
+
+    @PostConstruct
+    void init() {
+        issuer = GatewaySettings.operatorIssuer();
+        verifier = new AccessTokenVerifier(
+                new GuardedRetriever(OutboundAddresses.configured()),
+                Clock.systemUTC(),
+                GatewaySettings.oauthClockSkew());
+    }
+
+    /** An operator, when the token is the operators' provider's, valid, and of a member of their group. */
+    public Optional<Actor> authenticate(PresentedToken token) {
+        if (issuer.isEmpty() || !issuer.get().equals(token.issuer())) {
+            return Optional.empty();
+        }
+        try {
+            JWTClaimsSet claims = verifier.verify(token, GatewaySettings.operatorAudience());
+            if (claims.getSubject() == null
+                    || !ProviderTokens.values(claims, GatewaySettings.operatorGroupsClaim())
+                            .contains(GatewaySettings.operatorGroup())) {
+                LOG.info("An operator's provider token was refused: not in the operators' group");
+                return Optional.empty();
+            }
+            return Optional.of(Actor.operatorPerson(claims.getSubject()));
+        } catch (TokenRefusedException e) {
+            LOG.info("An operator's provider token was refused: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+}
