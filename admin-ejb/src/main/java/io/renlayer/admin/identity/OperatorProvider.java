@@ -3,14 +3,11 @@ package io.renlayer.admin.identity;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.renlayer.admin.access.Actor;
 import io.renlayer.core.config.GatewaySettings;
-import io.renlayer.core.identity.AccessTokenVerifier;
-import io.renlayer.core.identity.GuardedRetriever;
 import io.renlayer.core.identity.PresentedToken;
 import io.renlayer.core.identity.TokenRefusedException;
-import io.renlayer.core.net.OutboundAddresses;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
+import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -26,16 +23,14 @@ public class OperatorProvider {
 
     private static final Logger LOG = Logger.getLogger(OperatorProvider.class.getName());
 
+    @Inject
+    private ProviderVerifier providerVerifier;
+
     private Optional<String> issuer;
-    private AccessTokenVerifier verifier;
 
     @PostConstruct
     void init() {
         issuer = GatewaySettings.operatorIssuer();
-        verifier = new AccessTokenVerifier(
-                new GuardedRetriever(OutboundAddresses.configured()),
-                Clock.systemUTC(),
-                GatewaySettings.oauthClockSkew());
     }
 
     /** An operator, when the token is the operators' provider's, valid, and of a member of their group. */
@@ -44,7 +39,7 @@ public class OperatorProvider {
             return Optional.empty();
         }
         try {
-            JWTClaimsSet claims = verifier.verify(token, GatewaySettings.operatorAudience());
+            JWTClaimsSet claims = providerVerifier.verifier().verify(token, GatewaySettings.operatorAudience());
             if (claims.getSubject() == null
                     || !ProviderTokens.values(claims, GatewaySettings.operatorGroupsClaim())
                             .contains(GatewaySettings.operatorGroup())) {

@@ -4,16 +4,13 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.renlayer.admin.access.Role;
 import io.renlayer.admin.identity.SignInRefusedException.Reason;
-import io.renlayer.core.config.GatewaySettings;
-import io.renlayer.core.identity.AccessTokenVerifier;
 import io.renlayer.core.identity.GuardedRetriever;
 import io.renlayer.core.identity.PresentedToken;
 import io.renlayer.core.identity.ProviderMetadata;
 import io.renlayer.core.identity.TokenRefusedException;
-import io.renlayer.core.net.OutboundAddresses;
-import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.Serializable;
 import java.net.URI;
@@ -23,7 +20,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.text.ParseException;
-import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -51,14 +47,8 @@ public class ProviderSignIn {
     @EJB
     private ExternalUsers users;
 
-    private GuardedRetriever retriever;
-    private AccessTokenVerifier verifier;
-
-    @PostConstruct
-    void init() {
-        retriever = new GuardedRetriever(OutboundAddresses.configured());
-        verifier = new AccessTokenVerifier(retriever, Clock.systemUTC(), GatewaySettings.oauthClockSkew());
-    }
+    @Inject
+    private ProviderVerifier identity;
 
     /** What the browser's session keeps between the redirect to the provider and its return. */
     public record Pending(
@@ -175,7 +165,7 @@ public class ProviderSignIn {
             if (!client.issuer().equals(token.issuer())) {
                 throw new SignInRefusedException(Reason.TOKEN_REFUSED);
             }
-            return verifier.verify(token, client.clientId());
+            return identity.verifier().verify(token, client.clientId());
         } catch (TokenRefusedException e) {
             LOG.info("An ID token was refused: " + e.getMessage());
             throw new SignInRefusedException(
@@ -194,7 +184,7 @@ public class ProviderSignIn {
             request.put("client_secret", client.clientSecret());
         }
         try {
-            GuardedRetriever.Answer answer = retriever.postForm(metadata.tokenEndpoint(), request);
+            GuardedRetriever.Answer answer = identity.retriever().postForm(metadata.tokenEndpoint(), request);
             if (answer.status() != 200) {
                 // An expired or revoked grant, a disabled person: the provider says no.
                 LOG.info("The identity provider refused a token request (HTTP " + answer.status() + ")");
@@ -216,7 +206,7 @@ public class ProviderSignIn {
 
     private ProviderMetadata metadata(SignInClient client) throws SignInRefusedException {
         try {
-            ProviderMetadata metadata = ProviderMetadata.discover(retriever, client.issuer());
+            ProviderMetadata metadata = ProviderMetadata.discover(identity.retriever(), client.issuer());
             if (metadata.authorizationEndpoint() == null || metadata.tokenEndpoint() == null) {
                 throw new IOException("the provider has no authorization or token endpoint");
             }

@@ -3,17 +3,12 @@ package io.renlayer.admin.identity;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.renlayer.admin.access.Actor;
 import io.renlayer.admin.access.Role;
-import io.renlayer.core.config.GatewaySettings;
-import io.renlayer.core.identity.AccessTokenVerifier;
-import io.renlayer.core.identity.GuardedRetriever;
 import io.renlayer.core.identity.PresentedToken;
 import io.renlayer.core.identity.TokenRefusedException;
-import io.renlayer.core.net.OutboundAddresses;
-import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.text.ParseException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -39,15 +34,8 @@ public class ProviderTokens {
     @EJB
     private ExternalUsers users;
 
-    private AccessTokenVerifier verifier;
-
-    @PostConstruct
-    void init() {
-        verifier = new AccessTokenVerifier(
-                new GuardedRetriever(OutboundAddresses.configured()),
-                Clock.systemUTC(),
-                GatewaySettings.oauthClockSkew());
-    }
+    @Inject
+    private ProviderVerifier providerVerifier;
 
     /** The caller, when the token is valid for the tenant it addresses and gives a role there. */
     public Optional<Actor> authenticate(UUID tenantId, PresentedToken token) {
@@ -61,7 +49,7 @@ public class ProviderTokens {
         }
         IdentityProviderView provider = registered.get();
         try {
-            JWTClaimsSet claims = verifier.verify(token, provider.audience());
+            JWTClaimsSet claims = providerVerifier.verifier().verify(token, provider.audience());
             Optional<Role> role =
                     RoleMapping.strongest(provider.roleMappings(), values(claims, provider.groupsClaim()));
             if (role.isEmpty()) {

@@ -30,7 +30,7 @@ public record RoleMapping(String group, String role) {
             }
             String group = InvalidRequestException.requireText(field + ".group", m.group(), 500);
             if (group.indexOf('\t') >= 0 || group.indexOf('\n') >= 0 || group.indexOf('\0') >= 0) {
-                throw new InvalidRequestException(field + ".group", "a group name has no tabs, line breaks or NUL");
+                throw new InvalidRequestException(field + ".group", field + ".group has no tabs, line breaks or NUL");
             }
             result.add(
                     new RoleMapping(group, Role.parse(field + ".role", m.role()).claim()));
