@@ -17,9 +17,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -54,10 +52,10 @@ class EnterpriseServerIT {
         Path ours = wlp.resolve("usr/servers/renlayer");
         Path home = Path.of("target/enterprise-it/renlayer").toAbsolutePath();
         Path serverDir = wlp.resolve("usr/servers").resolve(SERVER);
-        deleteTree(home);
-        deleteTree(serverDir);
+        Gateway.deleteTree(home);
+        Gateway.deleteTree(serverDir);
         layOutRenLayer(ours, home);
-        assertThat(run(wlp.resolve("bin/server").toString(), "create", SERVER)).isZero();
+        assertThat(server(wlp, "create", Map.of())).isZero();
         writeHelloApp(serverDir.resolve("apps/hello.war"));
         int http = Gateway.freePort();
         int proxy = Gateway.freePort();
@@ -213,25 +211,7 @@ class EnterpriseServerIT {
     }
 
     private static int server(Path wlp, String action, Map<String, String> env) throws Exception {
-        List<String> command = new ArrayList<>(List.of(wlp.resolve("bin/server").toString(), action, SERVER));
-        ProcessBuilder builder =
-                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        if (!process.waitFor(180, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("'server " + action + "' did not return in time");
-        }
-        return process.exitValue();
-    }
-
-    private static int run(String... command) throws Exception {
-        ProcessBuilder builder =
-                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        Process process = builder.start();
-        return process.waitFor(120, TimeUnit.SECONDS) ? process.exitValue() : -1;
+        return Gateway.server(wlp, action, SERVER, env);
     }
 
     private void awaitReady(String url) throws Exception {
@@ -268,16 +248,5 @@ class EnterpriseServerIT {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         JsonObject body = Platform.json(response.body());
         return body.getString("id");
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

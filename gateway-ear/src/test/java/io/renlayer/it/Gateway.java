@@ -296,7 +296,7 @@ final class Gateway implements AutoCloseable {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
@@ -327,6 +327,11 @@ final class Gateway implements AutoCloseable {
     }
 
     private int server(String action, String name, Map<String, String> env) throws Exception {
+        return server(wlp, action, name, env);
+    }
+
+    /** {@code bin/server <action> <name>} of a Liberty runtime, with the tests' Java and {@code env}. */
+    static int server(Path wlp, String action, String name, Map<String, String> env) throws Exception {
         List<String> command = new ArrayList<>(List.of(wlp.resolve("bin/server").toString(), action, name));
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);

@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -231,6 +232,12 @@ class IdentityIT {
         assertThat(platform.post(base, "{\"name\":\"x\",\"issuer\":\"ftp://idp.example\"}")
                         .body())
                 .contains("issuer");
+        assertThat(platform.post(base, "{\"name\":\"x\",\"issuer\":\"https://idp.example/\\u0000\"}")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(platform.post(base, "{\"name\":\"x\",\"issuer\":\"https://user:pw@idp.example\"}")
+                        .body())
+                .contains("issuer");
         assertThat(platform.post(
                                 base,
                                 "{\"name\":\"x\",\"issuer\":\"https://idp.example\","
@@ -339,30 +346,26 @@ class IdentityIT {
 
     /** Waits for a change to reach the proxy's caches (the change feed, within a second or so). */
     private static void awaitRefusal(Gateway gateway, String token, String because) throws Exception {
+        awaitAnswer(gateway, token, r -> r.statusCode() == 401 && r.body().contains(because), "401 for " + because);
+    }
+
+    private static void awaitStatus(Gateway gateway, String token, int status) throws Exception {
+        awaitAnswer(gateway, token, r -> r.statusCode() == status, Integer.toString(status));
+    }
+
+    private static void awaitAnswer(
+            Gateway gateway, String token, Predicate<HttpResponse<String>> expected, String what) throws Exception {
         long deadline = System.nanoTime() + 10_000_000_000L;
         String last = "";
         while (System.nanoTime() < deadline) {
             HttpResponse<String> response = call(gateway, token);
+            if (expected.test(response)) {
+                return;
+            }
             last = response.statusCode() + " " + response.body();
-            if (response.statusCode() == 401 && response.body().contains(because)) {
-                return;
-            }
             Thread.sleep(100);
         }
-        throw new AssertionError("expected a refusal for '" + because + "' within 10 s; last was " + last);
-    }
-
-    private static void awaitStatus(Gateway gateway, String token, int status) throws Exception {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        int last = -1;
-        while (System.nanoTime() < deadline) {
-            last = call(gateway, token).statusCode();
-            if (last == status) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("expected " + status + " within 10 s; last was " + last);
+        throw new AssertionError("expected " + what + " within 10 s; last was " + last);
     }
 
     private static HttpResponse<String> api(Gateway gateway, String method, String path, String token, String json)

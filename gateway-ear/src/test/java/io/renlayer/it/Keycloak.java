@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -47,7 +46,7 @@ final class Keycloak implements AutoCloseable {
             throw new IllegalStateException("No Keycloak at " + home + "; the pre-integration-test phase unpacks it");
         }
         Path data = home.resolve("data");
-        deleteTree(data); // a realm left by an earlier run would be kept as it was (IGNORE_EXISTING)
+        Gateway.deleteTree(data); // a realm left by an earlier run would be kept as it was (IGNORE_EXISTING)
         Path imports = Files.createDirectories(data.resolve("import"));
         for (String realm : new String[] {REALM, OTHER_REALM}) {
             try (InputStream in = Keycloak.class.getResourceAsStream("/keycloak/" + realm + "-realm.json")) {
@@ -189,17 +188,6 @@ final class Keycloak implements AutoCloseable {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

@@ -2,11 +2,13 @@ package io.renlayer.proxy.forward;
 
 import io.renlayer.core.config.GatewaySettings;
 import io.renlayer.core.net.OutboundAddresses;
+import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.HttpRoute;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.DefaultSchemePortResolver;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -17,6 +19,7 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
+import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.config.RegistryBuilder;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
@@ -51,6 +54,26 @@ final class UpstreamClients implements AutoCloseable {
 
     UpstreamClients() {
         sweeper.scheduleWithFixedDelay(this::closeIdle, 10, 10, TimeUnit.SECONDS);
+        loadTheNewConnectionPath();
+    }
+
+    /**
+     * Loads, here and once, the classes an attempt on a new connection needs that no pooled call
+     * loads. Left to the first such attempts they were loaded under load, from many calls at once:
+     * a servlet thread loading one held Liberty's class-loading lock while it waited for the
+     * application's jar, which a call's virtual thread held; the two carrier threads were pinned
+     * by calls waiting for that class (a virtual thread that waits in class loading keeps its
+     * carrier), so the jar's holder never ran again and every forwarding thread stopped
+     * (UpstreamFaultsIT, 10,000 failing calls, a thread dump of the hung server).
+     */
+    private static void loadTheNewConnectionPath() {
+        try (CloseableHttpClient client = oneNewConnection(1_000);
+                BasicHttpClientConnectionManager connection = newConnection(1_000)) {
+            // A lease request is made, not served: nothing connects anywhere.
+            connection.lease("warm-up", new HttpRoute(new HttpHost("http", "localhost", 80)), null);
+        } catch (IOException e) {
+            // Closing clients that never connected; nothing to do.
+        }
     }
 
     CloseableHttpClient forConnectTimeout(int connectTimeoutMs) {
@@ -80,6 +103,10 @@ final class UpstreamClients implements AutoCloseable {
      * on idle connections, a restart), and each would fail the same way.
      */
     static CloseableHttpClient oneNewConnection(int connectTimeoutMs) {
+        return HttpClients.createMinimal(newConnection(connectTimeoutMs));
+    }
+
+    private static BasicHttpClientConnectionManager newConnection(int connectTimeoutMs) {
         BasicHttpClientConnectionManager connection = BasicHttpClientConnectionManager.create(
                 DefaultSchemePortResolver.INSTANCE,
                 RESOLVER,
@@ -88,7 +115,7 @@ final class UpstreamClients implements AutoCloseable {
                         .build(),
                 ManagedHttpClientConnectionFactory.INSTANCE);
         connection.setConnectionConfig(connectionConfig(connectTimeoutMs));
-        return HttpClients.createMinimal(connection);
+        return connection;
     }
 
     private static ConnectionConfig connectionConfig(int connectTimeoutMs) {

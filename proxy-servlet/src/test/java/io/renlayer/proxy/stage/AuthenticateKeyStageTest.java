@@ -10,10 +10,12 @@ import io.renlayer.core.runtime.KeySnapshot;
 import io.renlayer.proxy.error.ProxyError;
 import io.renlayer.proxy.pipeline.Exchange;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -155,6 +157,22 @@ class AuthenticateKeyStageTest {
         assertThat(error.code()).isEqualTo("invalid_access_token");
         assertThat(error.message()).contains("no agent is bound").doesNotContain("stranger");
         assertThat(exchange.key()).isNull();
+    }
+
+    @Test
+    void aHugeOrDeeplyNestedJwtIsRefusedAsMalformedOrUnbound() {
+        String huge = "eyJ" + "A".repeat(200_000) + ".e30.c2ln";
+        assertThat(stage.apply(exchange("Bearer " + huge)).rejection())
+                .map(ProxyError::code)
+                .contains("invalid_access_token");
+        String nested =
+                "{\"iss\":\"https://idp.example\",\"azp\":\"x\",\"a\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}";
+        String jwt = "eyJhbGciOiJSUzI1NiJ9."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(nested.getBytes(StandardCharsets.UTF_8))
+                + ".c2ln";
+        assertThat(stage.apply(exchange("Bearer " + jwt)).rejection())
+                .map(ProxyError::code)
+                .contains("invalid_access_token");
     }
 
     @Test
