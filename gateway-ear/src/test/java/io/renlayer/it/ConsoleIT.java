@@ -176,6 +176,27 @@ class ConsoleIT {
         assertThat(route.getJsonObject("settings").getString("model")).isEqualTo("llama-3");
         assertThat(route.getBoolean("runs")).isTrue();
         screenshot("10-plugin-settings");
+        // The company's identity provider, and which of its groups give which role.
+        click("nav-identity");
+        type("identity:name", "acme-sso");
+        type("identity:issuer", "https://sso.acme-corp.example/realms/acme");
+        type("identity:clientId", "renlayer-console");
+        type("identity:clientSecret", "console-secret-never-shown");
+        type("identity:roleMappings", "ai-platform-admins = admin\nai-platform-readers = viewer");
+        click("identity:save");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("identity:providerTable"), "acme-sso"));
+        assertThat(browser.findElement(By.id("identity:providerTable")).getText())
+                .contains("ai-platform-admins = admin")
+                .contains("secret set, never shown");
+        assertThat(browser.getPageSource()).doesNotContain("console-secret-never-shown");
+        JsonObject registered = Platform.json(platform.get("/api/v1/tenants/" + tenant + "/identity-providers")
+                        .body())
+                .getJsonArray("items")
+                .getJsonObject(0);
+        assertThat(registered.getString("issuer")).isEqualTo("https://sso.acme-corp.example/realms/acme");
+        assertThat(registered.getBoolean("clientSecretSet")).isTrue();
+        assertThat(registered.getJsonArray("roleMappings").toString()).contains("ai-platform-readers", "viewer");
+        screenshot("11-single-sign-on");
         click("nav-upstreams");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("upstreams:upstreamTable"), "never shown"));
         assertThat(browser.getPageSource()).doesNotContain(Gateway.UPSTREAM_CREDENTIAL);
@@ -203,7 +224,7 @@ class ConsoleIT {
         String email = SignIn.createUser(platform, tenant, "viewer");
 
         signIn(gateway, email, null);
-        for (String page : new String[] {"agents", "policies", "upstreams", "plugins", "dlp-rules"}) {
+        for (String page : new String[] {"agents", "policies", "upstreams", "plugins", "identity", "dlp-rules"}) {
             browser.get(gateway.controlUrl() + "/console/" + page + ".xhtml");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("whoami"), "viewer"));
             assertThat(browser.findElements(By.cssSelector("[id$=':save'], [id$=':createAgent'], [id$=':createKey']")))

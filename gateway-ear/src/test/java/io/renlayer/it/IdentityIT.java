@@ -3,6 +3,10 @@ package io.renlayer.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.anthropic.client.AnthropicClient;
+import com.anthropic.client.okhttp.AnthropicOkHttpClient;
+import com.anthropic.models.messages.Message;
+import com.anthropic.models.messages.MessageCreateParams;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.errors.PermissionDeniedException;
@@ -81,6 +85,32 @@ class IdentityIT {
                                 .addUserMessage("a model the key may not use")
                                 .build()));
         assertThat(refused.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theAnthropicSdkPassesTheTokenAsItsApiKeyToo(Gateway gateway) throws Exception {
+        Platform platform = new Platform(gateway);
+        Platform.TestTenant tenant = platform.newTenant();
+        assertThat(platform.post("/api/v1/tenants/" + tenant.tenantId() + "/upstreams", """
+                                {"name":"claude","provider":"anthropic","baseUrl":"%s","credential":"%s","models":["claude-*"]}""".formatted(
+                                        platform.upstreamBaseUrl(), Gateway.UPSTREAM_CREDENTIAL))
+                        .statusCode())
+                .isEqualTo(201);
+        bindKey(platform, tenant, registerProvider(platform, tenant.tenantId()), "claude-agent", "");
+        AnthropicClient client = AnthropicOkHttpClient.builder()
+                .apiKey(keycloak.clientToken(Keycloak.REALM, "claude-agent")) // sent as x-api-key
+                .baseUrl(gateway.proxyUrl())
+                .maxRetries(0)
+                .build();
+
+        Message message = client.messages()
+                .create(MessageCreateParams.builder()
+                        .model("claude-sonnet-4-5")
+                        .maxTokens(64)
+                        .addUserMessage("hello from claude's sdk")
+                        .build());
+
+        assertThat(message.content().get(0).asText().text()).isEqualTo("Echo: hello from claude's sdk");
     }
 
     @Test
