@@ -162,12 +162,17 @@ class PluginsIT {
         installPlugins(gateway, platform);
         Platform.TestTenant tenant = platform.newTenant();
 
-        HttpResponse<String> response =
-                new Proxy(gateway).chat(tenant.key(), Proxy.userMessage("gpt-4o", "tell me which-gson you have"));
-
-        assertThat(response.statusCode()).isEqualTo(200);
-        JsonObject trace = platform.awaitTrace(
-                tenant.tenantId(), t -> requestIdOf(response).equals(t.getString("requestId")));
+        // What is shown here is which library each plugin ran with, not its budget: a call whose
+        // plugins all overran it (a 2-core machine just after the floods of hanging calls above)
+        // is asked again.
+        JsonObject trace = null;
+        for (int attempt = 0; attempt < 10 && (trace == null || budgetOverrun(trace)); attempt++) {
+            HttpResponse<String> response =
+                    new Proxy(gateway).chat(tenant.key(), Proxy.userMessage("gpt-4o", "tell me which-gson you have"));
+            assertThat(response.statusCode()).isEqualTo(200);
+            trace = platform.awaitTrace(
+                    tenant.tenantId(), t -> requestIdOf(response).equals(t.getString("requestId")));
+        }
         assertThat(trace.getJsonArray("findings").stream()
                         .map(JsonValue::asJsonObject)
                         .filter(f -> f.getString("detector").startsWith("it-gson-"))
@@ -228,6 +233,11 @@ class PluginsIT {
             Thread.sleep(100);
         }
         throw new AssertionError("the hanging detector's calls did not end");
+    }
+
+    /** Every vendor plugin failed the call at once, the trivial ones too: the machine stalled, no plugin. */
+    private static boolean budgetOverrun(JsonObject trace) {
+        return strings(trace).contains("it-throwing") && strings(trace).contains("it-gson-2-10-1");
     }
 
     private static Optional<JsonObject> plugin(Platform platform, String id) throws Exception {
