@@ -206,7 +206,7 @@ public class ProviderSignIn {
 
     private ProviderMetadata metadata(SignInClient client) throws SignInRefusedException {
         try {
-            ProviderMetadata metadata = ProviderMetadata.discover(identity.retriever(), client.issuer());
+            ProviderMetadata metadata = identity.metadata(client.issuer());
             if (metadata.authorizationEndpoint() == null || metadata.tokenEndpoint() == null) {
                 throw new IOException("the provider has no authorization or token endpoint");
             }
