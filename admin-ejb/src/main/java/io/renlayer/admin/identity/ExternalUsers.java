@@ -1,5 +1,6 @@
 package io.renlayer.admin.identity;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import io.renlayer.admin.access.Role;
 import io.renlayer.admin.audit.AuditLog;
 import io.renlayer.core.errors.Storage;
@@ -10,6 +11,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.text.ParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,8 +35,35 @@ public class ExternalUsers {
     @EJB
     private AuditLog audit;
 
+    /** Who a provider's verified claims name, as the tenant's user, and the role their groups give now. */
+    public record Admitted(UUID userId, Person person, Role role) {}
+
+    /**
+     * The person of a provider's verified token (an API call's access token, a console sign-in's
+     * ID token) as the tenant's user, created at first sight, with the strongest role their groups
+     * map to, set again now.
+     */
+    public Admitted admit(
+            UUID tenantId, UUID providerId, List<RoleMapping> mappings, String groupsClaim, JWTClaimsSet claims)
+            throws SignInRefusedException {
+        Role role = RoleMapping.strongest(mappings, RoleMapping.groups(claims, groupsClaim))
+                .orElseThrow(() -> new SignInRefusedException(SignInRefusedException.Reason.NO_ROLE));
+        Person person;
+        try {
+            person = Person.of(claims);
+        } catch (ParseException e) {
+            throw new SignInRefusedException(SignInRefusedException.Reason.TOKEN_REFUSED);
+        }
+        if (person.subject() == null) {
+            throw new SignInRefusedException(SignInRefusedException.Reason.TOKEN_REFUSED);
+        }
+        UUID userId = signedIn(tenantId, providerId, person, role)
+                .orElseThrow(() -> new SignInRefusedException(SignInRefusedException.Reason.USER_DISABLED));
+        return new Admitted(userId, person, role);
+    }
+
     /** The user's id, now holding {@code role}; empty when the user is disabled or cannot be created. */
-    public Optional<UUID> signedIn(UUID tenantId, UUID providerId, Person person, Role role) {
+    private Optional<UUID> signedIn(UUID tenantId, UUID providerId, Person person, Role role) {
         return Storage.call(() -> {
             try (Connection c = dataSource.getConnection()) {
                 Optional<Existing> existing = find(c, providerId, person.subject());

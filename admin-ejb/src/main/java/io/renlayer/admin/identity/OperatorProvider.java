@@ -26,23 +26,31 @@ public class OperatorProvider {
     @Inject
     private ProviderVerifier providerVerifier;
 
-    private Optional<String> issuer;
+    /** The operators' provider as configured, read once: empty when there is none. */
+    private Optional<Settings> settings;
+
+    private record Settings(String issuer, String audience, String groupsClaim, String group) {}
 
     @PostConstruct
     void init() {
-        issuer = GatewaySettings.operatorIssuer();
+        settings = GatewaySettings.operatorIssuer()
+                .map(issuer -> new Settings(
+                        issuer,
+                        GatewaySettings.operatorAudience(),
+                        GatewaySettings.operatorGroupsClaim(),
+                        GatewaySettings.operatorGroup()));
     }
 
     /** An operator, when the token is the operators' provider's, valid, and of a member of their group. */
     public Optional<Actor> authenticate(PresentedToken token) {
-        if (issuer.isEmpty() || !issuer.get().equals(token.issuer())) {
+        if (settings.isEmpty() || !settings.get().issuer().equals(token.issuer())) {
             return Optional.empty();
         }
+        Settings operators = settings.get();
         try {
-            JWTClaimsSet claims = providerVerifier.verifier().verify(token, GatewaySettings.operatorAudience());
+            JWTClaimsSet claims = providerVerifier.verifier().verify(token, operators.audience());
             if (claims.getSubject() == null
-                    || !ProviderTokens.values(claims, GatewaySettings.operatorGroupsClaim())
-                            .contains(GatewaySettings.operatorGroup())) {
+                    || !RoleMapping.groups(claims, operators.groupsClaim()).contains(operators.group())) {
                 LOG.info("An operator's provider token was refused: not in the operators' group");
                 return Optional.empty();
             }

@@ -143,20 +143,15 @@ public class ProviderSignIn {
 
     private SignedIn signedIn(SignInClient client, JWTClaimsSet claims, String refreshToken)
             throws SignInRefusedException {
-        Role role = RoleMapping.strongest(client.roleMappings(), ProviderTokens.values(claims, client.groupsClaim()))
-                .orElseThrow(() -> new SignInRefusedException(Reason.NO_ROLE));
-        Person person;
-        try {
-            person = Person.of(claims);
-        } catch (ParseException e) {
-            throw new SignInRefusedException(Reason.TOKEN_REFUSED);
-        }
-        if (person.subject() == null) {
-            throw new SignInRefusedException(Reason.TOKEN_REFUSED);
-        }
-        UUID userId = users.signedIn(client.tenantId(), client.providerId(), person, role)
-                .orElseThrow(() -> new SignInRefusedException(Reason.USER_DISABLED));
-        return new SignedIn(userId, client.tenantId(), client.providerId(), person.email(), role, refreshToken);
+        ExternalUsers.Admitted admitted = users.admit(
+                client.tenantId(), client.providerId(), client.roleMappings(), client.groupsClaim(), claims);
+        return new SignedIn(
+                admitted.userId(),
+                client.tenantId(),
+                client.providerId(),
+                admitted.person().email(),
+                admitted.role(),
+                refreshToken);
     }
 
     private JWTClaimsSet verified(SignInClient client, String idToken) throws SignInRefusedException {

@@ -2,17 +2,11 @@ package io.renlayer.admin.identity;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.renlayer.admin.access.Actor;
-import io.renlayer.admin.access.Role;
 import io.renlayer.core.identity.PresentedToken;
 import io.renlayer.core.identity.TokenRefusedException;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.text.ParseException;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -50,47 +44,15 @@ public class ProviderTokens {
         IdentityProviderView provider = registered.get();
         try {
             JWTClaimsSet claims = providerVerifier.verifier().verify(token, provider.audience());
-            Optional<Role> role =
-                    RoleMapping.strongest(provider.roleMappings(), values(claims, provider.groupsClaim()));
-            if (role.isEmpty()) {
-                LOG.info("A provider token was refused: none of its groups is mapped to a role");
-                return Optional.empty();
-            }
-            Person person = Person.of(claims);
-            if (person.subject() == null) {
-                return Optional.empty();
-            }
-            return users.signedIn(tenantId, provider.id(), person, role.get())
-                    .map(id -> Actor.user(id, tenantId, role.get()));
+            ExternalUsers.Admitted admitted =
+                    users.admit(tenantId, provider.id(), provider.roleMappings(), provider.groupsClaim(), claims);
+            return Optional.of(Actor.user(admitted.userId(), tenantId, admitted.role()));
         } catch (TokenRefusedException e) {
             LOG.info("A provider token was refused: " + e.getMessage());
             return Optional.empty();
-        } catch (ParseException e) {
-            LOG.info("A provider token was refused: a claim has the wrong type");
+        } catch (SignInRefusedException e) {
+            LOG.info("A provider token was refused: " + e.reason().code());
             return Optional.empty();
         }
-    }
-
-    /** A claim's values, following a dotted path into nested objects (Keycloak's realm_access.roles). */
-    static Collection<String> values(JWTClaimsSet claims, String path) {
-        Object value = claims.getClaims();
-        for (String name : path.split("\\.")) {
-            if (!(value instanceof Map<?, ?> object)) {
-                return List.of();
-            }
-            value = object.get(name);
-        }
-        if (value instanceof String single) {
-            return List.of(single);
-        }
-        List<String> values = new ArrayList<>();
-        if (value instanceof Collection<?> many) {
-            for (Object v : many) {
-                if (v instanceof String s) {
-                    values.add(s);
-                }
-            }
-        }
-        return values;
     }
 }

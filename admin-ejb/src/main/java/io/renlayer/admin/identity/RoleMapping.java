@@ -1,10 +1,12 @@
 package io.renlayer.admin.identity;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import io.renlayer.admin.access.Role;
 import io.renlayer.core.errors.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -70,5 +72,28 @@ public record RoleMapping(String group, String role) {
             }
         }
         return List.copyOf(mappings);
+    }
+
+    /** The groups a token names: a claim's values, following a dotted path into nested objects (Keycloak's realm_access.roles). */
+    static Collection<String> groups(JWTClaimsSet claims, String path) {
+        Object value = claims.getClaims();
+        for (String name : path.split("\\.")) {
+            if (!(value instanceof Map<?, ?> object)) {
+                return List.of();
+            }
+            value = object.get(name);
+        }
+        if (value instanceof String single) {
+            return List.of(single);
+        }
+        List<String> values = new ArrayList<>();
+        if (value instanceof Collection<?> many) {
+            for (Object v : many) {
+                if (v instanceof String s) {
+                    values.add(s);
+                }
+            }
+        }
+        return values;
     }
 }

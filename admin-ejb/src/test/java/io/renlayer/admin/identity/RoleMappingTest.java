@@ -60,11 +60,11 @@ class RoleMappingTest {
                 .claim("realm_access", Map.of("roles", List.of("ai-admins")))
                 .build();
 
-        assertThat(ProviderTokens.values(claims, "groups")).containsExactly("a", "b");
-        assertThat(ProviderTokens.values(claims, "team")).containsExactly("solo");
-        assertThat(ProviderTokens.values(claims, "realm_access.roles")).containsExactly("ai-admins");
-        assertThat(ProviderTokens.values(claims, "realm_access.missing")).isEmpty();
-        assertThat(ProviderTokens.values(claims, "team.deeper")).isEmpty();
-        assertThat(ProviderTokens.values(claims, "absent")).isEmpty();
+        assertThat(RoleMapping.groups(claims, "groups")).containsExactly("a", "b");
+        assertThat(RoleMapping.groups(claims, "team")).containsExactly("solo");
+        assertThat(RoleMapping.groups(claims, "realm_access.roles")).containsExactly("ai-admins");
+        assertThat(RoleMapping.groups(claims, "realm_access.missing")).isEmpty();
+        assertThat(RoleMapping.groups(claims, "team.deeper")).isEmpty();
+        assertThat(RoleMapping.groups(claims, "absent")).isEmpty();
     }
 }
