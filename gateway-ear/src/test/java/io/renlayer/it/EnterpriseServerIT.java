@@ -13,9 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -73,7 +70,7 @@ class EnterpriseServerIT {
                     <include location="${renlayer.home}/renlayer.xml"/>
                 </server>
                 """.formatted(home));
-        recreateDatabase();
+        Gateway.recreateDatabase(DATABASE);
         String operatorToken = "rop_acme_" + UUID.randomUUID().toString().replace("-", "");
         Map<String, String> env = Map.of(
                 "ACME_HTTP_PORT",
@@ -83,11 +80,11 @@ class EnterpriseServerIT {
                 "RENLAYER_PROXY_PORT",
                 Integer.toString(proxy),
                 "RENLAYER_DB_URL",
-                "jdbc:postgresql://127.0.0.1:5432/" + DATABASE,
+                Gateway.databaseUrl(DATABASE),
                 "RENLAYER_DB_USER",
-                "postgres",
+                Gateway.PG_USER,
                 "RENLAYER_REDIS_URL",
-                "redis://127.0.0.1:6379",
+                Gateway.REDIS.toString(),
                 "RENLAYER_BOOTSTRAP_OPERATOR_TOKEN",
                 operatorToken,
                 "RENLAYER_OUTBOUND_ALLOWED_NETWORKS",
@@ -198,15 +195,6 @@ class EnterpriseServerIT {
             zip.putNextEntry(new ZipEntry("index.html"));
             zip.write("<html><body>hello from acme</body></html>".getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
-        }
-    }
-
-    private static void recreateDatabase() throws Exception {
-        try (Connection admin =
-                        DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
-                Statement st = admin.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            st.execute("CREATE DATABASE " + DATABASE);
         }
     }
 

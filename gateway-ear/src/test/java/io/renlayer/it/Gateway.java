@@ -43,8 +43,8 @@ final class Gateway implements AutoCloseable {
 
     private static final String PG_HOST = env("RENLAYER_IT_PG_HOST", "127.0.0.1");
     private static final int PG_PORT = Integer.parseInt(env("RENLAYER_IT_PG_PORT", "5432"));
-    private static final String PG_USER = env("RENLAYER_IT_PG_USER", "postgres");
-    private static final URI REDIS = URI.create(env("RENLAYER_IT_REDIS_URL", "redis://127.0.0.1:6379"));
+    static final String PG_USER = env("RENLAYER_IT_PG_USER", "postgres");
+    static final URI REDIS = URI.create(env("RENLAYER_IT_REDIS_URL", "redis://127.0.0.1:6379"));
 
     final UpstreamSimulator upstream;
     final CuttableTcpLink databaseLink;
@@ -115,8 +115,7 @@ final class Gateway implements AutoCloseable {
 
     /** JDBC to the gateway's database, bypassing the link, for test setup and assertions. */
     static Connection database() throws SQLException {
-        return DriverManager.getConnection(
-                "jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/" + DATABASE, PG_USER, "");
+        return DriverManager.getConnection(databaseUrl(DATABASE), PG_USER, "");
     }
 
     private void launch() throws Exception {
@@ -346,12 +345,20 @@ final class Gateway implements AutoCloseable {
     }
 
     private static void recreateDatabase() throws SQLException {
-        try (Connection admin = DriverManager.getConnection(
-                        "jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/postgres", PG_USER, "");
+        recreateDatabase(DATABASE);
+    }
+
+    /** A new, empty database of that name on the tests' PostgreSQL. */
+    static void recreateDatabase(String name) throws SQLException {
+        try (Connection admin = DriverManager.getConnection(databaseUrl("postgres"), PG_USER, "");
                 Statement st = admin.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            st.execute("CREATE DATABASE " + DATABASE);
+            st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            st.execute("CREATE DATABASE " + name);
         }
+    }
+
+    static String databaseUrl(String name) {
+        return "jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/" + name;
     }
 
     /** Counters from an earlier run must not count against this one (tenants are new, but be sure). */

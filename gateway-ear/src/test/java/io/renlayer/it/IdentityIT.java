@@ -162,19 +162,26 @@ class IdentityIT {
         String agents = "/api/v1/tenants/" + tenant.tenantId() + "/agents";
 
         String alice = keycloak.userToken("alice"); // renlayer-admins
-        assertThat(api(gateway, "GET", agents, alice, null).statusCode()).isEqualTo(200);
-        assertThat(api(gateway, "POST", agents, alice, "{\"name\":\"made-by-alice\"}")
+        assertThat(new SignIn(gateway).call("GET", agents, alice, null).statusCode())
+                .isEqualTo(200);
+        assertThat(new SignIn(gateway)
+                        .call("POST", agents, alice, "{\"name\":\"made-by-alice\"}")
                         .statusCode())
                 .isEqualTo(201);
         String vera = keycloak.userToken("vera"); // renlayer-viewers
-        assertThat(api(gateway, "GET", agents, vera, null).statusCode()).isEqualTo(200);
-        assertThat(api(gateway, "POST", agents, vera, "{\"name\":\"made-by-vera\"}")
+        assertThat(new SignIn(gateway).call("GET", agents, vera, null).statusCode())
+                .isEqualTo(200);
+        assertThat(new SignIn(gateway)
+                        .call("POST", agents, vera, "{\"name\":\"made-by-vera\"}")
                         .statusCode())
                 .isEqualTo(403);
-        assertThat(api(gateway, "GET", agents, keycloak.userToken("nora"), null).statusCode())
+        assertThat(new SignIn(gateway)
+                        .call("GET", agents, keycloak.userToken("nora"), null)
+                        .statusCode())
                 .as("no mapped group, no access")
                 .isEqualTo(401);
-        assertThat(api(gateway, "GET", agents, keycloak.clientToken(Keycloak.REALM, "wrong-audience-agent"), null)
+        assertThat(new SignIn(gateway)
+                        .call("GET", agents, keycloak.clientToken(Keycloak.REALM, "wrong-audience-agent"), null)
                         .statusCode())
                 .isEqualTo(401);
 
@@ -185,7 +192,8 @@ class IdentityIT {
 
         // Another tenant that trusts no provider: the same valid token gets nothing there.
         Platform.TestTenant other = platform.newTenant();
-        assertThat(api(gateway, "GET", "/api/v1/tenants/" + other.tenantId() + "/agents", alice, null)
+        assertThat(new SignIn(gateway)
+                        .call("GET", "/api/v1/tenants/" + other.tenantId() + "/agents", alice, null)
                         .statusCode())
                 .isEqualTo(401);
     }
@@ -199,18 +207,21 @@ class IdentityIT {
         String user = "gus"; // this test's own person, in no group at first: the others keep theirs
         try {
             keycloak.setMembership(user, "renlayer-viewers", true);
-            assertThat(api(gateway, "POST", agents, keycloak.userToken(user), "{\"name\":\"x\"}")
+            assertThat(new SignIn(gateway)
+                            .call("POST", agents, keycloak.userToken(user), "{\"name\":\"x\"}")
                             .statusCode())
                     .isEqualTo(403);
 
             keycloak.setMembership(user, "renlayer-admins", true);
-            assertThat(api(gateway, "POST", agents, keycloak.userToken(user), "{\"name\":\"promoted\"}")
+            assertThat(new SignIn(gateway)
+                            .call("POST", agents, keycloak.userToken(user), "{\"name\":\"promoted\"}")
                             .statusCode())
                     .isEqualTo(201);
 
             keycloak.setMembership(user, "renlayer-admins", false);
             keycloak.setMembership(user, "renlayer-viewers", false);
-            assertThat(api(gateway, "GET", agents, keycloak.userToken(user), null)
+            assertThat(new SignIn(gateway)
+                            .call("GET", agents, keycloak.userToken(user), null)
                             .statusCode())
                     .isEqualTo(401);
             String audit = platform.get("/api/v1/tenants/" + tenant.tenantId() + "/audit?limit=100")
@@ -227,19 +238,23 @@ class IdentityIT {
         String person = "otto"; // in renlayer-operators
         try {
             String token = keycloak.userToken(person);
-            assertThat(api(gateway, "POST", "/api/v1/tenants", token, "{\"name\":\"made-by-an-operator\"}")
+            assertThat(new SignIn(gateway)
+                            .call("POST", "/api/v1/tenants", token, "{\"name\":\"made-by-an-operator\"}")
                             .statusCode())
                     .isEqualTo(201);
-            assertThat(api(gateway, "GET", "/api/v1/operator-tokens", token, null)
+            assertThat(new SignIn(gateway)
+                            .call("GET", "/api/v1/operator-tokens", token, null)
                             .statusCode())
                     .isEqualTo(200);
-            assertThat(api(gateway, "GET", "/api/v1/tenants", keycloak.userToken("alice"), null)
+            assertThat(new SignIn(gateway)
+                            .call("GET", "/api/v1/tenants", keycloak.userToken("alice"), null)
                             .statusCode())
                     .as("a tenant admin of the same provider is no operator")
                     .isEqualTo(401);
 
             keycloak.setMembership(person, "renlayer-operators", false);
-            assertThat(api(gateway, "GET", "/api/v1/tenants", keycloak.userToken(person), null)
+            assertThat(new SignIn(gateway)
+                            .call("GET", "/api/v1/tenants", keycloak.userToken(person), null)
                             .statusCode())
                     .isEqualTo(401);
         } finally {
@@ -396,17 +411,6 @@ class IdentityIT {
             Thread.sleep(100);
         }
         throw new AssertionError("expected " + what + " within 10 s; last was " + last);
-    }
-
-    private static HttpResponse<String> api(Gateway gateway, String method, String path, String token, String json)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway.controlUrl() + path))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .method(
-                        method,
-                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        return new Platform(gateway).send(request);
     }
 
     /** The same token with one claim changed: the signature no longer matches. */
