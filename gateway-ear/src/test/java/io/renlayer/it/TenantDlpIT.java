@@ -60,6 +60,41 @@ class TenantDlpIT {
     }
 
     @Test
+    void theWiderCatalogRunsInTheServerAndEachNewTypeCanBeSwitchedOff(Gateway gateway) throws Exception {
+        Platform platform = new Platform(gateway);
+        String api = "/api/v1/tenants/" + platform.newTenant().tenantId();
+        String nhs = "943 476 5919";
+        String gitlab = "glpat-" + "Zx81kQ2mN7pL4rT9vB3c";
+        String wallet = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"; // EIP-55: Keccak-256 in the shaded jar
+        String text = "Patient NHS number " + nhs + ", deploy token " + gitlab + ", refund to " + wallet
+                + ", Aadhaar 2345 6789 0125 fails its Verhoeff check.";
+
+        JsonArray findings = scan(platform, api, text);
+        assertThat(types(findings)).contains("UK_NHS", "GITLAB_TOKEN", "CRYPTO").doesNotContain("IN_AADHAAR");
+        for (JsonValue v : findings) {
+            JsonObject f = v.asJsonObject();
+            String covered = text.substring(f.getInt("start"), f.getInt("end"));
+            switch (f.getString("type")) {
+                case "UK_NHS" -> assertThat(covered).isEqualTo(nhs);
+                case "GITLAB_TOKEN" -> assertThat(covered).isEqualTo(gitlab);
+                case "CRYPTO" -> assertThat(covered).isEqualTo(wallet);
+                default -> {}
+            }
+        }
+
+        assertThat(platform.send(HttpRequest.newBuilder(URI.create(platform.controlUrl() + api + "/dlp/settings"))
+                                .header("Authorization", "Bearer " + gateway.operatorToken)
+                                .header("Content-Type", "application/json")
+                                .PUT(HttpRequest.BodyPublishers.ofString(
+                                        "{\"disabledTypes\":[\"UK_NHS\",\"GITLAB_TOKEN\"]}")))
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(types(scan(platform, api, text)))
+                .doesNotContain("UK_NHS", "GITLAB_TOKEN")
+                .contains("CRYPTO");
+    }
+
+    @Test
     void unsupportedPatternsAreRefusedAtSave(Gateway gateway) throws Exception {
         Platform platform = new Platform(gateway);
         String api = "/api/v1/tenants/" + platform.newTenant().tenantId();

@@ -16,12 +16,13 @@ final class Checksums {
     /** Luhn (ISO/IEC 7812) over the digits of the value, with a known card prefix and length. */
     static boolean creditCard(String value) {
         String digits = value.replaceAll("[ -]", "");
-        if (digits.length() < 13
+        if (!cardGrouping(value)
+                || digits.length() < 13
                 || digits.length() > 19
                 || digits.chars().distinct().count() == 1) {
             return false;
         }
-        if (!knownIssuer(digits)) {
+        if (!knownIssuer(digits) || !issuerLength(digits)) {
             return false;
         }
         int sum = 0;
@@ -38,6 +39,46 @@ final class Checksums {
             dbl = !dbl;
         }
         return sum % 10 == 0;
+    }
+
+    /**
+     * Digits written in groups are grouped as cards print them: fours (the last group shorter or
+     * longer, up to seven), or American Express's and Diners' 4-6-5 and 4-6-4. A number grouped
+     * otherwise (1-4-5-2-1, 3-3-4) is another kind of number.
+     */
+    private static boolean cardGrouping(String value) {
+        String[] groups = value.split("[ -]");
+        if (groups.length == 1) {
+            return true;
+        }
+        if (groups.length == 3 && groups[0].length() == 4 && groups[1].length() == 6 && groups[2].length() >= 4) {
+            return groups[2].length() <= 5;
+        }
+        for (int i = 0; i < groups.length - 1; i++) {
+            if (groups[i].length() != 4) {
+                return false;
+            }
+        }
+        return groups.length >= 3 && !groups[groups.length - 1].isEmpty() && groups[groups.length - 1].length() <= 7;
+    }
+
+    /** The lengths the issuers use: Amex 15, Diners 14 and up, Mastercard 16, Visa 13, 16 or 19, the rest 16 to 19. */
+    private static boolean issuerLength(String d) {
+        int n = d.length();
+        int two = Integer.parseInt(d.substring(0, 2));
+        if (two == 34 || two == 37) {
+            return n == 15;
+        }
+        if (d.charAt(0) == '4') {
+            return n == 13 || n == 16 || n == 19;
+        }
+        if (two >= 51 && two <= 55 || d.charAt(0) == '2') {
+            return n == 16;
+        }
+        if (two == 36 || two == 38 || two == 30) {
+            return n >= 14;
+        }
+        return n >= 16;
     }
 
     private static boolean knownIssuer(String d) {
@@ -75,19 +116,19 @@ final class Checksums {
 
     /** The SSA's rules: no area 000, 666 or 900-999, no group 00, no serial 0000, not the famous samples. */
     static boolean ssn(String value) {
-        String[] parts = value.split("[- ]");
-        if (parts.length != 3) {
+        String digits = value.replaceAll("[- ]", "");
+        if (digits.length() != 9) {
             return false;
         }
-        int area = Integer.parseInt(parts[0]);
+        int area = Integer.parseInt(digits.substring(0, 3));
         return area != 0
                 && area != 666
                 && area < 900
-                && !parts[1].equals("00")
-                && !parts[2].equals("0000")
-                && !value.replaceAll("[- ]", "").equals("123456789")
-                && !value.replaceAll("[- ]", "").equals("078051120")
-                && !value.replaceAll("[- ]", "").equals("219099999");
+                && !digits.startsWith("00", 3)
+                && !digits.endsWith("0000")
+                && !digits.equals("123456789")
+                && !digits.equals("078051120")
+                && !digits.equals("219099999");
     }
 
     /**

@@ -4,7 +4,6 @@ import io.renlayer.spi.dlp.Finding;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,7 +26,8 @@ record PatternRule(
         double confidence,
         Anchor anchor,
         int before,
-        int after) {
+        int after,
+        Context context) {
 
     /**
      * Where a match can be: positions every match contains or starts near (an '@', a digit, a
@@ -51,117 +51,9 @@ record PatternRule(
             };
         }
 
-        /**
-         * Occurrences of the keywords; lower-case ones are looked for case-insensitively. Each
-         * keyword is found through its rarest character ({@link KeywordChar}): one vectorised
-         * {@code indexOf} pass per case of it, then a check of the keyword around each hit.
-         */
+        /** Where the keywords start, from the scan's one pass over all keywords ({@link KeywordIndex}). */
         static Anchor keywords(List<String> keywords) {
-            List<KeywordChar> anchors = keywords.stream().map(KeywordChar::of).toList();
-            return scan -> {
-                IntList found = new IntList();
-                for (KeywordChar anchor : anchors) {
-                    anchor.occurrences(scan, found);
-                }
-                int[] sorted = found.toArray();
-                Arrays.sort(sorted);
-                return sorted;
-            };
-        }
-    }
-
-    /**
-     * A keyword and the character of it that it is searched by: the one least common in prose, at
-     * {@code offset} in the keyword. Lower-case keywords are matched ignoring case.
-     * {@code firstChars} are the chars a match can start with: each case of the first when caseless.
-     */
-    record KeywordChar(String keyword, int offset, boolean caseless, char[] firstChars) {
-
-        KeywordChar(String keyword, int offset, boolean caseless) {
-            this(keyword, offset, caseless, cases(keyword.charAt(0), caseless));
-        }
-
-        /** The chars that match {@code c}: each of its cases when caseless, else {@code c} alone. */
-        private static char[] cases(char c, boolean caseless) {
-            return caseless ? CaseVariants.of(c) : new char[] {c};
-        }
-
-        /** Letters from most to least common in English text. */
-        private static final String LETTERS_BY_FREQUENCY = "etaoinshrdlcumwfgypbvkjxqz";
-
-        static KeywordChar of(String keyword) {
-            int rarest = 0;
-            for (int i = 1; i < keyword.length(); i++) {
-                if (commonness(keyword.charAt(i)) < commonness(keyword.charAt(rarest))) {
-                    rarest = i;
-                }
-            }
-            return new KeywordChar(keyword, rarest, keyword.equals(keyword.toLowerCase(Locale.ROOT)));
-        }
-
-        /** A rough rank: spaces and common lower-case letters high, capitals and symbols low. */
-        static int commonness(char c) {
-            int letter = LETTERS_BY_FREQUENCY.indexOf(Character.toLowerCase(c));
-            if (c == ' ') {
-                return 100;
-            }
-            if (letter >= 0) {
-                int rank = LETTERS_BY_FREQUENCY.length() - letter; // 26 for 'e' down to 1 for 'z'
-                return Character.isUpperCase(c) ? rank / 4 : rank;
-            }
-            return c == '.' || c == ',' ? 20 : 2;
-        }
-
-        /**
-         * Adds where the keyword starts, in no particular order. The hits are tested as they are
-         * found: collecting the positions of a common letter first would cost a growing array per
-         * scan of a long prompt.
-         */
-        void occurrences(ScanText scan, IntList into) {
-            find(scan.text(), into);
-        }
-
-        /** Stops at the first occurrence. */
-        boolean occursIn(ScanText scan) {
-            return find(scan.text(), null);
-        }
-
-        /** Adds each start to {@code into}, or stops at the first without one; true if there is one. */
-        private boolean find(String text, IntList into) {
-            char anchor = keyword.charAt(offset);
-            boolean found = false;
-            for (char variant : cases(anchor, caseless)) {
-                for (int at = text.indexOf(variant, offset); at >= 0; at = text.indexOf(variant, at + 1)) {
-                    if (startsAt(text, at - offset)) {
-                        if (into == null) {
-                            return true;
-                        }
-                        into.add(at - offset);
-                        found = true;
-                    }
-                }
-            }
-            return found;
-        }
-
-        /**
-         * The first char is checked before the whole keyword: in prose most hits of the anchor are
-         * no keyword, and a caseless {@code regionMatches} costs a case mapping per char compared.
-         */
-        private boolean startsAt(String text, int start) {
-            return start >= 0
-                    && isFirstChar(text, start)
-                    && text.regionMatches(caseless, start, keyword, 0, keyword.length());
-        }
-
-        private boolean isFirstChar(String text, int start) { // start <= a hit of the anchor: inside the text
-            char c = text.charAt(start);
-            for (char first : firstChars) {
-                if (c == first) {
-                    return true;
-                }
-            }
-            return false;
+            return scan -> scan.keywordHits().positions(keywords);
         }
     }
 
@@ -177,25 +69,56 @@ record PatternRule(
             values[size++] = value;
         }
 
+        void addAll(IntList other) {
+            for (int i = 0; i < other.size; i++) {
+                add(other.values[i]);
+            }
+        }
+
         int[] toArray() {
             return Arrays.copyOf(values, size);
         }
     }
 
+    /** A rule whose matches also must not be placeholders ({@link Placeholders}). */
     static PatternRule of(
             String type, List<String> keywords, String regex, Predicate<String> valid, double confidence) {
-        return new PatternRule(type, keywords, Pattern.compile(regex), 0, valid, confidence, null, 0, 0);
+        return new PatternRule(
+                type, keywords, Pattern.compile(regex), 0, notPlaceholder(valid), confidence, null, 0, 0, null);
     }
 
+    /** Like {@link #of}, the finding being the pattern's first group. */
     static PatternRule grouped(
             String type, List<String> keywords, String regex, Predicate<String> valid, double confidence) {
-        return new PatternRule(type, keywords, Pattern.compile(regex), 1, valid, confidence, null, 0, 0);
+        return new PatternRule(
+                type, keywords, Pattern.compile(regex), 1, notPlaceholder(valid), confidence, null, 0, 0, null);
+    }
+
+    /** A rule whose validator alone judges what is an example (e-mail: reserved domains, not the word). */
+    static PatternRule judgingItsOwnExamples(String type, String regex, Predicate<String> valid, double confidence) {
+        return new PatternRule(type, List.of(), Pattern.compile(regex), 0, valid, confidence, null, 0, 0, null);
+    }
+
+    private static Predicate<String> notPlaceholder(Predicate<String> valid) {
+        return v -> valid.test(v) && !Placeholders.isPlaceholder(v);
     }
 
     /** This rule, run only within {@code before} characters before and {@code after} after an anchor. */
     PatternRule near(Anchor anchor, int before, int after) {
-        return new PatternRule(type, keywords, pattern, group, valid, confidence, anchor, before, after);
+        return new PatternRule(type, keywords, pattern, group, valid, confidence, anchor, before, after, context);
     }
+
+    /**
+     * This rule, reporting a match only with one of the context's words near it, and then with
+     * {@link #IN_CONTEXT} confidence: shape, check and words together are stronger evidence than a
+     * check digit alone, so "Steuer-ID 78312963506" is a German tax id even where the number also
+     * passes PESEL's check.
+     */
+    PatternRule inContext(Context required) {
+        return new PatternRule(type, keywords, pattern, group, valid, IN_CONTEXT, anchor, before, after, required);
+    }
+
+    static final double IN_CONTEXT = 0.96;
 
     /** This rule, run only around its keywords: {@code before} characters before one, {@code after} after. */
     PatternRule nearKeywords(int before, int after) {
@@ -209,7 +132,7 @@ record PatternRule(
             if (rule.anchor() != null) {
                 rule.scan(scan, findings);
             } else if (rule.mayMatch(scan)) {
-                rule.collect(rule.pattern().matcher(scan.text()), findings);
+                rule.collect(rule.pattern().matcher(scan.text()), scan.text(), findings);
             }
         }
         return findings;
@@ -217,21 +140,13 @@ record PatternRule(
 
     /** True when a keyword occurs (lower-case ones in any case), or the rule has none. */
     boolean mayMatch(ScanText scan) {
-        if (keywords.isEmpty()) {
-            return true;
-        }
-        for (String keyword : keywords) {
-            if (KeywordChar.of(keyword).occursIn(scan)) {
-                return true;
-            }
-        }
-        return false;
+        return keywords.isEmpty() || scan.keywordHits().anyOf(keywords);
     }
 
     void scan(ScanText scan, List<Finding> into) {
         String text = scan.text();
         if (anchor == null) {
-            collect(pattern.matcher(text), into);
+            collect(pattern.matcher(text), text, into);
             return;
         }
         int[] anchors = anchor.positions(scan);
@@ -250,19 +165,22 @@ record PatternRule(
                 regionEnd = Math.max(regionEnd, end);
             } else {
                 if (regionEnd >= 0) {
-                    collect(m.region(regionStart, regionEnd), into);
+                    collect(m.region(regionStart, regionEnd), text, into);
                 }
                 regionStart = start;
                 regionEnd = end;
             }
         }
-        collect(m.region(regionStart, regionEnd), into);
+        collect(m.region(regionStart, regionEnd), text, into);
     }
 
-    void collect(Matcher m, List<Finding> into) {
+    void collect(Matcher m, String text, List<Finding> into) {
         while (m.find()) {
             String value = m.group(group);
-            if (value != null && !value.isEmpty() && valid.test(value) && !Placeholders.isPlaceholder(value)) {
+            if (value != null
+                    && !value.isEmpty()
+                    && valid.test(value)
+                    && (context == null || context.around(text, m.start(group), m.end(group)))) {
                 into.add(Finding.of(type, m.start(group), m.end(group), confidence));
             }
         }

@@ -1,5 +1,7 @@
 package io.renlayer.plugins.dlp;
 
+import static io.renlayer.plugins.dlp.Anchors.digitClusters;
+
 import com.google.i18n.phonenumbers.PhoneNumberMatch;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import io.renlayer.plugins.dlp.PatternRule.Anchor;
@@ -8,29 +10,32 @@ import io.renlayer.spi.dlp.Finding;
 import io.renlayer.spi.dlp.ScanInput;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Personal data: EMAIL_ADDRESS, PHONE_NUMBER (libphonenumber, valid numbers only), CREDIT_CARD
- * (issuer and Luhn), IBAN_CODE (country length and mod 97), US_SSN (SSA rules), IP_ADDRESS.
+ * (issuer and Luhn), IBAN_CODE (country length and mod 97), US_SSN (SSA rules), IP_ADDRESS, the
+ * national identifiers of {@link EuropeanIds}, {@link AsiaPacificIds} and {@link AmericasIds}, and
+ * {@link DevicesAndWallets}. docs/dlp.md has the catalog.
  */
 final class PiiDetector implements DlpDetector {
 
     /** National numbers are read as US numbers; numbers written with + are read for any country. */
     private static final String DEFAULT_REGION = "US";
 
-    static final List<PatternRule> RULES = List.of(
-            PatternRule.of(
+    /** The rules of the personal-data types here, before the national identifiers. */
+    static final List<PatternRule> BASICS = List.of(
+            PatternRule.judgingItsOwnExamples(
                             "EMAIL_ADDRESS",
-                            List.of("@"),
                             "(?:(?<=mailto:)|(?<![A-Za-z0-9._%+:/!#-]))[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.){1,8}"
                                     + "[A-Za-z]{2,24}(?![A-Za-z0-9-])",
-                            v -> !v.contains("..") && !v.startsWith("."),
+                            EmailAddresses::real,
                             0.95)
                     .near(Anchor.character('@'), 65, 260),
             PatternRule.of(
                             "CREDIT_CARD",
                             List.of(),
-                            "(?<![\\d.-])(?:\\d[ -]?){12,18}\\d(?![\\d-]|\\.\\d)",
+                            "(?<![\\dA-Za-z.-])(?:\\d[ -]?){12,18}\\d(?![\\dA-Za-z-]|\\.\\d)",
                             Checksums::creditCard,
                             0.95)
                     .near(digitClusters(13), 0, 45),
@@ -41,22 +46,36 @@ final class PiiDetector implements DlpDetector {
                             Checksums::iban,
                             0.95)
                     .near(PiiDetector::ibanStarts, 0, 50),
-            PatternRule.of("US_SSN", List.of("-"), "(?<![\\d-])\\d{3}-\\d{2}-\\d{4}(?![\\d-])", Checksums::ssn, 0.85)
+            PatternRule.of(
+                            "US_SSN",
+                            List.of(),
+                            "(?<![\\d-])\\d{3}([- ])\\d{2}\\1\\d{4}(?![\\d-]|[.,]\\d)",
+                            Checksums::ssn,
+                            0.85)
                     .near(digitClusters(9), 0, 12),
+            PatternRule.of("US_SSN", List.of(), "(?<![\\d-])\\d{9}(?![\\d-]|[.,]\\d)", Checksums::ssn, 0.85)
+                    .near(digitClusters(9), 0, 10)
+                    .inContext(Context.of("ssn", "social security", "social sec", "ss#", "ss #", "ss no")),
             PatternRule.of(
                             "IP_ADDRESS",
-                            List.of("."),
+                            List.of(),
                             "(?<![\\d.vV])(?<![Vv]ersion )(?:\\d{1,3}\\.){3}\\d{1,3}(?![\\d]|\\.\\d)",
                             IpAddresses::v4,
                             0.9)
                     .near(digitClusters(4), 0, 16),
             PatternRule.of(
                             "IP_ADDRESS",
-                            List.of(":"),
+                            List.of(),
                             "(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\\d{1,3}\\.){3}\\d{1,3})?(?![0-9A-Fa-f:])",
                             v -> v.length() >= 6 && IpAddresses.v6(v) && !v.matches("\\d{1,2}:\\d{2}(:\\d{2})?"),
                             0.9)
                     .near(PiiDetector::ipv6Colons, 46, 46));
+
+    /** Every rule of this detector: the basics, then the identifiers by region, wallets and devices. */
+    static final List<PatternRule> RULES = Stream.of(
+                    BASICS, EuropeanIds.RULES, AsiaPacificIds.RULES, AmericasIds.RULES, DevicesAndWallets.RULES)
+            .flatMap(List::stream)
+            .toList();
 
     private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
 
@@ -73,8 +92,8 @@ final class PiiDetector implements DlpDetector {
     @Override
     public List<Finding> scan(ScanInput input) {
         String text = input.text();
-        ScanText scan = new ScanText(text);
-        List<Finding> findings = PatternRule.scanAll(RULES, scan);
+        ScanText scan = new ScanText(text, null);
+        List<Finding> findings = withoutWeakerOverlaps(PatternRule.scanAll(RULES, scan));
         // The phone parser reads only the text around clusters of seven or more digits: most text has none.
         for (int[] region : phoneRegions(scan)) {
             String part = text.substring(region[0], region[1]);
@@ -82,7 +101,7 @@ final class PiiDetector implements DlpDetector {
                     phones.findNumbers(part, DEFAULT_REGION, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
                 int start = region[0] + match.start();
                 int end = region[0] + match.end();
-                if (!overlapsCard(findings, start, end)) {
+                if (!overlapsAny(findings, start, end)) {
                     findings.add(Finding.of("PHONE_NUMBER", start, end, 0.85));
                 }
             }
@@ -93,25 +112,6 @@ final class PiiDetector implements DlpDetector {
     private static boolean digit(String text, int i) {
         char c = text.charAt(i);
         return c >= '0' && c <= '9';
-    }
-
-    private static final Object CLUSTERS = new Object();
-
-    /** The starts of the digit clusters holding at least {@code digits} digits. */
-    private static Anchor digitClusters(int digits) {
-        return scan -> {
-            PatternRule.IntList found = new PatternRule.IntList();
-            for (int[] cluster : scan.derived(CLUSTERS, DigitClusters::of)) {
-                if (cluster[2] >= digits) {
-                    // Anchors along the whole cluster, so the regions cover it however long it is.
-                    for (int at = cluster[0]; at < cluster[1]; at += 30) {
-                        found.add(at);
-                    }
-                    found.add(cluster[1] - 1);
-                }
-            }
-            return found.toArray();
-        };
     }
 
     /** Colons with another colon close after, and a hex digit or colon beside: IPv6 has at least two. */
@@ -142,7 +142,7 @@ final class PiiDetector implements DlpDetector {
     /** Windows around clusters of seven or more digits, with room for a leading + or ( and context. */
     private static List<int[]> phoneRegions(ScanText scan) {
         List<int[]> regions = new ArrayList<>();
-        for (int[] cluster : scan.derived(CLUSTERS, DigitClusters::of)) {
+        for (int[] cluster : Anchors.clusters(scan)) {
             if (cluster[2] < 7 || isoDate(scan.text(), cluster)) {
                 continue;
             }
@@ -164,7 +164,7 @@ final class PiiDetector implements DlpDetector {
     private static int[] ibanStarts(ScanText scan) {
         String text = scan.text();
         PatternRule.IntList found = new PatternRule.IntList();
-        for (int[] cluster : scan.derived(CLUSTERS, DigitClusters::of)) {
+        for (int[] cluster : Anchors.clusters(scan)) {
             int i = cluster[0] - 2;
             if (i >= 0
                     && i + 3 < text.length()
@@ -177,15 +177,35 @@ final class PiiDetector implements DlpDetector {
         return found.toArray();
     }
 
-    /** A card number is not also a phone number. */
-    private static boolean overlapsCard(List<Finding> findings, int start, int end) {
+    /**
+     * One number, one type: where findings of two types share characters (an account number that
+     * is also a valid card, a passport number that is also an ITIN), the less certain one goes.
+     */
+    static List<Finding> withoutWeakerOverlaps(List<Finding> findings) {
+        List<Finding> kept = new ArrayList<>(findings.size());
         for (Finding f : findings) {
-            if ((f.type().equals("CREDIT_CARD")
-                            || f.type().equals("IBAN_CODE")
-                            || f.type().equals("US_SSN")
-                            || f.type().equals("IP_ADDRESS"))
-                    && f.start() < end
-                    && start < f.end()) {
+            boolean weaker = false;
+            for (Finding other : findings) {
+                if (other != f
+                        && !other.type().equals(f.type())
+                        && other.start() < f.end()
+                        && f.start() < other.end()
+                        && other.confidence() > f.confidence()) {
+                    weaker = true;
+                    break;
+                }
+            }
+            if (!weaker) {
+                kept.add(f);
+            }
+        }
+        return kept;
+    }
+
+    /** A number already found as a card, IBAN, identifier or address is not also a phone number. */
+    private static boolean overlapsAny(List<Finding> findings, int start, int end) {
+        for (Finding f : findings) {
+            if (f.start() < end && start < f.end()) {
                 return true;
             }
         }

@@ -13,9 +13,13 @@ final class Placeholders {
     private Placeholders() {}
 
     static boolean isPlaceholder(String value) {
+        return value.toUpperCase(Locale.ROOT).contains("EXAMPLE") || isTemplate(value);
+    }
+
+    /** A mask, a template or a fill-in: what a placeholder is, short of the word "example". */
+    static boolean isTemplate(String value) {
         String upper = value.toUpperCase(Locale.ROOT);
-        return upper.contains("EXAMPLE")
-                || upper.contains("XXXXXXXX")
+        return upper.contains("XXXXXXXX")
                 || upper.contains("PLACEHOLDER")
                 || upper.contains("YOUR_")
                 || upper.contains("YOUR-")

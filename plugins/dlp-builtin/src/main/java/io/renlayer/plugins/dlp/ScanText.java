@@ -5,22 +5,30 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * One text being scanned, with what several rules derive from it computed once: the anchors rules
- * share (digit clusters). Each pass over a long text costs; rules should not each pay for the same
- * one. There is no lower-cased copy: caseless keywords are found through each case of their
- * character, and a long prompt is not copied.
+ * One text being scanned, with what several rules derive from it computed once: the digit
+ * clusters and the keyword hits rules share. Each pass over a long text costs; rules should not
+ * each pay for the same one. There is no lower-cased copy: the keyword automaton reads the text
+ * through a lower-casing view.
  */
 final class ScanText {
 
     private final String text;
+    private final KeywordIndex keywords;
     private final Map<Object, Object> derived = new HashMap<>(4);
 
-    ScanText(String text) {
+    /** @param keywords the keywords of the rules that will scan this text */
+    ScanText(String text, KeywordIndex keywords) {
         this.text = text;
+        this.keywords = keywords;
     }
 
     String text() {
         return text;
+    }
+
+    /** Where each keyword occurs: one pass over the text, on first use. */
+    KeywordIndex.Hits keywordHits() {
+        return derived(keywords, keywords::find);
     }
 
     @SuppressWarnings("unchecked")

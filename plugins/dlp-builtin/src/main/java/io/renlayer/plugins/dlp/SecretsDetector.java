@@ -8,29 +8,33 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Credentials: provider keys by their documented formats (with GitHub's checksum and JWT header
- * checks), private keys by their PEM markers, passwords in connection strings, and GENERIC_SECRET:
- * a secret-like keyword assigned a high-entropy value that is not a UUID, hash or commit id.
+ * checks), the token families of {@link TokenFamilies}, private keys by their PEM markers,
+ * passwords in connection strings, URLs carrying tokens, and GENERIC_SECRET: a secret-like keyword
+ * assigned a high-entropy value that is not a UUID, hash, commit id or made of words.
  */
 final class SecretsDetector implements DlpDetector {
 
-    static final List<PatternRule> RULES = List.of(
+    /** The rules of the types introduced first: cloud and AI providers, GitHub, Slack, Stripe, JWTs, DSNs. */
+    static final List<PatternRule> BASICS = List.of(
             PatternRule.of(
                             "AWS_ACCESS_KEY_ID",
-                            List.of("AKIA", "ASIA", "ABIA", "ACCA"),
-                            "(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Z0-9])",
+                            List.of("AKIA", "ASIA", "ABIA", "ACCA", "A3T"),
+                            "(?<![A-Z0-9])(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Z0-9])",
                             v -> true,
                             0.99)
                     .nearKeywords(1, 21),
             PatternRule.grouped(
                             "AWS_SECRET_ACCESS_KEY",
-                            List.of("aws"),
+                            List.of(),
                             "(?i)aws.{0,20}?(?:secret|sk|private).{0,20}?[\"'=:\\s]{1,4}([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])",
                             v -> Checksums.entropy(v) > 4.0,
                             0.9)
-                    .nearKeywords(0, 100),
+                    // The name precedes the key, outside its run: found by its own pass, in its usual forms.
+                    .near(Anchors.literals("aws", "AWS", "Aws"), 0, 100),
             PatternRule.of(
                             "GITHUB_TOKEN",
                             List.of("gh", "github_pat_"),
@@ -83,11 +87,26 @@ final class SecretsDetector implements DlpDetector {
                     .nearKeywords(1, 14_100),
             PatternRule.grouped(
                             "DB_PASSWORD",
-                            List.of("://"),
+                            List.of(),
                             "(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\\s:/@\"'`]{1,64}:([^\\s@/\"'`]{1,128})@[A-Za-z0-9.\\[\\]-]{1,253}",
                             SecretsDetector::realPassword,
                             0.95)
-                    .nearKeywords(22, 450));
+                    .near(Anchors.literals("://"), 22, 450), // a DSN can be shorter than a token
+            PatternRule.of(
+                            "URL",
+                            List.of(),
+                            "(?<![A-Za-z0-9+.-])https?://[^\\s\"'<>`]{0,2000}[^\\s\"'<>`.,;:)\\]]",
+                            UrlTokens::carriesCredential,
+                            0.9)
+                    .near(Anchors.literals("://"), 5, 2010));
+
+    /** Every rule of this detector: the first types, then the token families. */
+    static final List<PatternRule> RULES =
+            Stream.concat(BASICS.stream(), TokenFamilies.RULES.stream()).toList();
+
+    /** One automaton over every rule's keywords: a pass over the text finds them all. */
+    private static final KeywordIndex KEYWORDS = new KeywordIndex(
+            RULES.stream().flatMap(rule -> rule.keywords().stream()).toList());
 
     private static final Pattern PEM_BEGIN =
             Pattern.compile("-----BEGIN ((?:[A-Z0-9]+ ){0,3})PRIVATE KEY( BLOCK)?-----");
@@ -102,8 +121,8 @@ final class SecretsDetector implements DlpDetector {
     /** The keyword ends at most this far before its '=' or ':' (suffix, quote and spaces between). */
     private static final int KEYWORD_REACH = 30;
 
-    static final PatternRule GENERIC_RULE = new PatternRule(
-                    "GENERIC_SECRET", GENERIC_KEYWORDS, GENERIC, 1, SecretsDetector::looksGenerated, 0.8, null, 0, 0)
+    static final PatternRule GENERIC_RULE = PatternRule.grouped(
+                    "GENERIC_SECRET", GENERIC_KEYWORDS, GENERIC.pattern(), SecretsDetector::looksGenerated, 0.8)
             .near(SecretsDetector::assignments, KEYWORD_REACH + 20, 210);
 
     @Override
@@ -119,7 +138,7 @@ final class SecretsDetector implements DlpDetector {
     @Override
     public List<Finding> scan(ScanInput input) {
         String text = input.text();
-        ScanText scan = new ScanText(text);
+        ScanText scan = new ScanText(text, KEYWORDS);
         List<Finding> findings = PatternRule.scanAll(RULES, scan);
         if (text.contains("PRIVATE KEY")) {
             privateKeys(text, findings);
@@ -189,8 +208,9 @@ final class SecretsDetector implements DlpDetector {
     }
 
     /**
-     * High entropy and mixed character classes, and not an identifier that is public by design:
-     * UUIDs, hex digests and commit ids (any length of pure hex), dotted names, paths.
+     * High entropy and mixed character classes, not mostly dictionary words ({@link CommonWords}:
+     * identifiers and pass phrases), and not an identifier that is public by design: UUIDs, hex
+     * digests and commit ids (any length of pure hex), dotted names, paths.
      */
     static boolean looksGenerated(String value) {
         if (UUID.matcher(value).matches() || HEX.matcher(value).matches()) {
@@ -201,7 +221,7 @@ final class SecretsDetector implements DlpDetector {
         }
         boolean digit = value.chars().anyMatch(Character::isDigit);
         boolean letter = value.chars().anyMatch(Character::isLetter);
-        return digit && letter && Checksums.entropy(value) >= 3.5;
+        return digit && letter && Checksums.entropy(value) >= 3.5 && !CommonWords.mostlyWords(value);
     }
 
     private static boolean realPassword(String password) {

@@ -37,6 +37,8 @@ class AnchoredScanTest {
                 text.append(samples.get(random.nextInt(samples.size()))).append(random.nextBoolean() ? "\n" : " ");
             }
             String body = text.toString();
+            KeywordIndex keywords = new KeywordIndex(
+                    rules.stream().flatMap(r -> r.keywords().stream()).toList());
             for (PatternRule rule : rules) {
                 PatternRule everywhere = new PatternRule(
                         rule.type(),
@@ -47,11 +49,12 @@ class AnchoredScanTest {
                         rule.confidence(),
                         null,
                         0,
-                        0);
+                        0,
+                        rule.context());
                 List<Finding> anchored = new ArrayList<>();
                 List<Finding> whole = new ArrayList<>();
-                rule.scan(new ScanText(body), anchored);
-                everywhere.scan(new ScanText(body), whole);
+                rule.scan(new ScanText(body, keywords), anchored);
+                everywhere.scan(new ScanText(body, keywords), whole);
                 assertThat(describe(anchored)).as(rule.type() + " in:\n" + body).isEqualTo(describe(whole));
             }
         }
