@@ -170,6 +170,16 @@ final class Checksums {
         }
     }
 
+    /** A JWT once more base64-encoded (as some configs store one): it decodes to a valid JWT. */
+    static boolean base64Jwt(String value) {
+        try {
+            String decoded = new String(Base64.getMimeDecoder().decode(value), StandardCharsets.UTF_8);
+            return decoded.startsWith("eyJ") && decoded.indexOf('.') > 0 && jwt(decoded);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** Bits of Shannon entropy per character. */
     static double entropy(String value) {
         int[] counts = new int[128];

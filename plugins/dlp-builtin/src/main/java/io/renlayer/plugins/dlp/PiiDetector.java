@@ -101,7 +101,7 @@ final class PiiDetector implements DlpDetector {
                     phones.findNumbers(part, DEFAULT_REGION, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
                 int start = region[0] + match.start();
                 int end = region[0] + match.end();
-                if (!overlapsAny(findings, start, end)) {
+                if (!overlapsAny(findings, start, end) && !decimals(text, start, end)) {
                     findings.add(Finding.of("PHONE_NUMBER", start, end, 0.85));
                 }
             }
@@ -200,6 +200,19 @@ final class PiiDetector implements DlpDetector {
             }
         }
         return kept;
+    }
+
+    /**
+     * Digits that are the fraction of a decimal number (coordinates such as 3.108387, -74.363177,
+     * measurements) are no phone number: the match follows "digit." or contains ".digit" after a
+     * digit without a space.
+     */
+    static boolean decimals(String text, int start, int end) {
+        boolean fractionBefore =
+                start >= 2 && text.charAt(start - 1) == '.' && Character.isDigit(text.charAt(start - 2));
+        boolean fractionAfter =
+                end + 1 < text.length() && text.charAt(end) == '.' && Character.isDigit(text.charAt(end + 1));
+        return fractionBefore || fractionAfter;
     }
 
     /** A number already found as a card, IBAN, identifier or address is not also a phone number. */

@@ -44,15 +44,16 @@ final class SecretsDetector implements DlpDetector {
                     .nearKeywords(1, 100),
             PatternRule.of(
                             "SLACK_TOKEN",
-                            List.of("xox"),
-                            "(?<![A-Za-z0-9-])xox[abposre]-(?:[0-9]{6,}-){1,3}[A-Za-z0-9-]{8,72}(?![A-Za-z0-9-])",
+                            List.of("xox", "xapp-"),
+                            "(?<![A-Za-z0-9-])(?:xox[abposre]-(?:[0-9]{6,}-){1,3}[A-Za-z0-9-]{8,72}"
+                                    + "|xapp-\\d-[A-Z0-9]{8,20}-\\d{8,16}-[a-z0-9]{32,80})(?![A-Za-z0-9-])",
                             v -> true,
                             0.97)
                     .nearKeywords(1, 300),
             PatternRule.of(
                             "STRIPE_SECRET_KEY",
-                            List.of("_live_", "_test_"),
-                            "(?<![A-Za-z0-9_])(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{24,99}(?![A-Za-z0-9_])",
+                            List.of("_live_", "_test_", "_prod_"),
+                            "(?<![A-Za-z0-9_])(?:sk|rk)_(?:live|test|prod)_[0-9A-Za-z]{24,99}(?![A-Za-z0-9_])",
                             v -> true,
                             0.98)
                     .nearKeywords(3, 110),

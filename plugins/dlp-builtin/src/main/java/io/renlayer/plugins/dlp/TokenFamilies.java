@@ -64,7 +64,10 @@ final class TokenFamilies {
                             "gitlab-oauth-app-secret",
                             "gitlab-scim-token",
                             "gitlab-cicd-job-token",
-                            "gitlab-feature-flag-client-token"),
+                            "gitlab-feature-flag-client-token",
+                            "gitlab-pat-routable",
+                            "gitlab-runner-authentication-token-routable",
+                            "gitlab-session-cookie"),
                     List.of(
                             "glpat-",
                             "gldt-",
@@ -77,10 +80,11 @@ final class TokenFamilies {
                             "glimt-",
                             "glagent-",
                             "gloas-",
-                            "glcbt-"),
+                            "glcbt-",
+                            "_gitlab_session="),
                     "gl(?:pat|dt|rt|ft|soat|ffct)-[0-9A-Za-z_.-]{20,300}|glptt-[0-9a-f]{40}|GR1348941[0-9A-Za-z_-]{20}"
                             + "|glimt-[0-9A-Za-z_-]{25}|glagent-[0-9A-Za-z_-]{50}|gloas-[0-9A-Za-z_-]{64}"
-                            + "|glcbt-[0-9A-Za-z]{1,5}_[0-9A-Za-z_-]{20}",
+                            + "|glcbt-[0-9A-Za-z]{1,5}_[0-9A-Za-z_-]{20}|_gitlab_session=[0-9a-z]{32}",
                     310),
             new Family(
                     "NPM_TOKEN",
@@ -221,11 +225,16 @@ final class TokenFamilies {
                     58),
             family(
                     "FLUTTERWAVE_KEY",
-                    List.of("flutterwave-public-key", "flutterwave-secret-key"),
-                    List.of("FLWPUBK_TEST-", "FLWSECK_TEST-"),
-                    "FLW(?:PUB|SEC)K_TEST-[a-hA-H0-9]{32}-X",
+                    List.of("flutterwave-public-key", "flutterwave-secret-key", "flutterwave-encryption-key"),
+                    List.of("FLWPUBK_TEST-", "FLWSECK_TEST"),
+                    "FLW(?:PUB|SEC)K_TEST-[a-hA-H0-9]{32}-X|FLWSECK_TEST[a-hA-H0-9]{12}",
                     48),
-            family("FLYIO_TOKEN", List.of("flyio-access-token"), List.of("fo1_"), "fo1_[A-Za-z0-9_-]{43}", 47),
+            family(
+                    "FLYIO_TOKEN",
+                    List.of("flyio-access-token"),
+                    List.of("fo1_", "fm1a_", "fm1r_", "fm2_"),
+                    "fo1_[A-Za-z0-9_-]{43}|fm1[ar]_[A-Za-z0-9+/]{100,2000}={0,3}|fm2_[A-Za-z0-9+/]{100,2000}={0,3}",
+                    2010),
             family("FRAMEIO_TOKEN", List.of("frameio-api-token"), List.of("fio-u-"), "fio-u-[A-Za-z0-9_=-]{64}", 70),
             family(
                     "GRAFANA_TOKEN",
@@ -340,13 +349,13 @@ final class TokenFamilies {
                     "SOURCEGRAPH_TOKEN",
                     List.of("sourcegraph-access-token"),
                     List.of("sgp_"),
-                    "sgp_(?:[a-fA-F0-9]{16}|local)_[a-fA-F0-9]{40}",
+                    "sgp_(?:[a-fA-F0-9]{16}|local)_[a-fA-F0-9]{40}|sgp_[a-fA-F0-9]{40}",
                     61),
             family(
                     "HARNESS_API_KEY",
                     List.of("harness-api-key"),
-                    List.of("pat."),
-                    "pat\\.[A-Za-z0-9_-]{22}\\.[0-9a-f]{24}\\.[A-Za-z0-9]{20}",
+                    List.of("pat.", "sat."),
+                    "(?:pat|sat)\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9]{24}\\.[A-Za-z0-9]{20}",
                     72),
             family("TYPEFORM_TOKEN", List.of("typeform-api-token"), List.of("tfp_"), "tfp_[A-Za-z0-9_.=-]{59}", 63),
             family(
@@ -369,6 +378,44 @@ final class TokenFamilies {
                     TokenFamilies::random,
                     36,
                     40),
+            new Family(
+                    "AUTHRESS_KEY",
+                    List.of("authress-service-client-access-key"),
+                    List.of(".acc_", ".acc-"),
+                    "(?:sc|ext|scauth|authress)_[A-Za-z0-9]{5,30}\\.[A-Za-z0-9]{4,6}\\.acc[_-][A-Za-z0-9-]{10,32}"
+                            + "\\.[A-Za-z0-9+/_=-]{30,120}",
+                    TokenFamilies::random,
+                    48, // the marker follows the client id and key id
+                    200),
+            family(
+                    "INTRA42_SECRET",
+                    List.of("intra42-client-secret"),
+                    List.of("s-s4t2ud-", "s-s4t2af-"),
+                    "s-s4t2(?:ud|af)-[a-f0-9]{64}",
+                    73),
+            family(
+                    "OPENSHIFT_TOKEN",
+                    List.of("openshift-user-token"),
+                    List.of("sha256~"),
+                    "sha256~[A-Za-z0-9_-]{43}",
+                    50),
+            family(
+                    "SETTLEMINT_TOKEN",
+                    List.of(
+                            "settlemint-application-access-token",
+                            "settlemint-personal-access-token",
+                            "settlemint-service-access-token"),
+                    List.of("sm_aat_", "sm_pat_", "sm_sat_"),
+                    "sm_(?:aat|pat|sat)_[A-Za-z0-9]{16}",
+                    23),
+            new Family(
+                    "JWT",
+                    List.of("jwt-base64"),
+                    List.of("ZXlK"),
+                    "ZXlK[A-Za-z0-9+/]{40,8000}={0,2}",
+                    Checksums::base64Jwt,
+                    0,
+                    8010),
             family("DOCKER_HUB_TOKEN", List.of(), List.of("dckr_pat_"), "dckr_pat_[A-Za-z0-9_-]{27}", 36),
             family("GROQ_API_KEY", List.of(), List.of("gsk_"), "gsk_[A-Za-z0-9]{52}", 56),
             family("XAI_API_KEY", List.of(), List.of("xai-"), "xai-[A-Za-z0-9]{80}", 84));

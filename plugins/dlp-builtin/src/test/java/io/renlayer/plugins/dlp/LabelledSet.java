@@ -1,7 +1,9 @@
 package io.renlayer.plugins.dlp;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -269,6 +271,21 @@ final class LabelledSet {
             };
             none("Open %s to read it.", decoys[i % decoys.length]);
         }
+        // Phone numbers as libphonenumber's metadata gives them for each region, in each format people write.
+        PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
+        String[] regions = {"US", "GB", "DE", "FR", "IN", "AU", "BR", "JP", "ES", "IT", "NL", "SG", "CA", "MX", "ZA"};
+        PhoneNumberUtil.PhoneNumberFormat[] formats = {
+            PhoneNumberUtil.PhoneNumberFormat.E164, PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL
+        };
+        for (String region : regions) {
+            for (PhoneNumberUtil.PhoneNumberType kind :
+                    List.of(PhoneNumberUtil.PhoneNumberType.MOBILE, PhoneNumberUtil.PhoneNumberType.FIXED_LINE)) {
+                for (PhoneNumberUtil.PhoneNumberFormat format : formats) {
+                    String number = phones.format(phones.getExampleNumberForType(region, kind), format);
+                    positive("PHONE_NUMBER", random.nextBoolean() ? "Call me on %s after lunch." : "phone: %s", number);
+                }
+            }
+        }
         // E-mail addresses whose names contain "example" are real; only reserved domains are not.
         for (int i = 0; i < POSITIVES; i++) {
             String[] domains = {
@@ -415,6 +432,32 @@ final class LabelledSet {
         token("CLICKHOUSE_KEY", () -> "4b1d" + r(ALNUM, 38));
         token("DEFINED_NETWORKING_TOKEN", () -> "dnkey-" + r(LOWER_ALNUM, 26) + "-" + r(LOWER_ALNUM, 52));
         token("MAXMIND_LICENSE_KEY", () -> r(ALNUM, 6) + "_" + r(ALNUM, 29) + "_mmk");
+        token(
+                "AUTHRESS_KEY",
+                () -> "sc_" + r(LOWER_ALNUM, 12) + "." + r(LOWER_ALNUM, 5) + ".acc_" + r(LOWER_ALNUM, 20) + "."
+                        + r(BASE64, 60));
+        token("INTRA42_SECRET", () -> "s-s4t2ud-" + r(HEX, 64));
+        token("OPENSHIFT_TOKEN", () -> "sha256~" + r(URLSAFE, 43));
+        token(
+                "SETTLEMINT_TOKEN",
+                () -> "sm_" + new String[] {"aat", "pat", "sat"}[random.nextInt(3)] + "_" + r(ALNUM, 16));
+        token(
+                "STRIPE_SECRET_KEY",
+                () -> (random.nextBoolean() ? "sk" : "rk") + "_"
+                        + new String[] {"live", "test", "prod"}[random.nextInt(3)] + "_" + r(ALNUM, 40));
+        token(
+                "SLACK_TOKEN",
+                () -> "xapp-1-A" + r(UPPER_ALNUM, 10) + "-" + values.digits(13) + "-" + r(LOWER_ALNUM, 64));
+        // A JWT stored base64-encoded once more, as Kubernetes secrets and some configs hold one.
+        for (int i = 0; i < POSITIVES; i++) {
+            Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
+            String jwt = url.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+                    + "."
+                    + url.encodeToString(("{\"sub\":\"" + r(ALNUM, 12) + "\",\"iat\":" + values.digits(10) + "}")
+                            .getBytes(StandardCharsets.UTF_8))
+                    + "." + r(URLSAFE, 43);
+            positive("JWT", "auth: %s", Base64.getEncoder().encodeToString(jwt.getBytes(StandardCharsets.UTF_8)));
+        }
         token("DOCKER_HUB_TOKEN", () -> "dckr_pat_" + r(URLSAFE, 27));
         token("GROQ_API_KEY", () -> "gsk_" + r(ALNUM, 52));
         token("XAI_API_KEY", () -> "xai-" + r(ALNUM, 80));
