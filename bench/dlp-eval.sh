@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Precision and recall per finding type of the built-in detectors on labelled text.
-#   bench/dlp-eval.sh                    our labelled set (plugins/dlp-builtin/src/test/resources/dlp-labelled.tsv)
+#   bench/dlp-eval.sh                    our hand-written set (plugins/dlp-builtin/src/test/resources/dlp-labelled.tsv)
+#                                        and the generated one (LabelledSet: 200 values made with their check
+#                                        digits and 100 decoys per type, fixed seed; written to
+#                                        plugins/dlp-builtin/target/dlp-generated.tsv). docs/dlp.md says how it is made.
 #   bench/dlp-eval.sh corpus.tsv [...]   other sets in the same format: TYPE<TAB>text with the finding
 #                                        marked [[like this]] (NONE: nothing to find; \n for a line break)
 # Prints the table; fails when a type is below precision 0.97 or recall 0.95.

@@ -5,7 +5,8 @@ import java.util.Random;
 /**
  * Realistic chat text, generated deterministically: prose of common English words, with a code
  * snippet and a list now and then, and (optionally) one finding per kilobyte drawn from e-mails,
- * phone numbers, cards, IBANs, AWS keys, GitHub tokens and connection strings.
+ * phone numbers, cards, IBANs, AWS keys, GitHub tokens, connection strings, NHS numbers, GitLab
+ * tokens and Ethereum addresses.
  */
 final class ChatBodies {
 
@@ -19,7 +20,8 @@ final class ChatBodies {
     private static final String[] FINDINGS = {
         "jane.doe@acme-corp.com", "+1 415 555 0132", "4111 1111 1111 1111", "DE89 3704 0044 0532 0130 00",
         "AKIAQWERTYUIOPASDFGH", "ghp_R7d9k2LmN4pQ8sT1vW3xY5zA6bC0eF2gH4jK",
-        "postgres://app:S3cr3tPassw0rd@db.internal:5432/orders"};
+        "postgres://app:S3cr3tPassw0rd@db.internal:5432/orders", "NHS number 943 476 5919",
+        "glpat-Zx81kQ2mN7pL4rT9vB3c", "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"};
 
     private static final String CODE = "\n```python\ndef total(items):\n    return sum(i.price * i.qty for i in items)\n```\n";
 

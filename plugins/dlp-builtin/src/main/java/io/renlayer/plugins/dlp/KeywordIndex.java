@@ -67,28 +67,38 @@ final class KeywordIndex {
      */
     static final int SHORTEST_TOKEN = 20;
 
-    /** Where each keyword occurs in {@code text}: in the runs long enough to hold a token. */
+    /**
+     * Where each keyword occurs in {@code text}: in the runs long enough to hold a token. The runs
+     * are found the way Boyer-Moore finds a word: from a run's possible start, the char a token's
+     * length later is read first, then back to the nearest breaking char, and the search jumps past
+     * it. In prose that reads about one char in four.
+     */
     Hits find(String text) {
         Hits hits = new Hits();
         int n = text.length();
-        int i = 0;
-        while (i < n) {
-            while (i < n && breaksTokens(text.charAt(i))) {
-                i++;
+        int start = 0; // text[start - 1], when there is one, breaks runs
+        while (start + SHORTEST_TOKEN <= n) {
+            int last = start + SHORTEST_TOKEN - 1;
+            int breaking = last;
+            while (breaking >= start && !breaksTokens(text.charAt(breaking))) {
+                breaking--;
             }
-            int start = i;
-            while (i < n && !breaksTokens(text.charAt(i))) {
-                i++;
+            if (breaking >= start) {
+                start = breaking + 1;
+                continue;
             }
-            if (i - start >= SHORTEST_TOKEN) {
-                int offset = start;
-                automaton.parseText(text.substring(start, i), (AhoCorasickDoubleArrayTrie.IHit<int[]>)
-                        (begin, end, found) -> {
-                            for (int slot : found) {
-                                hits.add(slot, offset + begin);
-                            }
-                        });
+            int end = last + 1;
+            while (end < n && !breaksTokens(text.charAt(end))) {
+                end++;
             }
+            int offset = start;
+            automaton.parseText(text.substring(start, end), (AhoCorasickDoubleArrayTrie.IHit<int[]>)
+                    (begin, stop, found) -> {
+                        for (int slot : found) {
+                            hits.add(slot, offset + begin);
+                        }
+                    });
+            start = end + 1;
         }
         return hits;
     }

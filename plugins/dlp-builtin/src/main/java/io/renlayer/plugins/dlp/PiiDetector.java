@@ -4,7 +4,6 @@ import static io.renlayer.plugins.dlp.Anchors.digitClusters;
 
 import com.google.i18n.phonenumbers.PhoneNumberMatch;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import io.renlayer.plugins.dlp.PatternRule.Anchor;
 import io.renlayer.spi.dlp.DlpDetector;
 import io.renlayer.spi.dlp.Finding;
 import io.renlayer.spi.dlp.ScanInput;
@@ -31,7 +30,7 @@ final class PiiDetector implements DlpDetector {
                                     + "[A-Za-z]{2,24}(?![A-Za-z0-9-])",
                             EmailAddresses::real,
                             0.95)
-                    .near(Anchor.character('@'), 65, 260),
+                    .near(PiiDetector::addresses, 0, 30),
             PatternRule.of(
                             "CREDIT_CARD",
                             List.of(),
@@ -95,7 +94,7 @@ final class PiiDetector implements DlpDetector {
         ScanText scan = new ScanText(text, null);
         List<Finding> findings = withoutWeakerOverlaps(PatternRule.scanAll(RULES, scan));
         // The phone parser reads only the text around clusters of seven or more digits: most text has none.
-        for (int[] region : phoneRegions(scan)) {
+        for (int[] region : phoneRegions(scan, findings)) {
             String part = text.substring(region[0], region[1]);
             for (PhoneNumberMatch match :
                     phones.findNumbers(part, DEFAULT_REGION, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
@@ -112,6 +111,40 @@ final class PiiDetector implements DlpDetector {
     private static boolean digit(String text, int i) {
         char c = text.charAt(i);
         return c >= '0' && c <= '9';
+    }
+
+    /**
+     * Points along each run that can be an address: from where the local part before an '@'
+     * starts to where the domain after it ends, every 30 characters (the regions, 30 long, then
+     * join into one per address). The pattern runs over the address, not over the 64 characters
+     * before each '@' and the 260 after, which cost more than all other rules on a text with one.
+     */
+    private static int[] addresses(ScanText scan) {
+        String text = scan.text();
+        PatternRule.IntList found = new PatternRule.IntList();
+        for (int at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+            int start = at;
+            while (start > 0 && at - start < 64 && localPartChar(text.charAt(start - 1))) {
+                start--;
+            }
+            int end = at + 1;
+            while (end < text.length() && end - at <= 253 && domainChar(text.charAt(end))) {
+                end++;
+            }
+            for (int i = start; i < end; i += 30) {
+                found.add(i);
+            }
+            found.add(end);
+        }
+        return found.toArray();
+    }
+
+    private static boolean domainChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-';
+    }
+
+    private static boolean localPartChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "._%+-".indexOf(c) >= 0;
     }
 
     /** Colons with another colon close after, and a hex digit or colon beside: IPv6 has at least two. */
@@ -140,10 +173,11 @@ final class PiiDetector implements DlpDetector {
     }
 
     /** Windows around clusters of seven or more digits, with room for a leading + or ( and context. */
-    private static List<int[]> phoneRegions(ScanText scan) {
+    private static List<int[]> phoneRegions(ScanText scan, List<Finding> found) {
         List<int[]> regions = new ArrayList<>();
         for (int[] cluster : Anchors.clusters(scan)) {
-            if (cluster[2] < 7 || isoDate(scan.text(), cluster)) {
+            // A number already found as a card, IBAN or identifier is not read again as a phone.
+            if (cluster[2] < 7 || isoDate(scan.text(), cluster) || overlapsAny(found, cluster[0], cluster[1])) {
                 continue;
             }
             int start = Math.max(0, cluster[0] - 24);

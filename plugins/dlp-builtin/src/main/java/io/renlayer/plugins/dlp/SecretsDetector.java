@@ -60,7 +60,7 @@ final class SecretsDetector implements DlpDetector {
             PatternRule.of(
                             "ANTHROPIC_API_KEY",
                             List.of("sk-ant-"),
-                            "(?<![A-Za-z0-9_-])sk-ant-(?:api|admin)\\d{2}-[A-Za-z0-9_-]{80,120}(?![A-Za-z0-9_-])",
+                            "(?<![A-Za-z0-9_-])sk-ant-(?:api|admin|oat)\\d{2}-[A-Za-z0-9_-]{80,120}(?![A-Za-z0-9_-])",
                             v -> true,
                             0.99)
                     .nearKeywords(1, 140),
@@ -89,14 +89,15 @@ final class SecretsDetector implements DlpDetector {
             PatternRule.grouped(
                             "DB_PASSWORD",
                             List.of(),
-                            "(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\\s:/@\"'`]{1,64}:([^\\s@/\"'`]{1,128})@[A-Za-z0-9.\\[\\]-]{1,253}",
+                            // The literal first (the scheme is checked behind it): the engine then skips to each "://".
+                            "://(?<=(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}://)[^\\s:/@\"'`]{1,64}:([^\\s@/\"'`]{1,128})@[A-Za-z0-9.\\[\\]-]{1,253}",
                             SecretsDetector::realPassword,
                             0.95)
                     .near(Anchors.literals("://"), 22, 450), // a DSN can be shorter than a token
             PatternRule.of(
                             "URL",
                             List.of(),
-                            "(?<![A-Za-z0-9+.-])https?://[^\\s\"'<>`]{0,2000}[^\\s\"'<>`.,;:)\\]]",
+                            "http(?<![A-Za-z0-9+.-]http)s?://[^\\s\"'<>`]{0,2000}[^\\s\"'<>`.,;:)\\]]",
                             UrlTokens::carriesCredential,
                             0.9)
                     .near(Anchors.literals("://"), 5, 2010));

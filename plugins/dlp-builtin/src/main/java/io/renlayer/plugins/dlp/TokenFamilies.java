@@ -417,7 +417,28 @@ final class TokenFamilies {
                     0,
                     8010),
             family("DOCKER_HUB_TOKEN", List.of(), List.of("dckr_pat_"), "dckr_pat_[A-Za-z0-9_-]{27}", 36),
-            family("GROQ_API_KEY", List.of(), List.of("gsk_"), "gsk_[A-Za-z0-9]{52}", 56),
+            family("GROQ_API_KEY", List.of("groq-api-key"), List.of("gsk_"), "gsk_[A-Za-z0-9]{48}", 52),
+            family(
+                    "LANGSMITH_API_KEY",
+                    List.of("langsmith-api-key"),
+                    List.of("lsv2_pt_", "lsv2_sk_"),
+                    "lsv2_(?:pt|sk)_[a-z0-9]{32}_[a-z0-9]{10}",
+                    51),
+            family("REPLICATE_API_TOKEN", List.of(), List.of("r8_"), "r8_[A-Za-z0-9]{37}", 40),
+            family(
+                    "AIRTABLE_TOKEN",
+                    List.of("airtable-personnal-access-token"),
+                    List.of("pat"),
+                    "pat[A-Za-z0-9]{14}\\.[a-f0-9]{64}",
+                    82),
+            new Family(
+                    "CLAUDE_SESSION_URL",
+                    List.of("claude-code-session-url"),
+                    List.of("claude.ai/code/session_"),
+                    "https?://claude\\.ai/code/session_[A-Za-z0-9]{16,64}",
+                    TokenFamilies::random,
+                    8,
+                    100),
             family("XAI_API_KEY", List.of(), List.of("xai-"), "xai-[A-Za-z0-9]{80}", 84));
 
     static final List<PatternRule> RULES = FAMILIES.stream().map(Family::rule).toList();

@@ -459,7 +459,14 @@ final class LabelledSet {
             positive("JWT", "auth: %s", Base64.getEncoder().encodeToString(jwt.getBytes(StandardCharsets.UTF_8)));
         }
         token("DOCKER_HUB_TOKEN", () -> "dckr_pat_" + r(URLSAFE, 27));
-        token("GROQ_API_KEY", () -> "gsk_" + r(ALNUM, 52));
+        token("GROQ_API_KEY", () -> "gsk_" + r(ALNUM, 48));
+        token(
+                "LANGSMITH_API_KEY",
+                () -> "lsv2_" + (random.nextBoolean() ? "pt_" : "sk_") + r(LOWER_ALNUM, 32) + "_" + r(LOWER_ALNUM, 10));
+        token("REPLICATE_API_TOKEN", () -> "r8_" + r(ALNUM, 37));
+        token("AIRTABLE_TOKEN", () -> "pat" + r(ALNUM, 14) + "." + r(HEX, 64));
+        token("CLAUDE_SESSION_URL", () -> "https://claude.ai/code/session_" + r(ALNUM, 24));
+        token("ANTHROPIC_API_KEY", () -> "sk-ant-oat01-" + r(URLSAFE, 95));
         token("XAI_API_KEY", () -> "xai-" + r(ALNUM, 80));
         token(
                 "TEAMS_WEBHOOK_URL",
