@@ -57,6 +57,9 @@ final class DevicesAndWallets {
         return scan -> {
             int[] a = colons.positions(scan);
             int[] b = dashes.positions(scan);
+            if (a.length + b.length == 0) {
+                return PatternRule.NONE;
+            }
             int[] all = Arrays.copyOf(a, a.length + b.length);
             System.arraycopy(b, 0, all, a.length, b.length);
             Arrays.sort(all);

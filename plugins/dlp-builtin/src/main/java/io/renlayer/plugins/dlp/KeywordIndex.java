@@ -118,10 +118,15 @@ final class KeywordIndex {
 
     /** The starts of each keyword's occurrences, ascending. */
     final class Hits {
-        private final PatternRule.IntList[] bySlot = new PatternRule.IntList[keywords.length];
+        /** Made on the first hit: most texts have none. */
+        private PatternRule.IntList[] bySlot;
+
         private boolean any;
 
         private void add(int slot, int start) {
+            if (bySlot == null) {
+                bySlot = new PatternRule.IntList[keywords.length];
+            }
             if (bySlot[slot] == null) {
                 bySlot[slot] = new PatternRule.IntList();
             }
@@ -145,7 +150,7 @@ final class KeywordIndex {
         /** The starts of all occurrences of the keywords, ascending. */
         int[] positions(List<String> wanted) {
             if (!any) {
-                return new int[0];
+                return PatternRule.NONE;
             }
             PatternRule.IntList all = new PatternRule.IntList();
             for (String keyword : wanted) {

@@ -57,13 +57,22 @@ record PatternRule(
         }
     }
 
-    /** A growable int array: anchors can be many, boxing them would cost more than the scan. */
+    /** No positions: shared, as most rules find none in most texts. */
+    static final int[] NONE = new int[0];
+
+    /**
+     * A growable int array: anchors can be many, boxing them would cost more than the scan. The
+     * array is made on the first value: a scan asks a hundred rules for anchors and most have none,
+     * and short texts (a model name, a role) are scanned many times per call.
+     */
     static final class IntList {
-        private int[] values = new int[16];
+        private int[] values;
         private int size;
 
         void add(int value) {
-            if (size == values.length) {
+            if (values == null) {
+                values = new int[16];
+            } else if (size == values.length) {
                 values = Arrays.copyOf(values, size * 2);
             }
             values[size++] = value;
@@ -76,7 +85,7 @@ record PatternRule(
         }
 
         int[] toArray() {
-            return Arrays.copyOf(values, size);
+            return size == 0 ? NONE : Arrays.copyOf(values, size);
         }
     }
 
