@@ -84,7 +84,8 @@ final class CryptoAddresses {
         return polymod == BECH32_CONSTANT || polymod == BECH32M_CONSTANT;
     }
 
-    private static int polymod(int[] values) {
+    /** BIP 173's checksum over the expanded human part and data; the generator of test addresses uses it too. */
+    static int polymod(int[] values) {
         int[] generator = {0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3};
         int chk = 1;
         for (int v : values) {

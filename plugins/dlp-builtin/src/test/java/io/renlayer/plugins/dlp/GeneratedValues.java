@@ -310,24 +310,13 @@ final class GeneratedValues {
         return m.substring(0, 4) + " " + m.substring(4, 9) + " " + m.substring(9);
     }
 
-    private static final int[][] D = {
-        {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 2, 3, 4, 0, 6, 7, 8, 9, 5}, {2, 3, 4, 0, 1, 7, 8, 9, 5, 6},
-        {3, 4, 0, 1, 2, 8, 9, 5, 6, 7}, {4, 0, 1, 2, 3, 9, 5, 6, 7, 8}, {5, 9, 8, 7, 6, 0, 4, 3, 2, 1},
-        {6, 5, 9, 8, 7, 1, 0, 4, 3, 2}, {7, 6, 5, 9, 8, 2, 1, 0, 4, 3}, {8, 7, 6, 5, 9, 3, 2, 1, 0, 4},
-        {9, 8, 7, 6, 5, 4, 3, 2, 1, 0}
-    };
-    private static final int[][] P = {
-        {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 5, 7, 6, 2, 8, 3, 0, 9, 4}, {5, 8, 0, 3, 7, 9, 6, 1, 4, 2},
-        {8, 9, 1, 6, 0, 4, 3, 5, 2, 7}, {9, 4, 5, 3, 1, 2, 6, 8, 7, 0}, {4, 2, 8, 6, 5, 7, 3, 9, 0, 1},
-        {2, 7, 9, 3, 8, 0, 6, 4, 1, 5}, {7, 0, 4, 6, 9, 1, 3, 2, 5, 8}
-    };
     private static final int[] INV = {0, 4, 3, 2, 1, 5, 6, 7, 8, 9};
 
     String inAadhaar() {
         String d = between(2, 9) + digits(10);
         int c = 0;
         for (int i = 0; i < d.length(); i++) {
-            c = D[c][P[(i + 1) % 8][d.charAt(d.length() - 1 - i) - '0']];
+            c = IdChecks.VERHOEFF_D[c][IdChecks.VERHOEFF_P[(i + 1) % 8][d.charAt(d.length() - 1 - i) - '0']];
         }
         String a = d + INV[c];
         return a.substring(0, 4) + " " + a.substring(4, 8) + " " + a.substring(8);
@@ -426,7 +415,7 @@ final class GeneratedValues {
         values[3] = 'b' & 31;
         values[4] = 'c' & 31;
         System.arraycopy(data, 0, values, 5, data.length);
-        int polymod = polymod(values) ^ 1;
+        int polymod = CryptoAddresses.polymod(values) ^ 1;
         StringBuilder out = new StringBuilder("bc1");
         for (int v : data) {
             out.append(BECH32.charAt(v));
@@ -435,21 +424,6 @@ final class GeneratedValues {
             out.append(BECH32.charAt((polymod >>> 5 * (5 - i)) & 31));
         }
         return out.toString();
-    }
-
-    private static int polymod(int[] values) {
-        int[] generator = {0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3};
-        int chk = 1;
-        for (int v : values) {
-            int top = chk >>> 25;
-            chk = (chk & 0x1ffffff) << 5 ^ v;
-            for (int i = 0; i < 5; i++) {
-                if ((top >>> i & 1) != 0) {
-                    chk ^= generator[i];
-                }
-            }
-        }
-        return chk;
     }
 
     /** An Ethereum address in EIP-55's mixed case. */
