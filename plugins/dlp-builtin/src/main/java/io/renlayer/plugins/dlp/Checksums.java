@@ -25,18 +25,20 @@ final class Checksums {
         if (!knownIssuer(digits) || !issuerLength(digits)) {
             return false;
         }
+        return luhn(digits);
+    }
+
+    /** Luhn (ISO/IEC 7812-1) over all digits, the last being the check digit. */
+    static boolean luhn(String digits) {
         int sum = 0;
-        boolean dbl = false;
+        boolean twice = false;
         for (int i = digits.length() - 1; i >= 0; i--) {
             int d = digits.charAt(i) - '0';
-            if (dbl) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
+            if (twice) {
+                d = d * 2 > 9 ? d * 2 - 9 : d * 2;
             }
             sum += d;
-            dbl = !dbl;
+            twice = !twice;
         }
         return sum % 10 == 0;
     }

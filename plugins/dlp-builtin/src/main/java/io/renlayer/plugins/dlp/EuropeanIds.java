@@ -6,7 +6,6 @@ import static io.renlayer.plugins.dlp.Boundaries.NUMBER_START;
 import static io.renlayer.plugins.dlp.Boundaries.WORD_END;
 import static io.renlayer.plugins.dlp.Boundaries.WORD_START;
 
-import io.renlayer.plugins.dlp.PatternRule.Anchor;
 import java.util.List;
 
 /**
@@ -114,5 +113,5 @@ final class EuropeanIds {
                             "(?<![A-Z0-9<])[A-Z0-9<]{9}\\d[A-Z<]{3}\\d{6}\\d[MFX<]\\d{6}\\d[A-Z0-9<]{14}[0-9<]\\d(?![A-Z0-9<])",
                             IdChecks::mrzTd3,
                             0.99)
-                    .near(Anchor.character('<'), 44, 44));
+                    .near(Anchors.literals("<"), 44, 44));
 }

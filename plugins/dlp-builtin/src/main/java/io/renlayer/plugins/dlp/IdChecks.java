@@ -44,21 +44,6 @@ final class IdChecks {
         return s.chars().distinct().count() == 1;
     }
 
-    /** Luhn (ISO/IEC 7812-1) over all digits, the last being the check digit. */
-    static boolean luhn(String digits) {
-        int sum = 0;
-        boolean twice = false;
-        for (int i = digits.length() - 1; i >= 0; i--) {
-            int d = digit(digits, i);
-            if (twice) {
-                d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-            }
-            sum += d;
-            twice = !twice;
-        }
-        return sum % 10 == 0;
-    }
-
     /** UK NHS number: ten digits, weights 10..2, check = 11 − sum mod 11 (11 reads 0, 10 is never issued). */
     static boolean ukNhs(String value) {
         String d = compact(value);
@@ -130,7 +115,7 @@ final class IdChecks {
             d = d.substring(2);
         }
         int office = Integer.parseInt(d.substring(7, 10));
-        return !allSame(d) && luhn(d) && (office >= 1 && office <= 100 || office == 120 || office == 121);
+        return !allSame(d) && Checksums.luhn(d) && (office >= 1 && office <= 100 || office == 120 || office == 121);
     }
 
     /** Polish PESEL: a valid birth date (the month carries the century) and weights 1,3,7,9. */

@@ -134,19 +134,6 @@ final class KeywordIndex {
             any = true;
         }
 
-        /** True when one of the keywords occurs. */
-        boolean anyOf(List<String> wanted) {
-            if (!any) {
-                return false;
-            }
-            for (String keyword : wanted) {
-                if (bySlot[slot(keyword)] != null) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
         /** The starts of all occurrences of the keywords, ascending. */
         int[] positions(List<String> wanted) {
             if (!any) {

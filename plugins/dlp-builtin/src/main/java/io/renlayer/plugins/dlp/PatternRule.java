@@ -9,12 +9,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One finding type found by a regular expression, behind a cheap keyword prefilter, and confirmed
- * by a validator (checksum, structure, not a known example). The patterns are ours and written to
+ * One finding type found by a regular expression, run only around its anchors, and confirmed by a
+ * validator (checksum, structure, not a known example). The patterns are ours and written to
  * match in linear time: bounded repetitions, no nested quantifiers.
  *
- * @param keywords literal strings of which at least one must occur for the pattern to run; lower
- *                 case ones are looked for case-insensitively; empty runs the pattern always
+ * @param keywords literals a match contains, found for all rules at once by {@link KeywordIndex}
+ *                 (as written; lower-case ones also in upper case and capitalised); the anchors
+ *                 of {@link #nearKeywords}; empty for rules anchored otherwise
  * @param group    the capturing group that is the finding (0 for the whole match)
  */
 record PatternRule(
@@ -39,17 +40,6 @@ record PatternRule(
     interface Anchor {
         /** The anchor positions in ascending order. */
         int[] positions(ScanText scan);
-
-        static Anchor character(char c) {
-            return scan -> {
-                String text = scan.text();
-                IntList found = new IntList();
-                for (int i = text.indexOf(c); i >= 0; i = text.indexOf(c, i + 1)) {
-                    found.add(i);
-                }
-                return found.toArray();
-            };
-        }
 
         /** Where the keywords start, from the scan's one pass over all keywords ({@link KeywordIndex}). */
         static Anchor keywords(List<String> keywords) {
@@ -138,18 +128,9 @@ record PatternRule(
     static List<Finding> scanAll(List<PatternRule> rules, ScanText scan) {
         List<Finding> findings = new ArrayList<>();
         for (PatternRule rule : rules) {
-            if (rule.anchor() != null) {
-                rule.scan(scan, findings);
-            } else if (rule.mayMatch(scan)) {
-                rule.collect(rule.pattern().matcher(scan.text()), scan.text(), findings);
-            }
+            rule.scan(scan, findings);
         }
         return findings;
-    }
-
-    /** True when a keyword occurs (lower-case ones in any case), or the rule has none. */
-    boolean mayMatch(ScanText scan) {
-        return keywords.isEmpty() || scan.keywordHits().anyOf(keywords);
     }
 
     void scan(ScanText scan, List<Finding> into) {

@@ -100,7 +100,7 @@ final class PiiDetector implements DlpDetector {
                     phones.findNumbers(part, DEFAULT_REGION, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
                 int start = region[0] + match.start();
                 int end = region[0] + match.end();
-                if (!overlapsAny(findings, start, end) && !decimals(text, start, end)) {
+                if (!Overlaps.any(findings, start, end) && !decimals(text, start, end)) {
                     findings.add(Finding.of("PHONE_NUMBER", start, end, 0.85));
                 }
             }
@@ -177,7 +177,7 @@ final class PiiDetector implements DlpDetector {
         List<int[]> regions = new ArrayList<>();
         for (int[] cluster : Anchors.clusters(scan)) {
             // A number already found as a card, IBAN or identifier is not read again as a phone.
-            if (cluster[2] < 7 || isoDate(scan.text(), cluster) || overlapsAny(found, cluster[0], cluster[1])) {
+            if (cluster[2] < 7 || isoDate(scan.text(), cluster) || Overlaps.any(found, cluster[0], cluster[1])) {
                 continue;
             }
             int start = Math.max(0, cluster[0] - 24);
@@ -247,15 +247,5 @@ final class PiiDetector implements DlpDetector {
         boolean fractionAfter =
                 end + 1 < text.length() && text.charAt(end) == '.' && Character.isDigit(text.charAt(end + 1));
         return fractionBefore || fractionAfter;
-    }
-
-    /** A number already found as a card, IBAN, identifier or address is not also a phone number. */
-    private static boolean overlapsAny(List<Finding> findings, int start, int end) {
-        for (Finding f : findings) {
-            if (f.start() < end && start < f.end()) {
-                return true;
-            }
-        }
-        return false;
     }
 }

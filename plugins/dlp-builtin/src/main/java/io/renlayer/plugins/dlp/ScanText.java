@@ -7,8 +7,7 @@ import java.util.function.Function;
 /**
  * One text being scanned, with what several rules derive from it computed once: the digit
  * clusters and the keyword hits rules share. Each pass over a long text costs; rules should not
- * each pay for the same one. There is no lower-cased copy: the keyword automaton reads the text
- * through a lower-casing view.
+ * each pay for the same one.
  */
 final class ScanText {
 

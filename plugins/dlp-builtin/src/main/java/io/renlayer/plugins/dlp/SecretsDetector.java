@@ -168,7 +168,7 @@ final class SecretsDetector implements DlpDetector {
         List<Finding> generic = new ArrayList<>();
         GENERIC_RULE.scan(scan, generic);
         for (Finding f : generic) {
-            if (!covered(findings, f.start(), f.end())) {
+            if (!Overlaps.any(findings, f.start(), f.end())) {
                 findings.add(f);
             }
         }
@@ -235,14 +235,5 @@ final class SecretsDetector implements DlpDetector {
                 && !password.startsWith("$")
                 && !password.startsWith("%")
                 && !password.chars().allMatch(c -> c == '*' || c == 'x' || c == 'X');
-    }
-
-    private static boolean covered(List<Finding> findings, int start, int end) {
-        for (Finding f : findings) {
-            if (f.start() < end && start < f.end()) {
-                return true;
-            }
-        }
-        return false;
     }
 }
