@@ -9,7 +9,6 @@ import com.anthropic.models.messages.Message;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.RawMessageStreamEvent;
 import jakarta.json.JsonObject;
-import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -21,10 +20,7 @@ class AnthropicSdkIT {
     void theSdkGetsMessagesPlainAndStreamed(Gateway gateway) throws Exception {
         Platform platform = new Platform(gateway);
         Platform.TestTenant t = platform.newTenant();
-        HttpResponse<String> created = platform.post("/api/v1/tenants/" + t.tenantId() + "/upstreams", """
-                {"name":"claude","provider":"anthropic","baseUrl":"%s","credential":"%s","models":["claude-*"]}""".formatted(
-                        platform.upstreamBaseUrl(), Gateway.UPSTREAM_CREDENTIAL));
-        assertThat(created.statusCode()).isEqualTo(201);
+        platform.addAnthropicUpstream(t.tenantId());
         AnthropicClient client = AnthropicOkHttpClient.builder()
                 .apiKey(t.key())
                 .baseUrl(gateway.proxyUrl())

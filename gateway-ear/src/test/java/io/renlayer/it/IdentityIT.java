@@ -91,11 +91,7 @@ class IdentityIT {
     void theAnthropicSdkPassesTheTokenAsItsApiKeyToo(Gateway gateway) throws Exception {
         Platform platform = new Platform(gateway);
         Platform.TestTenant tenant = platform.newTenant();
-        assertThat(platform.post("/api/v1/tenants/" + tenant.tenantId() + "/upstreams", """
-                                {"name":"claude","provider":"anthropic","baseUrl":"%s","credential":"%s","models":["claude-*"]}""".formatted(
-                                        platform.upstreamBaseUrl(), Gateway.UPSTREAM_CREDENTIAL))
-                        .statusCode())
-                .isEqualTo(201);
+        platform.addAnthropicUpstream(tenant.tenantId());
         bindKey(platform, tenant, registerProvider(platform, tenant.tenantId()), "claude-agent", "");
         AnthropicClient client = AnthropicOkHttpClient.builder()
                 .apiKey(keycloak.clientToken(Keycloak.REALM, "claude-agent")) // sent as x-api-key

@@ -42,6 +42,13 @@ final class Platform {
         return new TestTenant(tenantId, agentId, key.getString("id"), key.getString("key"));
     }
 
+    /** Registers the simulator as the tenant's Anthropic upstream for claude-* models (201 or fails). */
+    void addAnthropicUpstream(String tenantId) throws Exception {
+        created(post("/api/v1/tenants/" + tenantId + "/upstreams", """
+                {"name":"claude","provider":"anthropic","baseUrl":"%s","credential":"%s","models":["claude-*"]}""".formatted(
+                        gateway.upstream.baseUrl(), Gateway.UPSTREAM_CREDENTIAL)));
+    }
+
     String upstreamBaseUrl() {
         return gateway.upstream.baseUrl();
     }

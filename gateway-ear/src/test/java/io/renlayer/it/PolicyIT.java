@@ -69,10 +69,7 @@ class PolicyIT {
     void aDenyAnswersInTheAnthropicDialectOnMessages(Gateway gateway) throws Exception {
         Platform platform = new Platform(gateway);
         Platform.TestTenant t = platform.newTenant();
-        HttpResponse<String> upstream = platform.post("/api/v1/tenants/" + t.tenantId() + "/upstreams", """
-                {"name":"claude","provider":"anthropic","baseUrl":"%s","credential":"%s","models":["claude-*"]}""".formatted(
-                        gateway.upstream.baseUrl(), Gateway.UPSTREAM_CREDENTIAL));
-        assertThat(upstream.statusCode()).isEqualTo(201);
+        platform.addAnthropicUpstream(t.tenantId());
         policy(platform, t, "{\"name\":\"no-claude\",\"conditions\":{\"models\":[\"claude-*\"]},\"action\":\"deny\"}");
 
         HttpResponse<String> refused = null;

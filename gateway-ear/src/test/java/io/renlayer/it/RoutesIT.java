@@ -160,10 +160,7 @@ class RoutesIT {
 
     private static Platform.TestTenant withAnthropicUpstream(Platform platform) throws Exception {
         Platform.TestTenant t = platform.newTenant();
-        HttpResponse<String> created = platform.post("/api/v1/tenants/" + t.tenantId() + "/upstreams", """
-                {"name":"claude","provider":"anthropic","baseUrl":"%s","credential":"%s","models":["claude-*"]}""".formatted(
-                        platform.upstreamBaseUrl(), Gateway.UPSTREAM_CREDENTIAL));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        platform.addAnthropicUpstream(t.tenantId());
         return t;
     }
 

@@ -50,9 +50,7 @@ class StreamingRedactionIT {
     void aKeySplitAcrossAnthropicEventsIsRedacted(Gateway gateway) throws Exception {
         Platform platform = new Platform(gateway);
         Platform.TestTenant t = platform.newTenant();
-        platform.post("/api/v1/tenants/" + t.tenantId() + "/upstreams", """
-                {"name":"claude","provider":"anthropic","baseUrl":"%s","credential":"%s","models":["claude-*"]}""".formatted(
-                        gateway.upstream.baseUrl(), Gateway.UPSTREAM_CREDENTIAL));
+        platform.addAnthropicUpstream(t.tenantId());
         redactKeysInAnswers(platform, t);
         String body = """
                 {"model":"claude-sonnet-4-5","max_tokens":50,"stream":true,"messages":[{"role":"user","content":"key %s"}]}""".formatted(SPLIT_KEY);
